@@ -1,0 +1,34 @@
+package fr.subventions.budget;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface BudgetLineRepository extends JpaRepository<BudgetLine, Long> {
+
+    Optional<BudgetLine> findByCode(String code);
+
+    List<BudgetLine> findByFiscalYearOrderByCode(int fiscalYear);
+
+    List<BudgetLine> findAllByOrderByCode();
+
+    /** Reserves only if the line still has the credits: 0 rows updated means it does not. */
+    @Modifying(flushAutomatically = true)
+    @Query("update BudgetLine l set l.reserved = l.reserved + :amount "
+            + "where l.id = :id and l.voted - l.reserved - l.committed >= :amount")
+    int reserve(@Param("id") Long id, @Param("amount") BigDecimal amount);
+
+    @Modifying(flushAutomatically = true)
+    @Query("update BudgetLine l set l.reserved = l.reserved - :amount where l.id = :id and l.reserved >= :amount")
+    int release(@Param("id") Long id, @Param("amount") BigDecimal amount);
+
+    /** Turns a reservation (possibly zero) into a commitment, in one statement that checks availability. */
+    @Modifying(flushAutomatically = true)
+    @Query("update BudgetLine l set l.reserved = l.reserved - :reserved, l.committed = l.committed + :amount "
+            + "where l.id = :id and l.reserved >= :reserved and l.voted - l.reserved - l.committed + :reserved >= :amount")
+    int commit(@Param("id") Long id, @Param("reserved") BigDecimal reserved, @Param("amount") BigDecimal amount);
+}

@@ -1,0 +1,25 @@
+package fr.subventions.budget;
+
+import fr.subventions.workflow.FormFields;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+@Component
+public class ImputeBudgetListener implements TaskListener {
+
+    private final ImputationService imputation;
+
+    ImputeBudgetListener(ImputationService imputation) {
+        this.imputation = imputation;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormFields form = FormFields.of(task);
+        imputation.impute((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID),
+                LineAmounts.parse(form.raw("lines"), "lines"), FormFields.actor());
+        form.discard();
+    }
+}

@@ -1,0 +1,60 @@
+package fr.subventions.budget;
+
+import fr.subventions.shared.InvalidInputException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a split over budget lines as it arrives from a task's fields: from the API a list of {code, amount}, from a
+ * Tasklist text area one line per budget line, "CODE = montant".
+ */
+public final class LineAmounts {
+
+    private LineAmounts() {
+    }
+
+    public static List<LineAmount> parse(Object raw, String field) {
+        if (raw == null) {
+            return List.of();
+        }
+        List<LineAmount> parsed = new ArrayList<>();
+        if (raw instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (item instanceof LineAmount line) {
+                    parsed.add(line);
+                } else if (item instanceof Map<?, ?> map) {
+                    Object amount = map.get("amount");
+                    parsed.add(new LineAmount(map.get("code") == null ? null : map.get("code").toString(),
+                            amount == null ? null : decimal(amount.toString(), field + "[" + parsed.size() + "].amount")));
+                } else {
+                    parsed.add(null);
+                }
+            }
+            return parsed;
+        }
+        for (String line : raw.toString().split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String at = field + "[" + parsed.size() + "]";
+            int separator = line.indexOf('=');
+            if (separator < 0) {
+                throw new InvalidInputException(at, "écrivez « CODE = montant » sur chaque ligne, par exemple "
+                        + "« 2023-65-65748-632-DEVECO = 20000 »");
+            }
+            parsed.add(new LineAmount(line.substring(0, separator).trim(), decimal(line.substring(separator + 1), at + ".amount")));
+        }
+        return parsed;
+    }
+
+    private static BigDecimal decimal(String text, String field) {
+        try {
+            return new BigDecimal(text.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "montant illisible : " + text.trim());
+        }
+    }
+}

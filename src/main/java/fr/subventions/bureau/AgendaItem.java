@@ -1,0 +1,176 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.submission.VoteDecision;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A request put to the vote of a séance, with its nominative ballots and the tallies derived from them. */
+@Entity
+@Table(name = "agenda_item")
+public class AgendaItem {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "session_id")
+    private AssemblySession session;
+
+    @Column(nullable = false)
+    private int position;
+
+    @Column(nullable = false)
+    private Long requestId;
+
+    @Column(nullable = false, length = 20)
+    private String reference;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false, length = 200)
+    private String theme;
+
+    @Column(nullable = false, precision = 15, scale = 2)
+    private BigDecimal amount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private VoteDecision decision;
+
+    private boolean withdrawn;
+
+    private int forCount;
+    private int againstCount;
+    private int abstentionCount;
+    private int notVotingCount;
+    private int notParticipatingCount;
+    private int proxyCount;
+
+    private Instant decidedAt;
+
+    @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<Ballot> ballots = new ArrayList<>();
+
+    protected AgendaItem() {
+    }
+
+    AgendaItem(AssemblySession session, int position, Long requestId, String reference, String title, String theme,
+            BigDecimal amount) {
+        this.session = session;
+        this.position = position;
+        this.requestId = requestId;
+        this.reference = reference;
+        this.title = title;
+        this.theme = theme;
+        this.amount = amount;
+    }
+
+    void recordVote(List<Cast> casts, Tally tally, Instant now) {
+        requireOpen();
+        ballots.clear();
+        for (Cast cast : casts) {
+            ballots.add(new Ballot(this, cast.memberId(), cast.choice(), cast.castBy()));
+        }
+        this.forCount = tally.forCount();
+        this.againstCount = tally.against();
+        this.abstentionCount = tally.abstention();
+        this.notVotingCount = tally.notVoting();
+        this.notParticipatingCount = tally.notParticipating();
+        this.proxyCount = tally.proxies();
+        this.decision = tally.decision();
+        this.decidedAt = now;
+    }
+
+    void renumber(int position) {
+        this.position = position;
+    }
+
+    void adjourn(Instant now) {
+        requireOpen();
+        this.decision = VoteDecision.ADJOURNED;
+        this.decidedAt = now;
+    }
+
+    void markWithdrawn(Instant now) {
+        requireOpen();
+        this.withdrawn = true;
+        this.decidedAt = now;
+    }
+
+    private void requireOpen() {
+        if (isSettled()) {
+            throw new StageConflictException("Le point " + reference + " a déjà été "
+                    + (withdrawn ? "retiré par le demandeur." : "voté."));
+        }
+    }
+
+    public boolean isSettled() {
+        return decision != null || withdrawn;
+    }
+
+    public Tally tally() {
+        return new Tally(forCount, againstCount, abstentionCount, notVotingCount, notParticipatingCount, proxyCount, decision);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public AssemblySession session() {
+        return session;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    public Long requestId() {
+        return requestId;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String theme() {
+        return theme;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public VoteDecision decision() {
+        return decision;
+    }
+
+    public boolean withdrawn() {
+        return withdrawn;
+    }
+
+    public List<Ballot> ballots() {
+        return List.copyOf(ballots);
+    }
+}

@@ -1,0 +1,187 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.StageConflictException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A séance of the Bureau or the Council: its agenda, who sits, and the vote on each item. */
+@Entity
+@Table(name = "assembly_session")
+public class AssemblySession {
+
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private AssemblyBody body;
+
+    @Column(nullable = false)
+    private LocalDate sessionDate;
+
+    @Column(nullable = false, length = 200)
+    private String place;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "president_id")
+    private Member president;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "secretary_id")
+    private Member secretary;
+
+    @Column(nullable = false)
+    private LocalDate convocationSentOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private SessionStatus status = SessionStatus.PREPARATION;
+
+    @Column(length = 64)
+    private String processInstanceId;
+
+    @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position ASC")
+    private List<AgendaItem> items = new ArrayList<>();
+
+    @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<AttendanceEntry> attendance = new ArrayList<>();
+
+    protected AssemblySession() {
+    }
+
+    AssemblySession(AssemblyBody body, LocalDate sessionDate, String place, Member president, Member secretary,
+            LocalDate convocationSentOn) {
+        this.body = body;
+        this.sessionDate = sessionDate;
+        this.place = place;
+        this.president = president;
+        this.secretary = secretary;
+        this.convocationSentOn = convocationSentOn;
+    }
+
+    /** "Bureau métropolitain du jeudi 14 septembre 2023". */
+    public String label() {
+        return body.label() + " du " + LONG_DATE.format(sessionDate);
+    }
+
+    AgendaItem addItem(Long requestId, String reference, String title, String theme, java.math.BigDecimal amount) {
+        requireStatus(SessionStatus.PREPARATION, "modifier l'ordre du jour");
+        AgendaItem item = new AgendaItem(this, items.size() + 1, requestId, reference, title, theme, amount);
+        items.add(item);
+        return item;
+    }
+
+    void removeItem(AgendaItem item) {
+        requireStatus(SessionStatus.PREPARATION, "modifier l'ordre du jour");
+        items.remove(item);
+        for (int i = 0; i < items.size(); i++) {
+            items.get(i).renumber(i + 1);
+        }
+    }
+
+    void open() {
+        requireStatus(SessionStatus.PREPARATION, "ouvrir la séance");
+        if (items.isEmpty()) {
+            throw new StageConflictException("L'ordre du jour de la séance est vide : inscrivez au moins une demande.");
+        }
+        if (!Convocation.isTimely(convocationSentOn, sessionDate)) {
+            throw new StageConflictException("La convocation envoyée le " + convocationSentOn + " ne laisse que "
+                    + Convocation.clearDays(convocationSentOn, sessionDate) + " jour(s) franc(s) avant la séance du "
+                    + sessionDate + " : il en faut " + Convocation.ORDINARY_NOTICE_DAYS + " (article L2121-12 du CGCT).");
+        }
+        this.status = SessionStatus.SITTING;
+    }
+
+    void replaceAttendance(List<AttendanceEntry> entries) {
+        attendance.clear();
+        attendance.addAll(entries);
+    }
+
+    void close() {
+        requireStatus(SessionStatus.SITTING, "clôturer la séance");
+        long pending = items.stream().filter(i -> !i.isSettled()).count();
+        if (pending > 0) {
+            throw new StageConflictException("La séance ne peut être close : " + pending + " point(s) de l'ordre du jour restent à voter.");
+        }
+        this.status = SessionStatus.CLOSED;
+    }
+
+    void requireStatus(SessionStatus expected, String action) {
+        if (status != expected) {
+            throw new StageConflictException("Impossible de " + action + " : la séance " + id + " est " + status.label() + ".");
+        }
+    }
+
+    void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public AssemblyBody body() {
+        return body;
+    }
+
+    public LocalDate sessionDate() {
+        return sessionDate;
+    }
+
+    public String place() {
+        return place;
+    }
+
+    public Member president() {
+        return president;
+    }
+
+    public Member secretary() {
+        return secretary;
+    }
+
+    public LocalDate convocationSentOn() {
+        return convocationSentOn;
+    }
+
+    public SessionStatus status() {
+        return status;
+    }
+
+    public String processInstanceId() {
+        return processInstanceId;
+    }
+
+    public List<AgendaItem> items() {
+        return List.copyOf(items);
+    }
+
+    public List<AttendanceEntry> attendance() {
+        return List.copyOf(attendance);
+    }
+}

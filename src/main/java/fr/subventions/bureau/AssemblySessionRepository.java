@@ -1,0 +1,6 @@
+package fr.subventions.bureau;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AssemblySessionRepository extends JpaRepository<AssemblySession, Long> {
+}

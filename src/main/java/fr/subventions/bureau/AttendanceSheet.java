@@ -1,0 +1,86 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * An attendance sheet as typed: from the API lists of member ids and proxies {fromId, toId}; from Tasklist text areas
+ * with one id per line and one proxy per line, "absent > mandataire". Without a list of the present, every member
+ * in office not listed absent is present.
+ */
+public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer, Roll.Proxy> proxies) {
+
+    public static AttendanceSheet from(Function<String, Object> field) {
+        Object present = field.apply("present");
+        return new AttendanceSheet(present == null ? null : ids(present, "present"), ids(field.apply("absent"), "absent"),
+                proxies(field.apply("proxies")));
+    }
+
+    /** Member ids from a JSON array or from text, one per line (or separated by commas). */
+    public static List<Long> ids(Object raw, String field) {
+        List<Long> ids = new ArrayList<>();
+        if (raw == null) {
+            return ids;
+        }
+        Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw.toString().split("[\\n,;]"));
+        for (Object item : items) {
+            if (item == null) {
+                ids.add(null);
+                continue;
+            }
+            String text = item.toString().trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            ids.add(id(text, field + "[" + ids.size() + "]"));
+        }
+        return ids;
+    }
+
+    private static Map<Integer, Roll.Proxy> proxies(Object raw) {
+        Map<Integer, Roll.Proxy> proxies = new LinkedHashMap<>();
+        if (raw == null) {
+            return proxies;
+        }
+        if (raw instanceof Collection<?> items) {
+            for (Object item : items) {
+                String at = "proxies[" + proxies.size() + "]";
+                if (!(item instanceof Map<?, ?> map)) {
+                    throw new InvalidInputException(at, "un pouvoir s'écrit {\"fromId\": absent, \"toId\": mandataire}");
+                }
+                proxies.put(proxies.size(), new Roll.Proxy(optionalId(map.get("fromId"), at + ".fromId"),
+                        optionalId(map.get("toId"), at + ".toId")));
+            }
+            return proxies;
+        }
+        for (String line : raw.toString().split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String at = "proxies[" + proxies.size() + "]";
+            String[] parts = line.split(">");
+            if (parts.length != 2) {
+                throw new InvalidInputException(at, "écrivez « absent > mandataire » (identifiants des membres) sur chaque ligne");
+            }
+            proxies.put(proxies.size(), new Roll.Proxy(id(parts[0].trim(), at + ".fromId"), id(parts[1].trim(), at + ".toId")));
+        }
+        return proxies;
+    }
+
+    private static Long optionalId(Object value, String field) {
+        return value == null ? null : id(value.toString(), field);
+    }
+
+    private static Long id(String text, String field) {
+        try {
+            return Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "identifiant de membre invalide : " + text);
+        }
+    }
+}

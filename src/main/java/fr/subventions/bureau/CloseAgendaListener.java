@@ -1,0 +1,30 @@
+package fr.subventions.bureau;
+
+import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.FormFields;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing Task_PrepareAgenda adds the requests typed in the form, then fixes the agenda: one vote per item. */
+@Component
+public class CloseAgendaListener implements TaskListener {
+
+    private final SessionService sessions;
+
+    CloseAgendaListener(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        Long sessionId = (Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID);
+        FormFields form = FormFields.of(task);
+        var references = form.lines("references");
+        if (!references.isEmpty()) {
+            sessions.addToAgenda(sessionId, references, FormFields.actor());
+        }
+        form.discard();
+        sessions.closeAgenda(sessionId);
+    }
+}

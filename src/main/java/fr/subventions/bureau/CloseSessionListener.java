@@ -1,0 +1,21 @@
+package fr.subventions.bureau;
+
+import fr.subventions.workflow.AssemblySessionProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+@Component
+public class CloseSessionListener implements TaskListener {
+
+    private final SessionService sessions;
+
+    CloseSessionListener(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        sessions.close((Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID));
+    }
+}

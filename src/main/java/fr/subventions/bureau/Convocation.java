@@ -1,0 +1,24 @@
+package fr.subventions.bureau;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The convocation is sent at least 5 jours francs before the séance (L2121-12): neither the day of sending nor the
+ * day of the séance counts. Sent Friday 8 September for Thursday 14 September leaves 9 to 13 September: 5 days.
+ */
+public final class Convocation {
+
+    public static final int ORDINARY_NOTICE_DAYS = 5;
+
+    private Convocation() {
+    }
+
+    public static long clearDays(LocalDate sentOn, LocalDate sessionDate) {
+        return Math.max(0, ChronoUnit.DAYS.between(sentOn, sessionDate) - 1);
+    }
+
+    public static boolean isTimely(LocalDate sentOn, LocalDate sessionDate) {
+        return clearDays(sentOn, sessionDate) >= ORDINARY_NOTICE_DAYS;
+    }
+}

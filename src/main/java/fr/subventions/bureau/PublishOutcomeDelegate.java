@@ -1,0 +1,24 @@
+package fr.subventions.bureau;
+
+import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.FormFields;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Carries an item's outcome to its request's process (adopted, rejected or adjourned). */
+@Component
+public class PublishOutcomeDelegate implements JavaDelegate {
+
+    private final SessionService sessions;
+
+    PublishOutcomeDelegate(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        sessions.publishOutcome(Long.valueOf(execution.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
+                FormFields.actor());
+    }
+}

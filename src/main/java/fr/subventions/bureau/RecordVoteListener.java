@@ -1,0 +1,34 @@
+package fr.subventions.bureau;
+
+import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.FormFields;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing Task_VoteItem records the ballots: members not listed vote for. */
+@Component
+public class RecordVoteListener implements TaskListener {
+
+    private final SessionService sessions;
+
+    RecordVoteListener(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormFields form = FormFields.of(task);
+        Map<Choice, List<Long>> marked = new LinkedHashMap<>();
+        marked.put(Choice.AGAINST, AttendanceSheet.ids(form.raw("against"), "against"));
+        marked.put(Choice.ABSTENTION, AttendanceSheet.ids(form.raw("abstention"), "abstention"));
+        marked.put(Choice.NOT_VOTING, AttendanceSheet.ids(form.raw("notVoting"), "notVoting"));
+        marked.put(Choice.NOT_PARTICIPATING, AttendanceSheet.ids(form.raw("notParticipating"), "notParticipating"));
+        sessions.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()), marked,
+                form.bool("adjourned"));
+        form.discard();
+    }
+}

@@ -1,0 +1,117 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.shared.InvalidInputException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The secretariat's séance: creation, agenda, attendance, one vote per item, closing. */
+@RestController
+@PreAuthorize("hasAuthority('secretariat')")
+class SessionController {
+
+    private final SessionService sessions;
+
+    SessionController(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    record ProxyData(Long fromId, Long toId) {
+    }
+
+    record AttendanceData(List<Long> present, List<Long> absent, List<ProxyData> proxies) {
+    }
+
+    record AttendanceView(int membersInOffice, int present, int proxies, int absent, int quorum, boolean quorumReached) {
+
+        static AttendanceView of(Roll roll) {
+            return new AttendanceView(roll.membersInOffice(), roll.presentCount(), roll.proxyCount(), roll.absentCount(),
+                    roll.quorum(), roll.quorumReached());
+        }
+    }
+
+    record AgendaData(List<String> references) {
+    }
+
+    record VoteData(List<Long> against, List<Long> abstention, List<Long> notVoting, List<Long> notParticipating,
+            Boolean adjourned) {
+    }
+
+    record VoteView(String reference, @com.fasterxml.jackson.annotation.JsonProperty("for") Integer forCount, Integer against, Integer abstention, Integer notVoting,
+            Integer notParticipating, Integer proxies, String outcome) {
+    }
+
+    @GetMapping("/api/members")
+    @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat', 'finances')")
+    List<SessionView.MemberView> members(@RequestParam(defaultValue = "BUREAU") AssemblyBody body) {
+        return sessions.members(body).stream().map(SessionView.MemberView::of).toList();
+    }
+
+    @PostMapping("/api/sessions")
+    ResponseEntity<Map<String, Object>> create(@RequestBody CreateSession command) {
+        AssemblySession session = sessions.create(command);
+        return ResponseEntity.created(URI.create("/api/sessions/" + session.id())).body(Map.of("id", session.id()));
+    }
+
+    @GetMapping("/api/sessions/{id}")
+    SessionView get(@PathVariable Long id) {
+        return sessions.view(id);
+    }
+
+    @PostMapping("/api/sessions/{id}/agenda")
+    SessionView agenda(@PathVariable Long id, @RequestBody AgendaData agenda, Caller caller) {
+        sessions.addToAgenda(id, agenda.references(), caller.username());
+        return get(id);
+    }
+
+    @PutMapping("/api/sessions/{id}/attendance")
+    AttendanceView attendance(@PathVariable Long id, @RequestBody AttendanceData attendance, Caller caller) {
+        Map<String, Object> sheet = new HashMap<>();
+        if (attendance.present() == null) {
+            throw new InvalidInputException("present", "la liste des membres présents est obligatoire");
+        }
+        sheet.put("present", attendance.present());
+        sheet.put("absent", attendance.absent() == null ? List.of() : attendance.absent());
+        sheet.put("proxies", attendance.proxies() == null ? List.of() : attendance.proxies().stream()
+                .map(p -> p == null ? ">" : Objects.toString(p.fromId(), "") + ">" + Objects.toString(p.toId(), "")).toList());
+        return AttendanceView.of(sessions.recordAttendance(id, sheet, caller.username()));
+    }
+
+    @PostMapping("/api/sessions/{id}/items/{reference}/vote")
+    VoteView vote(@PathVariable Long id, @PathVariable String reference, @RequestBody VoteData vote, Caller caller) {
+        Map<String, Object> ballot = new HashMap<>();
+        ballot.put("against", orEmpty(vote.against()));
+        ballot.put("abstention", orEmpty(vote.abstention()));
+        ballot.put("notVoting", orEmpty(vote.notVoting()));
+        ballot.put("notParticipating", orEmpty(vote.notParticipating()));
+        ballot.put("adjourned", Boolean.TRUE.equals(vote.adjourned()));
+        Tally tally = sessions.vote(id, reference, ballot, caller.username());
+        if (Boolean.TRUE.equals(vote.adjourned())) {
+            return new VoteView(reference, null, null, null, null, null, null, "ADJOURNED");
+        }
+        return new VoteView(reference, tally.forCount(), tally.against(), tally.abstention(), tally.notVoting(),
+                tally.notParticipating(), tally.proxies(), tally.decision().name());
+    }
+
+    @PostMapping("/api/sessions/{id}/closure")
+    SessionView close(@PathVariable Long id, Caller caller) {
+        sessions.requestClosing(id, caller.username());
+        return get(id);
+    }
+
+    private static List<Long> orEmpty(List<Long> ids) {
+        return ids == null ? List.of() : ids;
+    }
+}

@@ -1,0 +1,290 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Violations;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.RequestWithdrawn;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestRepository;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.TaskCompleter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A séance from its preparation to its closing: agenda, attendance, the vote on each item. */
+@Service
+@Transactional
+public class SessionService {
+
+    private final AssemblySessionRepository sessions;
+    private final AgendaItemRepository items;
+    private final MemberRepository members;
+    private final SubsidyRequestService requestService;
+    private final SubsidyRequestRepository requests;
+    private final RuntimeService runtime;
+    private final TaskCompleter tasks;
+    private final Clock clock;
+
+    SessionService(AssemblySessionRepository sessions, AgendaItemRepository items, MemberRepository members,
+            SubsidyRequestService requestService, SubsidyRequestRepository requests, RuntimeService runtime,
+            TaskCompleter tasks, Clock clock) {
+        this.sessions = sessions;
+        this.items = items;
+        this.members = members;
+        this.requestService = requestService;
+        this.requests = requests;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    public static String businessKey(Long sessionId) {
+        return "seance-" + sessionId;
+    }
+
+    public AssemblySession create(CreateSession command) {
+        Violations v = new Violations();
+        v.check(command.body() != null, "body", "l'assemblée est obligatoire : BUREAU ou CONSEIL");
+        v.check(command.date() != null, "date", "la date de la séance est obligatoire (AAAA-MM-JJ)");
+        if (command.place() == null || command.place().isBlank()) {
+            v.add("place", "le lieu de la séance est obligatoire");
+        } else {
+            v.check(command.place().length() <= 200, "place", "au plus 200 caractères");
+        }
+        v.check(command.convocationSentOn() != null, "convocationSentOn", "la date d'envoi de la convocation est obligatoire");
+        if (command.date() != null && command.convocationSentOn() != null) {
+            v.check(command.convocationSentOn().isBefore(command.date()), "convocationSentOn",
+                    "la convocation est envoyée avant la séance");
+        }
+        Member president = memberOf(v, "presidentId", command.presidentId(), command.body());
+        Member secretary = memberOf(v, "secretaryId", command.secretaryId(), command.body());
+        v.throwIfAny();
+        AssemblySession session = sessions.saveAndFlush(new AssemblySession(command.body(), command.date(),
+                command.place().trim(), president, secretary, command.convocationSentOn()));
+        session.attachProcess(runtime.startProcessInstanceByKey(AssemblySessionProcess.KEY, businessKey(session.id()),
+                Map.of(AssemblySessionProcess.VAR_SESSION_ID, session.id())).getId());
+        return session;
+    }
+
+    @Transactional(readOnly = true)
+    public AssemblySession get(Long id) {
+        return sessions.findById(id).orElseThrow(() -> new NotFoundException("Séance inconnue : " + id));
+    }
+
+    @Transactional(readOnly = true)
+    public SessionView view(Long id) {
+        return SessionView.of(get(id));
+    }
+
+    /** Puts instructed requests on the agenda; each request's process then waits for the vote. */
+    public List<AgendaItem> addToAgenda(Long sessionId, List<String> references, String actor) {
+        AssemblySession session = get(sessionId);
+        session.requireStatus(SessionStatus.PREPARATION, "modifier l'ordre du jour");
+        Violations v = new Violations();
+        v.check(references != null && !references.isEmpty(), "references", "indiquez au moins une demande");
+        List<SubsidyRequest> found = new ArrayList<>();
+        for (int i = 0; references != null && i < references.size(); i++) {
+            String reference = references.get(i);
+            Optional<SubsidyRequest> request = reference == null ? Optional.empty() : requests.findByReference(reference.trim());
+            if (request.isEmpty()) {
+                v.add("references[" + i + "]", "demande inconnue : " + reference);
+            } else if (found.contains(request.get())) {
+                v.add("references[" + i + "]", "la demande " + reference + " figure deux fois");
+            } else {
+                found.add(request.get());
+            }
+        }
+        v.throwIfAny();
+        List<AgendaItem> added = new ArrayList<>();
+        for (SubsidyRequest request : found) {
+            if (request.status() != RequestStatus.AWAITING_AGENDA) {
+                throw new StageConflictException("La demande " + request.reference() + " ne peut être inscrite : elle est au statut « "
+                        + request.status().label() + " » (il faut une instruction favorable).");
+            }
+            added.add(session.addItem(request.id(), request.reference(), request.title(), request.theme(),
+                    request.proposedAmount()));
+            requestService.placeOnAgenda(request.id(), session.label(), actor);
+        }
+        sessions.flush();
+        return added;
+    }
+
+    /**
+     * Records who sits. The first sheet closes the agenda and opens the séance (the convocation must have left 5
+     * jours francs); later sheets record arrivals and departures.
+     */
+    public Roll recordAttendance(Long sessionId, Map<String, Object> sheet, String actor) {
+        AssemblySession session = get(sessionId);
+        String key = businessKey(sessionId);
+        if (session.status() == SessionStatus.PREPARATION) {
+            tasks.complete(AssemblySessionProcess.KEY, key, AssemblySessionProcess.TASK_PREPARE_AGENDA, Map.of(), actor,
+                    "préparation de l'ordre du jour");
+            tasks.complete(AssemblySessionProcess.KEY, key, AssemblySessionProcess.TASK_RECORD_ATTENDANCE, sheet, actor,
+                    "enregistrement des présences");
+            return rollOf(get(sessionId));
+        }
+        session.requireStatus(SessionStatus.SITTING, "enregistrer les présences");
+        return applyAttendance(sessionId, AttendanceSheet.from(sheet::get));
+    }
+
+    /** Closing the agenda opens the séance. */
+    public void closeAgenda(Long sessionId) {
+        get(sessionId).open();
+    }
+
+    /** The items of a closed agenda, read by the process's multi-instance: one vote per item. */
+    @Transactional(readOnly = true)
+    public List<Long> agendaItemIds(Long sessionId) {
+        return get(sessionId).items().stream().map(AgendaItem::id).toList();
+    }
+
+    public Roll applyAttendance(Long sessionId, AttendanceSheet sheet) {
+        AssemblySession session = get(sessionId);
+        if (session.status() != SessionStatus.SITTING) {
+            throw new StageConflictException("La séance " + sessionId + " n'est pas ouverte : l'ordre du jour doit être arrêté d'abord.");
+        }
+        List<Long> inOffice = members.findByBodyAndInOfficeTrueOrderById(session.body()).stream().map(Member::id).toList();
+        // A sheet that lists only the absent (as the Tasklist form does) means everybody else is present
+        List<Long> present = sheet.present() != null ? sheet.present()
+                : inOffice.stream().filter(id -> !sheet.absent().contains(id)).toList();
+        Roll roll = Roll.of(inOffice, present, sheet.absent(), sheet.proxies());
+        List<AttendanceEntry> entries = new ArrayList<>();
+        for (Long id : inOffice) {
+            entries.add(new AttendanceEntry(session, id, roll.isPresent(id), roll.holderOf(id)));
+        }
+        session.replaceAttendance(entries);
+        return roll;
+    }
+
+    /** Votes on one item (public ballot), or adjourns it; refused without quorum. */
+    public Tally vote(Long sessionId, String reference, Map<String, Object> ballot, String actor) {
+        AssemblySession session = get(sessionId);
+        AgendaItem item = itemOf(session, reference);
+        if (session.status() == SessionStatus.PREPARATION) {
+            throw new StageConflictException("Vote impossible : la présence des membres n'a pas été enregistrée, la séance n'est pas ouverte.");
+        }
+        session.requireStatus(SessionStatus.SITTING, "voter");
+        if (item.isSettled()) {
+            throw new StageConflictException("Le point " + reference + " a déjà été " + (item.withdrawn() ? "retiré." : "voté."));
+        }
+        tasks.completeInstance(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_VOTE_ITEM,
+                AssemblySessionProcess.VAR_AGENDA_ITEM_ID, item.id(), ballot, actor,
+                "Le point " + reference + " n'attend pas de vote.");
+        return items.findById(item.id()).orElseThrow().tally();
+    }
+
+    public void applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned) {
+        AgendaItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("Point inconnu : " + itemId));
+        if (item.withdrawn()) {
+            return;
+        }
+        AssemblySession session = item.session();
+        Roll roll = rollOf(session);
+        if (adjourned) {
+            item.adjourn(Instant.now(clock));
+            return;
+        }
+        if (!roll.quorumReached()) {
+            throw new StageConflictException("Quorum non atteint : " + roll.presentCount() + " présents pour "
+                    + roll.membersInOffice() + " membres en exercice, il en faut " + roll.quorum()
+                    + " (article L2121-17 du CGCT). Le point ne peut être voté.");
+        }
+        List<Cast> ballots = VotePolicy.ballots(roll, marked);
+        item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), Instant.now(clock));
+    }
+
+    /** After the vote: the request learns the decision (nothing to tell a request withdrawn meanwhile). */
+    public void publishOutcome(Long itemId, String actor) {
+        AgendaItem item = items.findById(itemId).orElseThrow();
+        if (!item.withdrawn()) {
+            requestService.recordVote(item.requestId(), item.decision(), item.session().label(), actor);
+        }
+    }
+
+    public void close(Long sessionId) {
+        get(sessionId).close();
+    }
+
+    public void requestClosing(Long sessionId, String actor) {
+        AssemblySession session = get(sessionId);
+        session.requireStatus(SessionStatus.SITTING, "clôturer la séance");
+        tasks.complete(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_CLOSE_SESSION,
+                Map.of(), actor, "clôture de la séance (des points restent à voter)");
+    }
+
+    @Transactional(readOnly = true)
+    public Roll rollOf(AssemblySession session) {
+        List<AttendanceEntry> entries = session.attendance();
+        if (entries.isEmpty()) {
+            throw new StageConflictException("La présence des membres n'a pas été enregistrée.");
+        }
+        Map<Integer, Roll.Proxy> proxies = new LinkedHashMap<>();
+        for (AttendanceEntry entry : entries) {
+            if (entry.proxyHolderId() != null) {
+                proxies.put(proxies.size(), new Roll.Proxy(entry.memberId(), entry.proxyHolderId()));
+            }
+        }
+        return Roll.of(entries.stream().map(AttendanceEntry::memberId).toList(),
+                entries.stream().filter(AttendanceEntry::present).map(AttendanceEntry::memberId).toList(), List.of(),
+                proxies);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Member> members(AssemblyBody body) {
+        return members.findByBodyOrderById(body);
+    }
+
+    /** A request withdrawn while on an agenda leaves it: removed in preparation, marked withdrawn during the séance. */
+    @EventListener
+    public void onRequestWithdrawn(RequestWithdrawn event) {
+        for (AgendaItem item : items.findByRequestId(event.requestId())) {
+            if (item.isSettled()) {
+                continue;
+            }
+            AssemblySession session = item.session();
+            if (session.status() == SessionStatus.PREPARATION) {
+                session.removeItem(item);
+            } else if (session.status() == SessionStatus.SITTING) {
+                item.markWithdrawn(Instant.now(clock));
+                tasks.completeInstance(AssemblySessionProcess.KEY, businessKey(session.id()),
+                        AssemblySessionProcess.TASK_VOTE_ITEM, AssemblySessionProcess.VAR_AGENDA_ITEM_ID, item.id(),
+                        Map.of(), "système", "Le point " + item.reference() + " n'attend pas de vote.");
+            }
+        }
+    }
+
+    private AgendaItem itemOf(AssemblySession session, String reference) {
+        return session.items().stream().filter(i -> i.reference().equals(reference)).findFirst()
+                .orElseThrow(() -> new NotFoundException("La demande " + reference + " n'est pas inscrite à l'ordre du jour de la séance "
+                        + session.id()));
+    }
+
+    private Member memberOf(Violations v, String field, Long id, AssemblyBody body) {
+        if (id == null) {
+            v.add(field, "obligatoire");
+            return null;
+        }
+        Optional<Member> member = members.findById(id);
+        if (member.isEmpty()) {
+            v.add(field, "membre inconnu : " + id);
+            return null;
+        }
+        if (body != null && member.get().body() != body) {
+            v.add(field, member.get().fullName() + " n'est pas membre du " + body.label());
+        } else if (!member.get().inOffice()) {
+            v.add(field, member.get().fullName() + " n'est plus en exercice");
+        }
+        return member.get();
+    }
+}

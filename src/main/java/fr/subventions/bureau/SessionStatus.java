@@ -1,0 +1,15 @@
+package fr.subventions.bureau;
+
+public enum SessionStatus {
+    PREPARATION("en préparation"), SITTING("en cours"), CLOSED("close");
+
+    private final String label;
+
+    SessionStatus(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

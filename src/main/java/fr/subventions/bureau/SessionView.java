@@ -1,0 +1,30 @@
+package fr.subventions.bureau;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/** A séance as /api shows it, with its agenda and each item's outcome. */
+public record SessionView(Long id, AssemblyBody body, LocalDate date, String place, String label, MemberView president,
+        MemberView secretary, LocalDate convocationSentOn, SessionStatus status, List<ItemView> agenda) {
+
+    public record MemberView(Long id, AssemblyBody body, Civility civility, String firstName, String lastName,
+            boolean inOffice) {
+
+        static MemberView of(Member m) {
+            return new MemberView(m.id(), m.body(), m.civility(), m.firstName(), m.lastName(), m.inOffice());
+        }
+    }
+
+    public record ItemView(int position, String reference, String title, String theme, BigDecimal amount, String outcome) {
+    }
+
+    static SessionView of(AssemblySession s) {
+        return new SessionView(s.id(), s.body(), s.sessionDate(), s.place(), s.label(), MemberView.of(s.president()),
+                MemberView.of(s.secretary()), s.convocationSentOn(), s.status(), s.items().stream()
+                        .map(i -> new ItemView(i.position(), i.reference(), i.title(), i.theme(), i.amount(),
+                                i.withdrawn() ? "WITHDRAWN" : Objects.toString(i.decision(), null)))
+                        .toList());
+    }
+}

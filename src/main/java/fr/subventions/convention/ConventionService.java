@@ -1,0 +1,70 @@
+package fr.subventions.convention;
+
+import fr.subventions.shared.Money;
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Violations;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+public class ConventionService {
+
+    private final ConventionRepository conventions;
+    private final SubsidyRequestService requests;
+    private final Clock clock;
+
+    ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock) {
+        this.conventions = conventions;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    /** Drafts the convention for the amount the assembly granted. */
+    public Convention prepare(Long requestId) {
+        SubsidyRequest request = requests.byId(requestId);
+        request.requireAwaitingSignatures("préparer la convention");
+        return conventions.findByRequestId(requestId)
+                .orElseGet(() -> conventions.save(new Convention(requestId, request.grantedAmount(), request.fiscalYear())));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Convention> of(Long requestId) {
+        return conventions.findByRequestId(requestId);
+    }
+
+    /** Records a signature; once both parties have signed, the request goes to budget imputation. */
+    public void sign(Long requestId, Signatory signatory, String signedBy, LocalDate signedOn, String actor) {
+        SubsidyRequest request = requests.byId(requestId);
+        Violations v = new Violations();
+        v.check(signatory != null, "signatory", "le signataire est obligatoire : BENEFICIARY ou PRESIDENT");
+        if (signedBy == null || signedBy.isBlank()) {
+            v.add("signedBy", "le nom du signataire est obligatoire");
+        } else {
+            v.check(signedBy.length() <= 200, "signedBy", "au plus 200 caractères");
+        }
+        if (signedOn == null) {
+            v.add("signedOn", "la date de signature est obligatoire (AAAA-MM-JJ)");
+        } else {
+            v.check(!signedOn.isAfter(LocalDate.now(clock)), "signedOn", "la date de signature ne peut être dans le futur");
+            LocalDate filed = LocalDate.ofInstant(request.submittedAt(), ZoneId.of(clock.getZone().getId()));
+            v.check(!signedOn.isBefore(filed), "signedOn", "la date de signature précède le dépôt de la demande (" + filed + ")");
+        }
+        v.throwIfAny();
+        Convention convention = conventions.findByRequestId(requestId)
+                .orElseThrow(() -> new StageConflictException("Aucune convention n'a été préparée pour la demande " + request.reference()));
+        convention.sign(signatory, signedBy.trim(), signedOn);
+        request.recordSignature("Convention de " + Money.format(convention.amount()) + " signée par " + signatory.label()
+                + " (" + signedBy.trim() + ", le " + signedOn + ")", actor, Instant.now(clock));
+        if (convention.isSignedByBoth()) {
+            request.recordConventionSigned(actor, Instant.now(clock));
+        }
+    }
+}

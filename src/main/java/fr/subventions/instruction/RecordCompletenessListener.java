@@ -1,0 +1,27 @@
+package fr.subventions.instruction;
+
+import fr.subventions.workflow.FormFields;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing Task_CheckCompleteness, from Tasklist or the API, records the officer's decision. */
+@Component
+public class RecordCompletenessListener implements TaskListener {
+
+    private final InstructionService instruction;
+
+    RecordCompletenessListener(InstructionService instruction) {
+        this.instruction = instruction;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormFields form = FormFields.of(task);
+        boolean complete = instruction.recordCompleteness((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID),
+                form.bool("isComplete"), form.lines("missing"), form.text("comment"), FormFields.actor());
+        form.discard();
+        task.getExecution().setVariable(SubsidyRequestProcess.VAR_COMPLETE, complete);
+    }
+}

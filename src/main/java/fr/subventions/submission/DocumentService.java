@@ -1,0 +1,134 @@
+package fr.subventions.submission;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.StageConflictException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The applicant's documents: accepted formats only, recognised from their content and not their name. */
+@Service
+@Transactional
+public class DocumentService {
+
+    /** What an authority accepts for a request's documents, by the magic bytes that open each format. */
+    private static final Map<String, byte[]> SIGNATURES = Map.of(
+            "application/pdf", "%PDF-".getBytes(),
+            "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+            "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+            // .docx, .xlsx and .odt are zip containers
+            "application/zip", new byte[] {'P', 'K', 3, 4});
+
+    private final RequestDocumentRepository documents;
+    private final SubsidyRequestRepository requests;
+    private final Clock clock;
+    private final long maxSize;
+
+    DocumentService(RequestDocumentRepository documents, SubsidyRequestRepository requests, Clock clock,
+            @Value("${subventions.documents.max-size:10485760}") long maxSize) {
+        this.documents = documents;
+        this.requests = requests;
+        this.clock = clock;
+        this.maxSize = maxSize;
+    }
+
+    public RequestDocument upload(String reference, DocumentType type, String filename, byte[] content, Caller caller) {
+        SubsidyRequest request = requests.findByReference(reference).filter(r -> r.isOwnedBy(caller.username()))
+                .orElseThrow(() -> new NotFoundException("Demande inconnue : " + reference));
+        if (request.status() == RequestStatus.CLOSED) {
+            throw new StageConflictException("La demande " + reference + " est clôturée : elle ne reçoit plus de pièces.");
+        }
+        if (type == null) {
+            throw new InvalidInputException("type", "le type de pièce est obligatoire (STATUTS, RIB, BUDGET_PREVISIONNEL, COMPTES, "
+                    + "RAPPORT_ACTIVITE, CONTRAT_ENGAGEMENT_REPUBLICAIN, CONVENTION_SIGNEE ou AUTRE)");
+        }
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "le fichier est vide");
+        }
+        if (content.length > maxSize) {
+            throw new InvalidInputException("file", "le fichier dépasse la taille maximale de " + maxSize / (1024 * 1024) + " Mo");
+        }
+        String mediaType = mediaTypeOf(content, filename);
+        RequestDocument document = documents.save(new RequestDocument(request.id(), type, sanitize(filename), mediaType,
+                content, sha256(content), Instant.now(clock), caller.username()));
+        return document;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RequestDocument> list(SubsidyRequest request) {
+        return documents.findByRequestIdOrderById(request.id());
+    }
+
+    @Transactional(readOnly = true)
+    public RequestDocument get(Long id, Caller caller) {
+        RequestDocument document = documents.findById(id).orElseThrow(() -> new NotFoundException("Document inconnu : " + id));
+        SubsidyRequest request = requests.findById(document.requestId()).orElseThrow();
+        if (!caller.maySee(request.submittedBy())) {
+            throw new NotFoundException("Document inconnu : " + id);
+        }
+        document.content();
+        return document;
+    }
+
+    static String mediaTypeOf(byte[] content, String filename) {
+        for (Map.Entry<String, byte[]> signature : SIGNATURES.entrySet()) {
+            if (startsWith(content, signature.getValue())) {
+                if (!signature.getKey().equals("application/zip")) {
+                    return signature.getKey();
+                }
+                String name = filename == null ? "" : filename.toLowerCase();
+                if (name.endsWith(".docx")) {
+                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                }
+                if (name.endsWith(".xlsx")) {
+                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                }
+                if (name.endsWith(".odt")) {
+                    return "application/vnd.oasis.opendocument.text";
+                }
+                throw new InvalidInputException("file", "archive non acceptée : seuls les documents .docx, .xlsx et .odt le sont");
+            }
+        }
+        throw new InvalidInputException("file", "format non accepté : PDF, PNG, JPEG, DOCX, XLSX ou ODT, reconnu d'après le contenu du fichier");
+    }
+
+    /** Keeps the name readable but harmless: no path, no control characters, no reserved characters. */
+    static String sanitize(String filename) {
+        String name = filename == null ? "" : filename;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").trim();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "document";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static boolean startsWith(byte[] content, byte[] prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (content[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package fr.subventions.submission;
+
+public enum Opinion {
+    FAVORABLE, UNFAVORABLE
+}

@@ -1,0 +1,5 @@
+package fr.subventions.submission;
+
+public enum Outcome {
+    GRANTED, REJECTED, INADMISSIBLE, WITHDRAWN
+}

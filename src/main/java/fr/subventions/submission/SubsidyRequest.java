@@ -1,0 +1,385 @@
+package fr.subventions.submission;
+
+import fr.subventions.shared.Money;
+import fr.subventions.shared.StageConflictException;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A demande de subvention, from its submission to its closing. Every change of stage goes through a method that
+ * checks the current stage first, so that an action out of turn is refused before anything changes.
+ */
+@Entity
+@Table(name = "subsidy_request", uniqueConstraints = {
+        @UniqueConstraint(name = "uk_request_reference", columnNames = "reference"),
+        @UniqueConstraint(name = "uk_request_idempotency", columnNames = {"submitted_by", "idempotency_key"})})
+public class SubsidyRequest {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Version
+    private long version;
+
+    @Column(nullable = false, length = 20)
+    private String reference;
+
+    @Column(name = "submitted_by", nullable = false, length = 100)
+    private String submittedBy;
+
+    @Column(name = "idempotency_key", length = 100)
+    private String idempotencyKey;
+
+    @Column(nullable = false)
+    private Instant submittedAt;
+
+    @Embedded
+    private Applicant applicant;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false, length = 10000)
+    private String description;
+
+    @Column(nullable = false, length = 200)
+    private String theme;
+
+    @Column(nullable = false)
+    private int fiscalYear;
+
+    @Column(nullable = false, precision = 15, scale = 2)
+    private BigDecimal totalBudget;
+
+    @Column(nullable = false, precision = 15, scale = 2)
+    private BigDecimal requestedAmount;
+
+    @ElementCollection
+    @CollectionTable(name = "request_cofinancing", joinColumns = @JoinColumn(name = "request_id"))
+    @OrderColumn(name = "position")
+    private List<Cofinancing> cofinancing = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private RequestStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Outcome outcome;
+
+    @Column(length = 4000)
+    private String missingItems;
+
+    private LocalDate missingItemsDue;
+
+    @Column(length = 4000)
+    private String completenessComment;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Opinion opinion;
+
+    @Column(precision = 15, scale = 2)
+    private BigDecimal proposedAmount;
+
+    @Column(length = 50000)
+    private String report;
+
+    @Column(precision = 15, scale = 2)
+    private BigDecimal grantedAmount;
+
+    @Column(length = 64)
+    private String processInstanceId;
+
+    @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("at ASC, id ASC")
+    private List<StageEvent> history = new ArrayList<>();
+
+    protected SubsidyRequest() {
+    }
+
+    SubsidyRequest(String reference, String submittedBy, String idempotencyKey, Instant submittedAt,
+            Applicant applicant, String title, String description, String theme, int fiscalYear,
+            BigDecimal totalBudget, BigDecimal requestedAmount, List<Cofinancing> cofinancing) {
+        this.reference = reference;
+        this.submittedBy = submittedBy;
+        this.idempotencyKey = idempotencyKey;
+        this.submittedAt = submittedAt;
+        this.applicant = applicant;
+        this.title = title;
+        this.description = description;
+        this.theme = theme;
+        this.fiscalYear = fiscalYear;
+        this.totalBudget = totalBudget;
+        this.requestedAmount = requestedAmount;
+        this.cofinancing.addAll(cofinancing);
+        this.status = RequestStatus.SUBMITTED;
+        record(submittedAt, submittedBy, "Demande déposée : " + Money.format(requestedAmount) + " demandés sur un budget de "
+                + Money.format(totalBudget));
+    }
+
+    // --- completeness (recevabilité)
+
+    public void recordComplete(String comment, String actor, Instant now) {
+        requireStatus("vérifier la complétude", RequestStatus.SUBMITTED);
+        this.completenessComment = comment;
+        this.missingItems = null;
+        this.missingItemsDue = null;
+        this.status = RequestStatus.IN_INSTRUCTION;
+        record(now, actor, "Dossier complet" + suffix(comment));
+    }
+
+    public void recordIncomplete(List<String> missing, LocalDate due, String comment, String actor, Instant now) {
+        requireStatus("vérifier la complétude", RequestStatus.SUBMITTED);
+        this.missingItems = String.join("\n", missing);
+        this.missingItemsDue = due;
+        this.completenessComment = comment;
+        this.status = RequestStatus.INCOMPLETE;
+        record(now, actor, "Dossier incomplet, pièces demandées avant le " + due + " : " + String.join(", ", missing));
+    }
+
+    public void recordMissingItemsSupplied(String actor, Instant now) {
+        requireStatus("transmettre les pièces manquantes", RequestStatus.INCOMPLETE);
+        this.status = RequestStatus.SUBMITTED;
+        record(now, actor, "Pièces complémentaires transmises");
+    }
+
+    public void declareInadmissible(Instant now) {
+        requireStatus("classer la demande irrecevable", RequestStatus.INCOMPLETE);
+        this.status = RequestStatus.CLOSED;
+        this.outcome = Outcome.INADMISSIBLE;
+        record(now, "système", "Irrecevable : pièces non transmises avant le " + missingItemsDue + ", classée sans suite");
+    }
+
+    // --- instruction
+
+    public void recordInstruction(Opinion opinion, BigDecimal proposedAmount, String report, String actor, Instant now) {
+        requireStatus("instruire la demande", RequestStatus.IN_INSTRUCTION);
+        this.opinion = opinion;
+        this.report = report;
+        if (opinion == Opinion.FAVORABLE) {
+            this.proposedAmount = proposedAmount;
+            this.status = RequestStatus.AWAITING_AGENDA;
+            record(now, actor, "Avis favorable, montant proposé " + Money.format(proposedAmount));
+        } else {
+            this.proposedAmount = null;
+            this.status = RequestStatus.AWAITING_CLOSURE;
+            this.outcome = Outcome.REJECTED;
+            record(now, actor, "Avis défavorable");
+        }
+    }
+
+    // --- agenda and vote
+
+    public void placeOnAgenda(String sessionLabel, String actor, Instant now) {
+        requireStatus("inscrire la demande à l'ordre du jour", RequestStatus.AWAITING_AGENDA);
+        this.status = RequestStatus.ON_AGENDA;
+        record(now, actor, "Inscrite à l'ordre du jour : " + sessionLabel);
+    }
+
+    public void recordVote(VoteDecision decision, String sessionLabel, String actor, Instant now) {
+        requireStatus("enregistrer le vote", RequestStatus.ON_AGENDA);
+        switch (decision) {
+            case ADOPTED -> {
+                this.status = RequestStatus.AWAITING_SIGNATURES;
+                this.outcome = Outcome.GRANTED;
+                this.grantedAmount = proposedAmount;
+                record(now, actor, "Adoptée (" + sessionLabel + ") : subvention de " + Money.format(grantedAmount)
+                        + " attribuée");
+            }
+            case REJECTED -> {
+                this.status = RequestStatus.AWAITING_CLOSURE;
+                this.outcome = Outcome.REJECTED;
+                record(now, actor, "Rejetée par le vote (" + sessionLabel + ")");
+            }
+            case ADJOURNED -> {
+                this.status = RequestStatus.AWAITING_AGENDA;
+                record(now, actor, "Ajournée (" + sessionLabel + "), à réinscrire à un ordre du jour");
+            }
+        }
+    }
+
+    // --- convention, imputation, closing
+
+    public void requireAwaitingSignatures(String action) {
+        requireStatus(action, RequestStatus.AWAITING_SIGNATURES);
+    }
+
+    public void recordSignature(String what, String actor, Instant now) {
+        requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
+        record(now, actor, what);
+    }
+
+    public void recordConventionSigned(String actor, Instant now) {
+        requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
+        this.status = RequestStatus.AWAITING_IMPUTATION;
+        record(now, actor, "Convention signée par les deux parties");
+    }
+
+    public void recordImputation(String engagements, String actor, Instant now) {
+        requireStatus("engager la subvention", RequestStatus.AWAITING_IMPUTATION);
+        this.status = RequestStatus.AWAITING_CLOSURE;
+        record(now, actor, "Crédits engagés : " + engagements);
+    }
+
+    public void close(String actor, Instant now) {
+        requireStatus("clôturer la demande", RequestStatus.AWAITING_CLOSURE);
+        this.status = RequestStatus.CLOSED;
+        record(now, actor, "Demande clôturée" + (outcome == Outcome.GRANTED ? " : subvention accordée" : " : subvention refusée"));
+    }
+
+    public void withdraw(String reason, String actor, Instant now) {
+        if (!status.isBeforeVote()) {
+            throw new StageConflictException("La demande " + reference + " ne peut plus être retirée : le vote a eu lieu (statut : "
+                    + status.label() + ").");
+        }
+        this.status = RequestStatus.CLOSED;
+        this.outcome = Outcome.WITHDRAWN;
+        record(now, actor, "Demande retirée par le demandeur" + suffix(reason));
+    }
+
+    public boolean isOwnedBy(String username) {
+        return submittedBy.equals(username);
+    }
+
+    void attachProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    private void requireStatus(String action, RequestStatus... allowed) {
+        Set<RequestStatus> set = EnumSet.copyOf(Arrays.asList(allowed));
+        if (!set.contains(status)) {
+            throw new StageConflictException("Impossible de " + action + " : la demande " + reference + " est au statut « "
+                    + status.label() + " ».");
+        }
+    }
+
+    private void record(Instant at, String actor, String result) {
+        history.add(new StageEvent(this, at, actor, status, result));
+    }
+
+    private static String suffix(String comment) {
+        return comment == null || comment.isBlank() ? "" : " (" + comment + ")";
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Applicant applicant() {
+        return applicant;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String theme() {
+        return theme;
+    }
+
+    public int fiscalYear() {
+        return fiscalYear;
+    }
+
+    public BigDecimal totalBudget() {
+        return totalBudget;
+    }
+
+    public BigDecimal requestedAmount() {
+        return requestedAmount;
+    }
+
+    public List<Cofinancing> cofinancing() {
+        return List.copyOf(cofinancing);
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public List<String> missingItems() {
+        return missingItems == null ? List.of() : List.of(missingItems.split("\n"));
+    }
+
+    public LocalDate missingItemsDue() {
+        return missingItemsDue;
+    }
+
+    public String completenessComment() {
+        return completenessComment;
+    }
+
+    public Opinion opinion() {
+        return opinion;
+    }
+
+    public BigDecimal proposedAmount() {
+        return proposedAmount;
+    }
+
+    public String report() {
+        return report;
+    }
+
+    public BigDecimal grantedAmount() {
+        return grantedAmount;
+    }
+
+    public String processInstanceId() {
+        return processInstanceId;
+    }
+
+    public List<StageEvent> history() {
+        return List.copyOf(history);
+    }
+}

@@ -1,0 +1,153 @@
+package fr.subventions.submission;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.Sequences;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The request's life outside the instruction desk: filing, reading, withdrawal, and what the séance decides. */
+@Service
+@Transactional
+public class SubsidyRequestService {
+
+    private final SubsidyRequestRepository requests;
+    private final RuntimeService runtime;
+    private final Sequences sequences;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    SubsidyRequestService(SubsidyRequestRepository requests, RuntimeService runtime, Sequences sequences, Clock clock,
+            ApplicationEventPublisher events) {
+        this.requests = requests;
+        this.runtime = runtime;
+        this.sequences = sequences;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Files a request and starts its process; with an idempotency key, a retry answers the request already filed. */
+    public Submitted submit(SubmitRequest command, Caller caller, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<SubsidyRequest> earlier = requests.findBySubmittedByAndIdempotencyKey(caller.username(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Submitted(earlier.get(), false);
+            }
+        }
+        command.validate(Year.now(clock));
+        String reference = "SUB-" + command.fiscalYear() + "-"
+                + String.format("%04d", sequences.next("request-" + command.fiscalYear()));
+        SubmitRequest.ApplicantData a = command.applicant();
+        Applicant applicant = new Applicant(a.name().trim(), a.siret(), blankToNull(a.rna()), a.legalForm(),
+                a.address().trim(), a.email().trim(), a.representative().trim());
+        List<Cofinancing> cofinancing = command.cofinancing() == null ? List.of()
+                : command.cofinancing().stream().map(c -> new Cofinancing(c.funder().trim(), c.amount())).toList();
+        SubsidyRequest request = requests.saveAndFlush(new SubsidyRequest(reference, caller.username(), idempotencyKey,
+                Instant.now(clock), applicant, command.title().trim(), command.description().trim(),
+                command.theme().trim(), command.fiscalYear(), command.totalBudget(), command.requestedAmount(),
+                cofinancing));
+        String processInstanceId = runtime.startProcessInstanceByKey(SubsidyRequestProcess.KEY, reference,
+                Map.of(SubsidyRequestProcess.VAR_REQUEST_ID, request.id())).getId();
+        request.attachProcess(processInstanceId);
+        return new Submitted(request, true);
+    }
+
+    @Transactional(readOnly = true)
+    public SubsidyRequest get(String reference, Caller caller) {
+        return requests.findByReference(reference)
+                .filter(r -> caller.maySee(r.submittedBy()))
+                .orElseThrow(() -> new NotFoundException("Demande inconnue : " + reference));
+    }
+
+    /** The request as /api shows it, read in one transaction with its history. */
+    @Transactional(readOnly = true)
+    public RequestView view(String reference, Caller caller) {
+        return RequestView.of(get(reference, caller));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SubsidyRequest> list(RequestStatus status, Caller caller) {
+        if (!caller.isStaff()) {
+            return requests.findBySubmittedByOrderByReference(caller.username()).stream()
+                    .filter(r -> status == null || r.status() == status).toList();
+        }
+        return status == null ? requests.findAllByOrderByReference() : requests.findByStatusOrderByReference(status);
+    }
+
+    public SubsidyRequest byId(Long id) {
+        return requests.findById(id).orElseThrow(() -> new NotFoundException("Demande inconnue : " + id));
+    }
+
+    public SubsidyRequest byReference(String reference) {
+        return requests.findByReference(reference).orElseThrow(() -> new NotFoundException("Demande inconnue : " + reference));
+    }
+
+    /** The applicant withdraws before the vote; the process's event subprocess releases what the request holds. */
+    public void withdraw(String reference, String reason, Caller caller) {
+        SubsidyRequest request = get(reference, caller);
+        if (!request.isOwnedBy(caller.username())) {
+            throw new NotFoundException("Demande inconnue : " + reference);
+        }
+        request.withdraw(reason, caller.username(), Instant.now(clock));
+        events.publishEvent(new RequestWithdrawn(request.id(), request.reference()));
+        runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_WITHDRAWN)
+                .processInstanceBusinessKey(reference)
+                .correlate();
+    }
+
+    public void recordMissingItemsSupplied(Long requestId, String actor) {
+        byId(requestId).recordMissingItemsSupplied(actor, Instant.now(clock));
+    }
+
+    public void declareInadmissible(Long requestId) {
+        byId(requestId).declareInadmissible(Instant.now(clock));
+    }
+
+    public void close(Long requestId, String actor) {
+        byId(requestId).close(actor, Instant.now(clock));
+    }
+
+    /** The secretariat put the request on a séance's agenda: the request's process now waits for the vote. */
+    public SubsidyRequest placeOnAgenda(Long requestId, String sessionLabel, String actor) {
+        SubsidyRequest request = byId(requestId);
+        request.placeOnAgenda(sessionLabel, actor, Instant.now(clock));
+        runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_PLACED_ON_AGENDA)
+                .processInstanceBusinessKey(request.reference())
+                .correlate();
+        return request;
+    }
+
+    /** The séance decided: the request records it and its process takes the matching branch. */
+    public void recordVote(Long requestId, VoteDecision decision, String sessionLabel, String actor) {
+        SubsidyRequest request = byId(requestId);
+        request.recordVote(decision, sessionLabel, actor, Instant.now(clock));
+        runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_VOTE_RECORDED)
+                .processInstanceBusinessKey(request.reference())
+                .setVariable(SubsidyRequestProcess.VAR_VOTE_DECISION, decision.name())
+                .correlate();
+    }
+
+    /** When the missing-documents timer fires: the day after the deadline, at midnight in the authority's zone. */
+    @Transactional(readOnly = true)
+    public Date missingItemsDeadline(Long requestId) {
+        SubsidyRequest request = byId(requestId);
+        return Date.from(request.missingItemsDue().plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public record Submitted(SubsidyRequest request, boolean created) {
+    }
+}

@@ -1,0 +1,174 @@
+package fr.subventions.system;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.subventions.shared.FieldError;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.StageConflictException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of /api as RFC 9457 problem+json, in French: 400 with the field errors, 403, 404, 409. Domain errors
+ * raised inside a task listener reach us wrapped by the engine: the cause chain is searched for them.
+ */
+@RestControllerAdvice(basePackages = "fr.subventions")
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private static final Map<Integer, String> TITLES = Map.of(
+            400, "Données invalides",
+            401, "Authentification requise",
+            403, "Accès refusé",
+            404, "Ressource introuvable",
+            405, "Méthode non autorisée",
+            406, "Format de réponse non disponible",
+            409, "Action impossible à cette étape",
+            413, "Fichier trop volumineux",
+            415, "Format de données non accepté",
+            500, "Erreur interne");
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Certaines données sont invalides : corrigez les champs indiqués.", e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(StageConflictException.class)
+    ResponseEntity<Object> conflict(StageConflictException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas cette action.", null);
+    }
+
+    @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
+    ResponseEntity<Object> concurrent(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, "Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez-la et recommencez.", null);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        LOG.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "Cette action entre en conflit avec une donnée existante.", null);
+    }
+
+    @ExceptionHandler(ProcessEngineException.class)
+    ResponseEntity<Object> engine(ProcessEngineException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException invalid) {
+                return invalid(invalid);
+            }
+            if (cause instanceof StageConflictException conflict) {
+                return conflict(conflict);
+            }
+            if (cause instanceof NotFoundException notFound) {
+                return notFound(notFound);
+            }
+            if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
+                return concurrent((RuntimeException) cause);
+            }
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Paramètre invalide.",
+                List.of(new FieldError(e.getName(), "valeur invalide : " + e.getValue())));
+    }
+
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<Object> unexpected(RuntimeException e) {
+        LOG.error("Unexpected error on the API", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Une erreur inattendue s'est produite ; elle a été journalisée.", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return problem(HttpStatus.BAD_REQUEST, "Champ inconnu dans le corps de la requête.",
+                    List.of(new FieldError(path(unknown), "champ inconnu : " + unknown.getPropertyName())));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            return problem(HttpStatus.BAD_REQUEST, "Certaines données sont invalides : corrigez les champs indiqués.",
+                    List.of(new FieldError(path(format), "valeur invalide : " + format.getValue())));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, "Certaines données sont invalides : corrigez les champs indiqués.",
+                    List.of(new FieldError(path(mismatch), "type de valeur inattendu")));
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Le corps de la requête n'est pas un JSON valide.", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Le fichier dépasse la taille maximale acceptée.", null);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            problem.setTitle(TITLES.getOrDefault(status.value(), problem.getTitle()));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String detail, @Nullable List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(TITLES.getOrDefault(status.value(), status.getReasonPhrase()));
+        if (errors != null) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

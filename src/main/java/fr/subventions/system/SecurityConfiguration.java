@@ -1,0 +1,63 @@
+package fr.subventions.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * /api answers HTTP Basic with the Camunda users; the webapps under /camunda keep their own login. The engine's REST
+ * API is not deployed at all: /api is the only integration surface.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"subventions\", charset=\"UTF-8\"");
+                    write(response, json, HttpStatus.UNAUTHORIZED, "Authentification requise",
+                            "Identifiez-vous (HTTP Basic) avec un compte valide.");
+                }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        write(response, json, HttpStatus.FORBIDDEN, "Accès refusé", "Votre rôle ne permet pas cette action.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless Basic authentication carries no cookie a forged page could ride on
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+        // The Camunda webapps authenticate their users themselves and protect their own API against CSRF
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .build();
+    }
+
+    static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("about:blank"));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,22 @@
+package fr.subventions.workflow;
+
+/** Keys and element IDs of bpmn/bureau-session.bpmn. */
+public final class AssemblySessionProcess {
+
+    public static final String KEY = "bureau-session";
+
+    public static final String TASK_PREPARE_AGENDA = "Task_PrepareAgenda";
+    public static final String TASK_RECORD_ATTENDANCE = "Task_RecordAttendance";
+    public static final String SUBPROCESS_AGENDA_ITEM = "SubProcess_AgendaItem";
+    public static final String TASK_VOTE_ITEM = "Task_VoteItem";
+    public static final String TASK_PUBLISH_OUTCOME = "Task_PublishOutcome";
+    public static final String TASK_CLOSE_SESSION = "Task_CloseSession";
+    public static final String END_SESSION_CLOSED = "EndEvent_SessionClosed";
+
+    public static final String VAR_SESSION_ID = "sessionId";
+    /** The element variable of the multi-instance: one vote per agenda item. */
+    public static final String VAR_AGENDA_ITEM_ID = "agendaItemId";
+
+    private AssemblySessionProcess() {
+    }
+}

@@ -1,0 +1,40 @@
+package fr.subventions.workflow;
+
+/** Keys and element IDs of bpmn/subsidy-request.bpmn, named once for code and tests. */
+public final class SubsidyRequestProcess {
+
+    public static final String KEY = "subsidy-request";
+
+    public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
+    public static final String TASK_SUPPLY_MISSING_DOCUMENTS = "Task_SupplyMissingDocuments";
+    public static final String TIMER_MISSING_DOCUMENTS_DUE = "Timer_MissingDocumentsDue";
+    public static final String TASK_DECLARE_INADMISSIBLE = "Task_DeclareInadmissible";
+    public static final String TASK_INSTRUCT_REQUEST = "Task_InstructRequest";
+    public static final String EVENT_PLACED_ON_AGENDA = "Event_PlacedOnAgenda";
+    public static final String EVENT_VOTE_RECORDED = "Event_VoteRecorded";
+    public static final String TASK_RELEASE_RESERVATION = "Task_ReleaseReservation";
+    public static final String TASK_PREPARE_CONVENTION = "Task_PrepareConvention";
+    public static final String TASK_SIGN_AS_BENEFICIARY = "Task_SignAsBeneficiary";
+    public static final String TASK_SIGN_AS_PRESIDENT = "Task_SignAsPresident";
+    public static final String TASK_IMPUTE_BUDGET = "Task_ImputeBudget";
+    public static final String TASK_CLOSE_REQUEST = "Task_CloseRequest";
+    public static final String END_CLOSED = "EndEvent_RequestClosed";
+    public static final String END_INADMISSIBLE = "EndEvent_RequestInadmissible";
+    public static final String SUBPROCESS_WITHDRAWAL = "SubProcess_Withdrawal";
+    public static final String TASK_RELEASE_ON_WITHDRAWAL = "Task_ReleaseOnWithdrawal";
+    public static final String END_WITHDRAWN = "EndEvent_RequestWithdrawn";
+
+    public static final String MESSAGE_PLACED_ON_AGENDA = "RequestPlacedOnAgenda";
+    public static final String MESSAGE_VOTE_RECORDED = "RequestVoteRecorded";
+    public static final String MESSAGE_WITHDRAWN = "RequestWithdrawn";
+
+    /** The request's id in our tables: the only business reference the process carries. */
+    public static final String VAR_REQUEST_ID = "requestId";
+    /** Gateway flags. */
+    public static final String VAR_COMPLETE = "complete";
+    public static final String VAR_FAVORABLE = "favorable";
+    public static final String VAR_VOTE_DECISION = "voteDecision";
+
+    private SubsidyRequestProcess() {
+    }
+}

@@ -1,0 +1,83 @@
+package fr.subventions.workflow;
+
+import fr.subventions.shared.StageConflictException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completes a user task on behalf of an API caller, exactly as Tasklist would: the form's fields go in as transient
+ * variables and the task's complete listener applies them through the domain. A task that is not there means the
+ * request is not at that stage.
+ */
+@Component
+public class TaskCompleter {
+
+    private final TaskService taskService;
+    private final IdentityService identityService;
+
+    TaskCompleter(TaskService taskService, IdentityService identityService) {
+        this.taskService = taskService;
+        this.identityService = identityService;
+    }
+
+    public void complete(String processKey, String businessKey, String taskKey, Map<String, Object> fields,
+            String actor, String stageLabel) {
+        Task task = find(processKey, businessKey, taskKey, null, null)
+                .orElseThrow(() -> new StageConflictException("« " + businessKey + " » n'est pas à l'étape « " + stageLabel + " »."));
+        complete(task, fields, actor);
+    }
+
+    /** For a multi-instance task: the instance whose scope holds {@code variable = value}. */
+    public void completeInstance(String processKey, String businessKey, String taskKey, String variable, Object value,
+            Map<String, Object> fields, String actor, String stageLabel) {
+        Task task = find(processKey, businessKey, taskKey, variable, value)
+                .orElseThrow(() -> new StageConflictException(stageLabel));
+        complete(task, fields, actor);
+    }
+
+    public boolean isWaitingAt(String processKey, String businessKey, String taskKey) {
+        return find(processKey, businessKey, taskKey, null, null).isPresent();
+    }
+
+    private java.util.Optional<Task> find(String processKey, String businessKey, String taskKey, String variable,
+            Object value) {
+        List<Task> tasks = taskService.createTaskQuery()
+                .processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey)
+                .taskDefinitionKey(taskKey)
+                .list();
+        return tasks.stream()
+                .filter(t -> variable == null || Objects.equals(String.valueOf(taskService.getVariable(t.getId(), variable)),
+                        String.valueOf(value)))
+                .findFirst();
+    }
+
+    /** Lists become text areas, one entry per line, as Tasklist sends them: the listeners read one shape only. */
+    private static Object asFormValue(Object value) {
+        if (value instanceof java.util.Collection<?> items) {
+            return String.join("\n", items.stream().map(String::valueOf).toList());
+        }
+        return value;
+    }
+
+    private void complete(Task task, Map<String, Object> fields, String actor) {
+        VariableMap variables = Variables.createVariables();
+        fields.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(asFormValue(value), true)));
+        identityService.setAuthenticatedUserId(actor);
+        try {
+            taskService.complete(task.getId(), variables);
+        } catch (OptimisticLockingException e) {
+            throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
