@@ -1,0 +1,104 @@
+package fr.subventions.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MoneyTest {
+
+    @Nested
+    class IsPositiveAmount {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"0.01", "1", "1.5", "20000", "20000.50", "72000.00"})
+        void acceptsAPositiveAmountWithAtMostTwoDecimals(String amount) {
+            assertThat(Money.isPositiveAmount(new BigDecimal(amount))).isTrue();
+        }
+
+        @Test
+        void acceptsExactlyTheMaximum() {
+            assertThat(Money.isPositiveAmount(Money.MAX)).isTrue();
+            assertThat(Money.isPositiveAmount(new BigDecimal("999999999999.99"))).isTrue();
+        }
+
+        @Test
+        void acceptsAnAmountWrittenWithANegativeScale() {
+            assertThat(Money.isPositiveAmount(new BigDecimal("2E+4"))).isTrue();
+        }
+
+        @Nested
+        class Refuses {
+
+            @Test
+            void nothing() {
+                assertThat(Money.isPositiveAmount(null)).isFalse();
+            }
+
+            @ParameterizedTest
+            @ValueSource(strings = {"0", "0.00", "0.0"})
+            void zero(String amount) {
+                assertThat(Money.isPositiveAmount(new BigDecimal(amount))).isFalse();
+            }
+
+            @ParameterizedTest
+            @ValueSource(strings = {"-0.01", "-1", "-20000"})
+            void aNegativeAmount(String amount) {
+                assertThat(Money.isPositiveAmount(new BigDecimal(amount))).isFalse();
+            }
+
+            @ParameterizedTest
+            @ValueSource(strings = {"0.001", "0.005", "20000.505", "1.999"})
+            void threeDecimals(String amount) {
+                assertThat(Money.isPositiveAmount(new BigDecimal(amount))).isFalse();
+            }
+
+            @Test
+            void oneCentAboveTheMaximum() {
+                assertThat(Money.isPositiveAmount(new BigDecimal("1000000000000.00"))).isFalse();
+                assertThat(Money.isPositiveAmount(Money.MAX.add(new BigDecimal("0.01")))).isFalse();
+            }
+
+            @Test
+            void aFractionOfACentAboveTheMaximum() {
+                assertThat(Money.isPositiveAmount(new BigDecimal("999999999999.991"))).isFalse();
+            }
+        }
+    }
+
+    @Nested
+    class FormatInFrench {
+
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+                "20000     | 20 000 €",
+                "20000.00  | 20 000 €",
+                "20000.50  | 20 000,50 €",
+                "20000.5   | 20 000,50 €",
+                "72000     | 72 000 €",
+                "0.01      | 0,01 €",
+                "1         | 1 €",
+                "999       | 999 €",
+                "1000      | 1 000 €",
+                "1234567.89| 1 234 567,89 €",
+                "2E+4      | 20 000 €"})
+        void groupsThousandsWithAPlainSpaceAndShowsCentsOnlyWhenThereAreSome(String amount, String expected) {
+            assertThat(Money.format(new BigDecimal(amount))).isEqualTo(expected);
+        }
+
+        @Test
+        void formatsTheMaximum() {
+            assertThat(Money.format(Money.MAX)).isEqualTo("999 999 999 999,99 €");
+        }
+
+        @Test
+        void usesOnlyPlainSpacesNeverNoBreakSpaces() {
+            String formatted = Money.format(new BigDecimal("1234567.89"));
+            assertThat(formatted).doesNotContain("\u202f", "\u00a0");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package fr.subventions.support;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/** A clock that tests move, so that the seed case can be replayed in 2023. */
+public class MutableClock extends Clock {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private volatile Instant now;
+
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    public void set(LocalDate date) {
+        this.now = date.atTime(10, 0).atZone(PARIS).toInstant();
+    }
+
+    public void reset() {
+        this.now = Instant.now();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return PARIS;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}

@@ -1,0 +1,217 @@
+package fr.subventions.workflow;
+
+import static fr.subventions.workflow.SubsidyRequestProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.subventions.budget.BudgetService;
+import fr.subventions.shared.Caller;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.submission.Outcome;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.SeedRequests;
+import fr.subventions.support.ApplicationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of bpmn/subsidy-request.bpmn, on the real engine with the real delegates and domain (H2). Tasks are
+ * completed with the fields of their Camunda Form, as Tasklist submits them.
+ */
+@ApplicationTest
+class SubsidyRequestProcessTest {
+
+    static final Caller APPLICANT = new Caller("demandeur", Set.of(Caller.APPLICANTS));
+    static final String LINE = "2024-65-65748-90-DEVECO";
+    static final String SESSION = "Bureau métropolitain du jeudi 12 septembre 2024";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    BudgetService budget;
+
+    SubsidyRequest request;
+    ProcessInstance instance;
+
+    @BeforeEach
+    void submit() {
+        BpmnAwareTests.init(engine);
+        request = requests.submit(SeedRequests.ofNumerique(2024), APPLICANT, null).request();
+        instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult();
+        assertThat(instance).isStarted();
+    }
+
+    @Test
+    void grantedRequestGoesThroughConventionImputationAndClosing() {
+        assertThat(instance).isStarted().isWaitingAt(TASK_CHECK_COMPLETENESS);
+        assertThat(task()).hasCandidateGroup("instructeurs");
+        BigDecimal availableBefore = available(LINE);
+
+        instructFavourably();
+        assertThat(instance).isWaitingAt(EVENT_PLACED_ON_AGENDA);
+        assertThat(available(LINE)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
+
+        requests.placeOnAgenda(request.id(), SESSION, "secretariat");
+        assertThat(instance).isWaitingAt(EVENT_VOTE_RECORDED);
+        requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
+
+        assertThat(instance).hasPassed(TASK_PREPARE_CONVENTION).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+        assertThat(task()).hasCandidateGroup("demandeurs");
+        complete(task(), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
+        assertThat(instance).isWaitingAt(TASK_SIGN_AS_PRESIDENT);
+        assertThat(task()).hasCandidateGroup("secretariat");
+        complete(task(), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
+        assertThat(instance).isWaitingAt(TASK_IMPUTE_BUDGET);
+        assertThat(task()).hasCandidateGroup("finances");
+        complete(task(), withVariables("lines", LINE + " = 20000"));
+        assertThat(instance).isWaitingAt(TASK_CLOSE_REQUEST);
+        complete(task());
+
+        assertThat(instance).isEnded().hasPassed(END_CLOSED);
+        assertThat(reload().status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(reload().outcome()).isEqualTo(Outcome.GRANTED);
+        assertThat(available(LINE)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
+        assertThat(budget.commitmentsOf(request.id())).hasSize(1);
+    }
+
+    @Test
+    void requestRejectedByTheVoteReleasesItsReservationAndIsClosed() {
+        BigDecimal availableBefore = available(LINE);
+        instructFavourably();
+        requests.placeOnAgenda(request.id(), SESSION, "secretariat");
+        requests.recordVote(request.id(), VoteDecision.REJECTED, SESSION, "secretariat");
+
+        assertThat(instance).hasPassed(TASK_RELEASE_RESERVATION).isWaitingAt(TASK_CLOSE_REQUEST);
+        assertThat(available(LINE)).isEqualByComparingTo(availableBefore);
+        complete(task());
+        assertThat(instance).isEnded().hasPassed(END_CLOSED).hasNotPassed(TASK_PREPARE_CONVENTION);
+        assertThat(reload().outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void unfavourableInstructionGoesStraightToClosing() {
+        complete(task(), withVariables("isComplete", true));
+        complete(task(), withVariables("opinion", "UNFAVORABLE", "report", "L'action ne relève pas des compétences de la Métropole."));
+
+        assertThat(instance).hasNotPassed(EVENT_PLACED_ON_AGENDA).isWaitingAt(TASK_CLOSE_REQUEST);
+        assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
+        complete(task());
+        assertThat(instance).isEnded().hasPassed(END_CLOSED);
+        assertThat(reload().outcome()).isEqualTo(Outcome.REJECTED);
+    }
+
+    @Test
+    void adjournedRequestWaitsForAnotherAgendaThenIsAdopted() {
+        instructFavourably();
+        requests.placeOnAgenda(request.id(), SESSION, "secretariat");
+        requests.recordVote(request.id(), VoteDecision.ADJOURNED, SESSION, "secretariat");
+
+        assertThat(instance).isWaitingAt(EVENT_PLACED_ON_AGENDA);
+        assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
+
+        requests.placeOnAgenda(request.id(), "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
+        requests.recordVote(request.id(), VoteDecision.ADOPTED, "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
+        assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+        assertThat(reload().grantedAmount()).isEqualByComparingTo("20000");
+    }
+
+    @Test
+    void incompleteRequestReturnsToCompletenessOnceTheDocumentsAreSupplied() {
+        complete(task(), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
+
+        assertThat(instance).isWaitingAt(TASK_SUPPLY_MISSING_DOCUMENTS);
+        assertThat(task()).hasCandidateGroup("demandeurs");
+        assertThat(reload().missingItems()).containsExactly("RIB", "Comptes N-1");
+        assertThat(job()).isNotNull();
+
+        complete(task(), withVariables("message", "Voici le RIB et les comptes."));
+        assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
+        assertThat(reload().status()).isEqualTo(RequestStatus.SUBMITTED);
+    }
+
+    @Test
+    void incompleteRequestWithoutAnswerByTheDeadlineIsClosedAsInadmissible() {
+        complete(task(), withVariables("isComplete", false, "missing", "RIB"));
+        LocalDate due = reload().missingItemsDue();
+        assertThat(job().getDuedate().toInstant())
+                .isEqualTo(due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant());
+
+        execute(job());
+
+        assertThat(instance).hasPassed(TASK_DECLARE_INADMISSIBLE).isEnded().hasPassed(END_INADMISSIBLE);
+        assertThat(reload().status()).isEqualTo(RequestStatus.CLOSED);
+        assertThat(reload().outcome()).isEqualTo(Outcome.INADMISSIBLE);
+    }
+
+    @Test
+    void withdrawnRequestReleasesItsReservationAndEnds() {
+        BigDecimal availableBefore = available(LINE);
+        instructFavourably();
+        requests.placeOnAgenda(request.id(), SESSION, "secretariat");
+
+        requests.withdraw(request.reference(), "Projet reporté", APPLICANT);
+
+        assertThat(instance).hasPassed(TASK_RELEASE_ON_WITHDRAWAL).isEnded().hasPassed(END_WITHDRAWN);
+        assertThat(available(LINE)).isEqualByComparingTo(availableBefore);
+        assertThat(reload().outcome()).isEqualTo(Outcome.WITHDRAWN);
+    }
+
+    @Test
+    void invalidFormInTasklistLeavesTheTaskOpenAndChangesNothing() {
+        complete(task(), withVariables("isComplete", true));
+        int historyBefore = requests.view(request.reference(), APPLICANT).history().size();
+
+        assertThatThrownBy(() -> complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 25000,
+                "budgetLines", LINE + " = 25000", "report", "Rapport")))
+                .hasRootCauseInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("dépasse le montant demandé");
+
+        assertThat(instance).isWaitingAt(TASK_INSTRUCT_REQUEST);
+        assertThat(reload().status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+        assertThat(requests.view(request.reference(), APPLICANT).history()).hasSize(historyBefore);
+        assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys(VAR_REQUEST_ID, VAR_COMPLETE);
+    }
+
+    @Test
+    void processCarriesOnlyTheRequestIdAndGatewayFlags() {
+        instructFavourably();
+        assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys(VAR_REQUEST_ID, VAR_COMPLETE, VAR_FAVORABLE);
+    }
+
+    private void instructFavourably() {
+        complete(task(), withVariables("isComplete", true));
+        assertThat(instance).isWaitingAt(TASK_INSTRUCT_REQUEST);
+        complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", LINE + " = 20 000",
+                "report", "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de son développement."));
+    }
+
+    private SubsidyRequest reload() {
+        return requests.byId(request.id());
+    }
+
+    private BigDecimal available(String code) {
+        return budget.lines(2024).stream().filter(l -> l.code().equals(code)).findFirst().orElseThrow().available();
+    }
+}
