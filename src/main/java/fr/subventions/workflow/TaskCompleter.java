@@ -1,11 +1,14 @@
 package fr.subventions.workflow;
 
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -60,6 +63,20 @@ public class TaskCompleter {
                 .findFirst();
     }
 
+    /** The engine wraps what a listener throws; callers deal with the domain's own exception. */
+    static RuntimeException domainCause(ProcessEngineException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInputException || cause instanceof StageConflictException
+                    || cause instanceof NotFoundException) {
+                return (RuntimeException) cause;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return e;
+    }
+
     /** Lists become text areas, one entry per line, as Tasklist sends them: the listeners read one shape only. */
     private static Object asFormValue(Object value) {
         if (value instanceof java.util.Collection<?> items) {
@@ -76,6 +93,8 @@ public class TaskCompleter {
             taskService.complete(task.getId(), variables);
         } catch (OptimisticLockingException e) {
             throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
+        } catch (ProcessEngineException e) {
+            throw domainCause(e);
         } finally {
             identityService.clearAuthentication();
         }

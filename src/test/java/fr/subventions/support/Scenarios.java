@@ -1,0 +1,86 @@
+package fr.subventions.support;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.Member;
+import fr.subventions.bureau.MemberRepository;
+import fr.subventions.shared.Caller;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** Brings requests to a stage through the real process, and builds the seed's attendance sheet. */
+@Component
+public class Scenarios {
+
+    public static final Caller APPLICANT = new Caller("demandeur", Set.of(Caller.APPLICANTS));
+
+    private final SubsidyRequestService requests;
+    private final RuntimeService runtime;
+    private final MemberRepository members;
+
+    Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members) {
+        this.requests = requests;
+        this.runtime = runtime;
+        this.members = members;
+    }
+
+    /** A seed request instructed favourably for 20 000 € on the given line: it waits for an agenda. */
+    public SubsidyRequest instructedRequest(int fiscalYear, String line) {
+        SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(fiscalYear), APPLICANT, null).request();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult())
+                .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
+        complete(task(), withVariables("isComplete", true));
+        complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", line + " = 20000",
+                "report", "Rapport d'instruction."));
+        return requests.byId(request.id());
+    }
+
+    public List<Member> bureau() {
+        return members.findByBodyAndInOfficeTrueOrderById(AssemblyBody.BUREAU);
+    }
+
+    public Member bureauMember(String lastName) {
+        return bureau().stream().filter(m -> m.lastName().equals(lastName)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The seed's sheet: the 25 members listed present, 3 absent without proxy, 15 proxies, as in the deliberation
+     * of 14 September 2023 (the demo data lists the present first, then the absent, then the proxy givers in the
+     * order of their holders).
+     */
+    public Map<String, Object> seedAttendance() {
+        List<Member> all = bureau();
+        List<Long> present = all.subList(0, 25).stream().map(Member::id).toList();
+        List<Long> absent = all.subList(25, 43).stream().map(Member::id).toList();
+        String[][] proxies = {{"PRIBETICH", "HOAREAU"}, {"KOENDERS", "REBSAMEN"}, {"ZIVKOVIC", "JUBAN"},
+                {"DESEILLE", "JUILLARD-RANDRIAN"}, {"GRIMPRET", "BOURNY"}, {"GIRARD", "DODET"}, {"TOMASELLI", "BELHADEF"},
+                {"POPARD", "FALCONNET"}, {"GODARD", "LEMANCEAU"}, {"HAMEAU", "TENENBAUM"}, {"AKPINAR-ISTIQUAM", "MASSON"},
+                {"MARTIN-GENDRE", "MARTIN"}, {"HUON-SAVINA", "EL HASSOUNI"}, {"DUBUET", "HERRMANN"}, {"BELLEVILLE", "RELOT"}};
+        List<String> lines = new ArrayList<>();
+        List<Map<String, Long>> pairs = new ArrayList<>();
+        for (String[] proxy : proxies) {
+            Long from = bureauMember(proxy[0]).id();
+            Long to = bureauMember(proxy[1]).id();
+            lines.add(from + ">" + to);
+            pairs.add(Map.of("fromId", from, "toId", to));
+        }
+        Map<String, Object> sheet = new HashMap<>();
+        sheet.put("present", present);
+        sheet.put("absent", absent);
+        sheet.put("proxies", lines);
+        sheet.put("proxyPairs", pairs);
+        return sheet;
+    }
+}

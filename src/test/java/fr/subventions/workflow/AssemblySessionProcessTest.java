@@ -1,0 +1,172 @@
+package fr.subventions.workflow;
+
+import static fr.subventions.workflow.AssemblySessionProcess.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.CreateSession;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.SessionStatus;
+import fr.subventions.bureau.Tally;
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.submission.Outcome;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of bpmn/bureau-session.bpmn: a séance from its agenda to its closing, on the real engine. */
+@ApplicationTest
+class AssemblySessionProcessTest {
+
+    static final String LINE = "2025-65-65748-76-ECOURB";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    Scenarios scenarios;
+
+    SubsidyRequest first;
+    SubsidyRequest second;
+    AssemblySession session;
+    ProcessInstance instance;
+
+    @BeforeEach
+    void prepare() {
+        BpmnAwareTests.init(engine);
+        first = scenarios.instructedRequest(2025, LINE);
+        second = scenarios.instructedRequest(2025, LINE);
+        session = createSession(LocalDate.of(2025, 9, 8), LocalDate.of(2025, 9, 18));
+        instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(SessionService.businessKey(session.id()))
+                .singleResult();
+        assertThat(instance).isStarted().isWaitingAt(TASK_PREPARE_AGENDA);
+        sessions.addToAgenda(session.id(), List.of(first.reference(), second.reference()), "secretariat");
+    }
+
+    @Test
+    void sessionVotesEveryItemThenCloses() {
+        assertThat(task()).hasCandidateGroup("secretariat");
+        complete(task());
+        assertThat(instance).isWaitingAt(TASK_RECORD_ATTENDANCE);
+        complete(task(), withVariables("absent", absentIds(), "proxies", ""));
+
+        assertThat(instance).isWaitingAt(TASK_VOTE_ITEM);
+        assertThat(votesPending()).isEqualTo(2);
+        Tally adopted = sessions.vote(session.id(), first.reference(), Map.of(), "secretariat");
+        Tally rejected = sessions.vote(session.id(), second.reference(),
+                Map.of("against", String.join("\n", scenarios.bureau().subList(0, 20).stream().map(m -> m.id().toString()).toList())),
+                "secretariat");
+
+        assertThat(adopted.decision()).isEqualTo(VoteDecision.ADOPTED);
+        assertThat(adopted.forCount()).isEqualTo(25);
+        assertThat(adopted.proxies()).isZero();
+        assertThat(rejected.decision()).isEqualTo(VoteDecision.REJECTED);
+        assertThat(instance).hasPassed(TASK_PUBLISH_OUTCOME).isWaitingAt(TASK_CLOSE_SESSION);
+        assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+        assertThat(requests.byId(second.id()).outcome()).isEqualTo(Outcome.REJECTED);
+
+        complete(task());
+        assertThat(instance).isEnded().hasPassed(END_SESSION_CLOSED);
+        assertThat(sessions.get(session.id()).status()).isEqualTo(SessionStatus.CLOSED);
+    }
+
+    @Test
+    void adjournedItemSendsItsRequestBackToTheAgenda() {
+        openSession();
+        sessions.vote(session.id(), first.reference(), Map.of("adjourned", true), "secretariat");
+        sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+
+        assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
+        assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
+    }
+
+    @Test
+    void itemWithdrawnDuringTheSessionLeavesNothingToVote() {
+        openSession();
+        requests.withdraw(first.reference(), "Projet abandonné", Scenarios.APPLICANT);
+
+        assertThat(votesPending()).isEqualTo(1);
+        assertThatThrownBy(() -> sessions.vote(session.id(), first.reference(), Map.of(), "secretariat"))
+                .isInstanceOf(StageConflictException.class).hasMessageContaining("retiré");
+        sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
+    }
+
+    @Test
+    void requestWithdrawnBeforeTheAgendaIsClosedLeavesTheAgenda() {
+        requests.withdraw(first.reference(), null, Scenarios.APPLICANT);
+        openSession();
+
+        assertThat(votesPending()).isEqualTo(1);
+        assertThat(sessions.view(session.id()).agenda()).extracting(i -> i.reference()).containsExactly(second.reference());
+    }
+
+    @Test
+    void sessionCannotOpenWithoutFiveClearDaysOfNotice() {
+        AssemblySession late = createSession(LocalDate.of(2025, 9, 14), LocalDate.of(2025, 9, 18));
+        SubsidyRequest third = scenarios.instructedRequest(2025, LINE);
+        sessions.addToAgenda(late.id(), List.of(third.reference()), "secretariat");
+
+        assertThatThrownBy(() -> sessions.recordAttendance(late.id(), Map.of("present", List.of()), "secretariat"))
+                .isInstanceOf(StageConflictException.class).hasMessageContaining("jour(s) franc(s)");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(SessionService.businessKey(late.id()))
+                .singleResult()).isWaitingAt(TASK_PREPARE_AGENDA);
+        assertThat(sessions.get(late.id()).status()).isEqualTo(SessionStatus.PREPARATION);
+    }
+
+    @Test
+    void itemCannotBeVotedWithoutQuorum() {
+        openSession();
+        List<Long> ids = scenarios.bureau().stream().map(m -> m.id()).toList();
+        sessions.recordAttendance(session.id(), Map.of("present", ids.subList(0, 21), "absent", ids.subList(21, 43)),
+                "secretariat");
+
+        assertThatThrownBy(() -> sessions.vote(session.id(), first.reference(), Map.of(), "secretariat"))
+                .isInstanceOf(StageConflictException.class).hasMessageContaining("Quorum non atteint");
+        assertThat(votesPending()).isEqualTo(2);
+        assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.ON_AGENDA);
+    }
+
+    private long votesPending() {
+        return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TASK_VOTE_ITEM).count();
+    }
+
+    private void openSession() {
+        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        assertThat(instance).isWaitingAt(TASK_VOTE_ITEM);
+    }
+
+    private String absentIds() {
+        return String.join("\n", scenarios.bureau().subList(25, 43).stream().map(m -> m.id().toString()).toList());
+    }
+
+    private AssemblySession createSession(LocalDate convocation, LocalDate date) {
+        return sessions.create(new CreateSession(AssemblyBody.BUREAU, date, "Salle du Conseil, 40 avenue du Drapeau, Dijon",
+                scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(), convocation));
+    }
+}
