@@ -20,6 +20,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
+import org.hibernate.Length;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,7 +65,7 @@ public class SubsidyRequest {
     @Column(nullable = false, length = 300)
     private String title;
 
-    @Column(nullable = false, length = 10000)
+    @Column(nullable = false, length = Length.LONG32)
     private String description;
 
     @Column(nullable = false, length = 200)
@@ -92,12 +93,12 @@ public class SubsidyRequest {
     @Column(length = 20)
     private Outcome outcome;
 
-    @Column(length = 4000)
+    @Column(length = Length.LONG32)
     private String missingItems;
 
     private LocalDate missingItemsDue;
 
-    @Column(length = 4000)
+    @Column(length = Length.LONG32)
     private String completenessComment;
 
     @Enumerated(EnumType.STRING)
@@ -107,7 +108,7 @@ public class SubsidyRequest {
     @Column(precision = 15, scale = 2)
     private BigDecimal proposedAmount;
 
-    @Column(length = 50000)
+    @Column(length = Length.LONG32)
     private String report;
 
     @Column(precision = 15, scale = 2)

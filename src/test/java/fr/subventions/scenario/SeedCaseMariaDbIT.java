@@ -1,0 +1,221 @@
+package fr.subventions.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.support.MariaDbDatabase;
+import fr.subventions.support.MariaDbTest;
+import fr.subventions.support.MutableClock;
+import fr.subventions.support.Scenarios;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * The seed case replayed over HTTP on MariaDB: Association OF du Numérique asks 20 000 € of a 72 000 € budget; the
+ * Bureau métropolitain of Thursday 14 September 2023 (convocation sent on 8 September; 25 present, 15 proxies,
+ * 3 absent) grants it by 40 votes for, of which 15 by proxy; both parties sign the convention; 20 000 € are committed
+ * on a 2023 line; the secretariat closes the request GRANTED.
+ */
+@MariaDbTest
+class SeedCaseMariaDbIT {
+
+    static final String LINE = "2023-65-65748-90-DEVECO";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        MariaDbDatabase.recreateOnce();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void seedRequestIsGrantedByTheBureauOf14September2023() throws Exception {
+        clock.set(LocalDate.of(2023, 7, 3));
+        assertThat(jdbc.queryForObject("select @@tx_isolation", String.class)).isEqualTo("READ-COMMITTED");
+
+        // The applicant files the request; a retry with the same key answers the same request
+        Map<String, Object> seed = seedRequest();
+        HttpHeaders idempotent = new HttpHeaders();
+        idempotent.set("Idempotency-Key", "of-numerique-2023-etat-des-lieux");
+        ResponseEntity<String> filed = as("demandeur").postForEntity("/api/requests", new HttpEntity<>(seed, idempotent), String.class);
+        assertThat(filed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String reference = read(filed).get("reference").asText();
+        assertThat(reference).matches("SUB-2023-\\d{4}");
+        assertThat(filed.getHeaders().getLocation()).hasToString("/api/requests/" + reference);
+        ResponseEntity<String> retried = as("demandeur").postForEntity("/api/requests", new HttpEntity<>(seed, idempotent), String.class);
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(read(retried).get("reference").asText()).isEqualTo(reference);
+        assertThat(jdbc.queryForObject("select count(*) from subsidy_request", Integer.class)).isEqualTo(1);
+
+        upload(reference, "BUDGET_PREVISIONNEL", "budget-previsionnel.pdf", "%PDF-1.4\n% budget 72 000 €\n%%EOF\n".getBytes());
+        upload(reference, "STATUTS", "statuts.pdf", "%PDF-1.4\n% statuts\n%%EOF\n".getBytes());
+        JsonNode documents = read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class));
+        assertThat(documents).hasSize(2);
+        assertThat(documents.get(0).get("sha256").asText()).hasSize(64);
+
+        // Completeness, then instruction: 20 000 € proposed on a 2023 economic development line
+        clock.set(LocalDate.of(2023, 7, 10));
+        expect(HttpStatus.OK, as("instructeur").postForEntity("/api/requests/" + reference + "/completeness",
+                Map.of("complete", true, "comment", "Dossier complet"), String.class));
+        BigDecimal availableBefore = available(LINE);
+        clock.set(LocalDate.of(2023, 7, 20));
+        JsonNode instructed = read(expect(HttpStatus.OK, as("instructeur").postForEntity("/api/requests/" + reference + "/instruction",
+                Map.of("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", List.of(Map.of("code", LINE, "amount", 20000)),
+                        "report", "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de développement économique."),
+                String.class)));
+        assertThat(instructed.get("status").asText()).isEqualTo("AWAITING_AGENDA");
+
+        // The séance of Thursday 14 September 2023, convocation sent on Friday 8 September
+        clock.set(LocalDate.of(2023, 9, 8));
+        long president = scenarios.bureauMember("REBSAMEN").id();
+        long secretary = scenarios.bureauMember("HOAREAU").id();
+        ResponseEntity<String> created = as("secretariat").postForEntity("/api/sessions", Map.of("body", "BUREAU",
+                "date", "2023-09-14", "place", "Dijon Métropole, 40 avenue du Drapeau", "presidentId", president,
+                "secretaryId", secretary, "convocationSentOn", "2023-09-08"), String.class);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long session = read(created).get("id").asLong();
+        JsonNode agenda = read(expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/agenda",
+                Map.of("references", List.of(reference)), String.class)));
+        assertThat(agenda.get("label").asText()).isEqualTo("Bureau métropolitain du jeudi 14 septembre 2023");
+
+        clock.set(LocalDate.of(2023, 9, 14));
+        Map<String, Object> sheet = scenarios.seedAttendance();
+        JsonNode attendance = read(expect(HttpStatus.OK, as("secretariat").exchange("/api/sessions/" + session + "/attendance",
+                HttpMethod.PUT, new HttpEntity<>(Map.of("present", sheet.get("present"), "absent", sheet.get("absent"),
+                        "proxies", sheet.get("proxyPairs"))), String.class)));
+        assertThat(attendance.get("membersInOffice").asInt()).isEqualTo(43);
+        assertThat(attendance.get("present").asInt()).isEqualTo(25);
+        assertThat(attendance.get("proxies").asInt()).isEqualTo(15);
+        assertThat(attendance.get("absent").asInt()).isEqualTo(18);
+        assertThat(attendance.get("quorumReached").asBoolean()).isTrue();
+
+        JsonNode vote = read(expect(HttpStatus.OK, as("secretariat").postForEntity(
+                "/api/sessions/" + session + "/items/" + reference + "/vote", Map.of(), String.class)));
+        assertThat(vote.get("for").asInt()).isEqualTo(40);
+        assertThat(vote.get("against").asInt()).isZero();
+        assertThat(vote.get("abstention").asInt()).isZero();
+        assertThat(vote.get("notVoting").asInt()).isZero();
+        assertThat(vote.get("proxies").asInt()).isEqualTo(15);
+        assertThat(vote.get("outcome").asText()).isEqualTo("ADOPTED");
+        assertThat(jdbc.queryForObject("select count(*) from ballot where choice = 'FOR'", Integer.class)).isEqualTo(40);
+        assertThat(jdbc.queryForObject("select count(*) from ballot where member_id <> cast_by", Integer.class)).isEqualTo(15);
+        expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/closure", null, String.class));
+
+        // The convention, signed by the beneficiary then by the President
+        clock.set(LocalDate.of(2023, 10, 2));
+        expect(HttpStatus.OK, as("demandeur").postForEntity("/api/requests/" + reference + "/convention/signatures",
+                Map.of("signatory", "BENEFICIARY", "signedBy", "Marie Dupont, présidente", "signedOn", "2023-10-02"), String.class));
+        clock.set(LocalDate.of(2023, 10, 5));
+        JsonNode signed = read(expect(HttpStatus.OK, as("secretariat").postForEntity("/api/requests/" + reference + "/convention/signatures",
+                Map.of("signatory", "PRESIDENT", "signedBy", "François Rebsamen", "signedOn", "2023-10-05"), String.class)));
+        assertThat(signed.get("status").asText()).isEqualTo("AWAITING_IMPUTATION");
+
+        // Finance commits the 20 000 € on the 2023 line
+        JsonNode imputation = read(expect(HttpStatus.OK, as("finances").postForEntity("/api/requests/" + reference + "/imputation",
+                Map.of("lines", List.of(Map.of("code", LINE, "amount", 20000))), String.class)));
+        assertThat(imputation.get("engagements").get(0).get("engagementNumber").asText()).matches("ENG-2023-\\d{6}");
+        assertThat(available(LINE)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
+        assertThat(line(LINE).get("committed").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(line(LINE).get("reserved").decimalValue()).isEqualByComparingTo("0");
+
+        // Closing: the applicant sees the request granted
+        expect(HttpStatus.OK, as("secretariat").postForEntity("/api/requests/" + reference + "/closure", null, String.class));
+        JsonNode closed = read(as("demandeur").getForEntity("/api/requests/" + reference, String.class));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("GRANTED");
+        assertThat(closed.get("requestedAmount").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(closed.get("proposedAmount").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(closed.get("grantedAmount").decimalValue()).isEqualByComparingTo("20000");
+        List<String> stages = new ArrayList<>();
+        closed.get("history").forEach(h -> stages.add(h.get("stage").asText()));
+        assertThat(stages).containsSubsequence("SUBMITTED", "IN_INSTRUCTION", "AWAITING_AGENDA", "ON_AGENDA",
+                "AWAITING_SIGNATURES", "AWAITING_IMPUTATION", "AWAITING_CLOSURE", "CLOSED");
+        assertThat(closed.get("history").get(0).get("at").asText()).startsWith("2023-07-03");
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION", Integer.class)).isZero();
+    }
+
+    private Map<String, Object> seedRequest() {
+        return Map.of(
+                "applicant", Map.of("name", "Association OF du Numérique", "siret", "73282932000074", "rna", "W212001234",
+                        "legalForm", "ASSOCIATION", "address", "2 rue Maréchal Leclerc, 21000 Dijon",
+                        "email", "contact@of-numerique.example", "representative", "Marie Dupont"),
+                "title", "État des lieux emplois et compétences de la filière numérique",
+                "description", "Un état des lieux des besoins en emplois et compétences numériques, en partenariat avec CREATIV.",
+                "theme", "DEVELOPPEMENT ECONOMIQUE, ATTRACTIVITE ET SOLIDARITES",
+                "fiscalYear", 2023, "totalBudget", 72000, "requestedAmount", 20000,
+                "cofinancing", List.of(Map.of("funder", "NUMEUM France", "amount", 10000),
+                        Map.of("funder", "Autofinancement", "amount", 42000)));
+    }
+
+    private void upload(String reference, String type, String filename, byte[] content) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("type", type);
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        expect(HttpStatus.CREATED, as("demandeur").postForEntity("/api/requests/" + reference + "/documents",
+                new HttpEntity<>(form, headers), String.class));
+    }
+
+    private BigDecimal available(String code) throws Exception {
+        return line(code).get("available").decimalValue();
+    }
+
+    private JsonNode line(String code) throws Exception {
+        for (JsonNode line : read(as("finances").getForEntity("/api/budget-lines?year=2023", String.class))) {
+            if (line.get("code").asText().equals(code)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no budget line " + code);
+    }
+
+    private TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, user);
+    }
+
+    private ResponseEntity<String> expect(HttpStatus status, ResponseEntity<String> response) {
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
+        return response;
+    }
+
+    private JsonNode read(ResponseEntity<String> response) {
+        try {
+            return json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+}
