@@ -53,7 +53,8 @@ public final class VotePolicy {
             if (cast.byProxy() && cast.choice() != Choice.NOT_PARTICIPATING) {
                 proxies++;
             }
-            if (cast.memberId().equals(presidentId)) {
+            // The casting vote belongs to the President chairing the séance, not to a proxy holder voting for him
+            if (cast.memberId().equals(presidentId) && !cast.byProxy()) {
                 president = cast.choice();
             }
         }

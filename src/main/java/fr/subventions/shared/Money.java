@@ -12,9 +12,10 @@ public final class Money {
     private Money() {
     }
 
-    /** A positive amount of at most two decimals, below the largest amount a column can hold. */
+    /** A positive amount exact to the cent (20000.000 is 20 000 €), below the largest amount a column can hold. */
     public static boolean isPositiveAmount(BigDecimal amount) {
-        return amount != null && amount.signum() > 0 && amount.scale() <= 2 && amount.compareTo(MAX) <= 0;
+        return amount != null && amount.signum() > 0 && amount.stripTrailingZeros().scale() <= 2
+                && amount.compareTo(MAX) <= 0;
     }
 
     public static String format(BigDecimal amount) {

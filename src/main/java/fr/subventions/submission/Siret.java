@@ -1,6 +1,6 @@
 package fr.subventions.submission;
 
-/** SIRET: 14 digits whose Luhn checksum holds (La Poste's establishments use a digit sum multiple of 5 instead). */
+/** SIRET: 14 digits, a SIREN that is not all zeros, and a Luhn checksum that holds (La Poste's establishments use a digit sum multiple of 5 instead). */
 public final class Siret {
 
     private static final String LA_POSTE_SIREN = "356000000";
@@ -9,7 +9,7 @@ public final class Siret {
     }
 
     public static boolean isValid(String value) {
-        if (value == null || !value.matches("\\d{14}")) {
+        if (value == null || !value.matches("\\d{14}") || value.startsWith("000000000")) {
             return false;
         }
         if (value.startsWith(LA_POSTE_SIREN) && !value.equals("35600000000048")) {

@@ -77,11 +77,13 @@ public record SubmitRequest(ApplicantData applicant, String title, String descri
                 amountsValid = false;
             }
         }
-        if (amountsValid) {
-            if (requestedAmount.compareTo(totalBudget) > 0) {
-                v.add("requestedAmount", "le montant demandé (" + Money.format(requestedAmount)
-                        + ") dépasse le budget total de l'action (" + Money.format(totalBudget) + ")");
-            } else if (requestedAmount.add(cofinanced).compareTo(totalBudget) != 0) {
+        boolean exceeds = Money.isPositiveAmount(requestedAmount) && Money.isPositiveAmount(totalBudget)
+                && requestedAmount.compareTo(totalBudget) > 0;
+        if (exceeds) {
+            v.add("requestedAmount", "le montant demandé (" + Money.format(requestedAmount)
+                    + ") dépasse le budget total de l'action (" + Money.format(totalBudget) + ")");
+        } else if (amountsValid) {
+            if (requestedAmount.add(cofinanced).compareTo(totalBudget) != 0) {
                 v.add("cofinancing", "le plan de financement n'est pas équilibré : montant demandé ("
                         + Money.format(requestedAmount) + ") + cofinancements (" + Money.format(cofinanced)
                         + ") doivent égaler le budget total (" + Money.format(totalBudget)

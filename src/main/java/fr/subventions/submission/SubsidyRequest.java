@@ -256,8 +256,8 @@ public class SubsidyRequest {
 
     public void withdraw(String reason, String actor, Instant now) {
         if (!status.isBeforeVote()) {
-            throw new StageConflictException("La demande " + reference + " ne peut plus être retirée : le vote a eu lieu (statut : "
-                    + status.label() + ").");
+            throw new StageConflictException("La demande " + reference + " ne peut plus être retirée : elle n'est plus en attente "
+                    + "d'une décision (statut : " + status.label() + ").");
         }
         this.status = RequestStatus.CLOSED;
         this.outcome = Outcome.WITHDRAWN;

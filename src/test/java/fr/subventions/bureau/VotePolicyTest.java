@@ -257,6 +257,16 @@ class VotePolicyTest {
         }
 
         @Test
+        void givesNoCastingVoteToAnAbsentPresidentWhoseProxyVotedFor() {
+            // the President is absent and represented by member 2: his proxy counts, but breaks no tie
+            List<Cast> ballots = List.of(new Cast(PRESIDENT, Choice.FOR, 2L), new Cast(2L, Choice.FOR, 2L),
+                    new Cast(3L, Choice.AGAINST, 3L), new Cast(4L, Choice.AGAINST, 4L));
+            Tally tally = VotePolicy.tally(ballots, PRESIDENT);
+            assertThat(tally.forCount()).isEqualTo(2);
+            assertThat(tally.decision()).isEqualTo(VoteDecision.REJECTED);
+        }
+
+        @Test
         void tallyTheListedChoicesOfARoll() {
             // smallRoll: 1-4 present, 5 represented by 2; 3 against and the proxy of 5 against: 2 for, 2 against
             Tally tally = VotePolicy.tally(VotePolicy.ballots(smallRoll(),

@@ -31,6 +31,12 @@ class MoneyTest {
             assertThat(Money.isPositiveAmount(new BigDecimal("2E+4"))).isTrue();
         }
 
+        @ParameterizedTest
+        @ValueSource(strings = {"20000.000", "0.010", "1.5000"})
+        void acceptsTrailingZerosBeyondTheCent(String amount) {
+            assertThat(Money.isPositiveAmount(new BigDecimal(amount))).isTrue();
+        }
+
         @Nested
         class Refuses {
 

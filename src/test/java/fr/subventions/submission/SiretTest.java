@@ -85,6 +85,13 @@ class SiretTest {
         }
 
         @Test
+        void aSirenOfZeros() {
+            // passes Luhn, but no SIREN is 000 000 000
+            assertThat(Siret.luhn("00000000000000")).isTrue();
+            assertThat(Siret.isValid("00000000000000")).isFalse();
+        }
+
+        @Test
         void twoSwappedDigits() {
             assertThat(Siret.isValid("73282932000047")).isFalse();
             assertThat(Siret.isValid("37282932000074")).isFalse();

@@ -204,6 +204,13 @@ class SubmitRequestTest {
         }
 
         @Test
+        void reportsTheExcessTogetherWithAnInvalidCofinancingLine() {
+            assertThat(errorFields(request(association(), 2023, "72000", "80000",
+                    List.of(new CofinancingData("NUMEUM France", new BigDecimal("-1"))))))
+                    .containsExactlyInAnyOrder("requestedAmount", "cofinancing[0].amount");
+        }
+
+        @Test
         void explainsTheImbalanceWithFrenchAmounts() {
             InvalidInputException e = catchThrowableOfType(() -> request(association(), 2023, "72000", "20000",
                     List.of(new CofinancingData("NUMEUM France", new BigDecimal("10000"))))
