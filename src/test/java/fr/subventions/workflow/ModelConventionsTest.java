@@ -1,0 +1,121 @@
+package fr.subventions.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The diagrams and forms as the engine parses them (schema validation on), on a bare engine: every process has a
+ * history time to live, every user task candidate groups and a deployed Camunda Form, and every element ID the code
+ * names exists in its diagram.
+ */
+class ModelConventionsTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+            .useProcessEngine(ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+                    .setJdbcUrl("jdbc:h2:mem:model-conventions;DB_CLOSE_DELAY=-1")
+                    .setJobExecutorActivate(false)
+                    .buildProcessEngine())
+            .build();
+
+    ProcessEngine engine;
+
+    static final String[] RESOURCES = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
+            "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
+            "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
+            "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
+            "forms/vote-item.form", "forms/close-session.form"};
+
+    @Test
+    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
+            "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
+            "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
+            "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
+            "forms/vote-item.form", "forms/close-session.form"})
+    void everyUserTaskHasCandidateGroupsAndADeployedForm() {
+        Set<String> forms = deployedFormIds();
+        assertThat(forms).hasSize(RESOURCES.length - 2);
+        List<ProcessDefinition> processes = engine.getRepositoryService().createProcessDefinitionQuery().list();
+        assertThat(processes).extracting(ProcessDefinition::getKey)
+                .containsExactlyInAnyOrder(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY);
+        for (ProcessDefinition process : processes) {
+            assertThat(process.getHistoryTimeToLive()).as(process.getKey()).isPositive();
+            assertThat(process.getResourceName()).isEqualTo("bpmn/" + process.getKey() + ".bpmn");
+            BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(process.getId());
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                assertThat(task.getCamundaCandidateGroups()).as(task.getId()).isNotBlank();
+                assertThat(task.getCamundaFormRef()).as(task.getId()).isIn(forms);
+                assertThat(task.getName()).as(task.getId()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn"})
+    void everyElementIdAndMessageTheCodeNamesExistsInItsDiagram() throws IllegalAccessException {
+        assertConstantsExist(SubsidyRequestProcess.class, SubsidyRequestProcess.KEY);
+        assertConstantsExist(AssemblySessionProcess.class, AssemblySessionProcess.KEY);
+    }
+
+    /** The top-level id of every deployed .form: what camunda:formRef points at. */
+    private Set<String> deployedFormIds() {
+        Set<String> ids = new java.util.HashSet<>();
+        for (org.camunda.bpm.engine.repository.Deployment deployment
+                : engine.getRepositoryService().createDeploymentQuery().list()) {
+            for (String name : engine.getRepositoryService().getDeploymentResourceNames(deployment.getId())) {
+                if (name.endsWith(".form")) {
+                    try (InputStream form = engine.getRepositoryService().getResourceAsStream(deployment.getId(), name)) {
+                        JsonNode json = new ObjectMapper().readTree(form);
+                        assertThat(json.get("type").asText()).isEqualTo("default");
+                        assertThat(name).isEqualTo("forms/" + json.get("id").asText() + ".form");
+                        ids.add(json.get("id").asText());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private void assertConstantsExist(Class<?> constants, String processKey) throws IllegalAccessException {
+        ProcessDefinition process = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(processKey).latestVersion().singleResult();
+        BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(process.getId());
+        Set<String> messages = model.getModelElementsByType(Message.class).stream().map(Message::getName)
+                .collect(Collectors.toSet());
+        for (Field field : constants.getFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
+                continue;
+            }
+            String value = (String) field.get(null);
+            if (field.getName().startsWith("MESSAGE_")) {
+                assertThat(messages).as(field.getName()).contains(value);
+            } else if (!field.getName().equals("KEY") && !field.getName().startsWith("VAR_")) {
+                BaseElement element = model.getModelElementById(value);
+                assertThat(element).as(field.getName() + " = " + value).isNotNull();
+            }
+        }
+    }
+}
