@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.subventions.support.MariaDbDatabase;
-import fr.subventions.support.MariaDbTest;
+import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import java.math.BigDecimal;
@@ -24,8 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -34,15 +31,9 @@ import org.springframework.util.LinkedMultiValueMap;
  * 3 absent) grants it by 40 votes for, of which 15 by proxy; both parties sign the convention; 20 000 € are committed
  * on a 2023 line; the secretariat closes the request GRANTED.
  */
-@MariaDbTest
-class SeedCaseMariaDbIT {
+class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
     static final String LINE = "2023-65-65748-90-DEVECO";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        MariaDbDatabase.recreateOnce();
-    }
 
     @Autowired
     TestRestTemplate http;
@@ -72,7 +63,8 @@ class SeedCaseMariaDbIT {
         ResponseEntity<String> retried = as("demandeur").postForEntity("/api/requests", new HttpEntity<>(seed, idempotent), String.class);
         assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(read(retried).get("reference").asText()).isEqualTo(reference);
-        assertThat(jdbc.queryForObject("select count(*) from subsidy_request", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from subsidy_request where idempotency_key = ?", Integer.class,
+                "of-numerique-2023-etat-des-lieux")).isEqualTo(1);
 
         upload(reference, "BUDGET_PREVISIONNEL", "budget-previsionnel.pdf", "%PDF-1.4\n% budget 72 000 €\n%%EOF\n".getBytes());
         upload(reference, "STATUTS", "statuts.pdf", "%PDF-1.4\n% statuts\n%%EOF\n".getBytes());
@@ -124,8 +116,9 @@ class SeedCaseMariaDbIT {
         assertThat(vote.get("notVoting").asInt()).isZero();
         assertThat(vote.get("proxies").asInt()).isEqualTo(15);
         assertThat(vote.get("outcome").asText()).isEqualTo("ADOPTED");
-        assertThat(jdbc.queryForObject("select count(*) from ballot where choice = 'FOR'", Integer.class)).isEqualTo(40);
-        assertThat(jdbc.queryForObject("select count(*) from ballot where member_id <> cast_by", Integer.class)).isEqualTo(15);
+        String ballots = "select count(*) from ballot b join agenda_item i on b.agenda_item_id = i.id where i.reference = ?";
+        assertThat(jdbc.queryForObject(ballots + " and b.choice = 'FOR'", Integer.class, reference)).isEqualTo(40);
+        assertThat(jdbc.queryForObject(ballots + " and b.member_id <> b.cast_by", Integer.class, reference)).isEqualTo(15);
         expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/closure", null, String.class));
 
         // The convention, signed by the beneficiary then by the President
@@ -158,7 +151,8 @@ class SeedCaseMariaDbIT {
         assertThat(stages).containsSubsequence("SUBMITTED", "IN_INSTRUCTION", "AWAITING_AGENDA", "ON_AGENDA",
                 "AWAITING_SIGNATURES", "AWAITING_IMPUTATION", "AWAITING_CLOSURE", "CLOSED");
         assertThat(closed.get("history").get(0).get("at").asText()).startsWith("2023-07-03");
-        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class,
+                reference)).isZero();
     }
 
     private Map<String, Object> seedRequest() {

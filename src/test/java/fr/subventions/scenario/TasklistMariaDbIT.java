@@ -1,0 +1,106 @@
+package fr.subventions.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.MariaDbIntegrationTest;
+import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An officer works a task in Camunda Tasklist, through the webapp's own API as the browser calls it: login, the
+ * task's Camunda Form, then the form's submission. Invalid input comes back with the domain's French message and
+ * leaves the task open; valid input moves the request on.
+ */
+class TasklistMariaDbIT extends MariaDbIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    ObjectMapper json;
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    @Test
+    void officerChecksCompletenessInTasklist() throws Exception {
+        String reference = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request().reference();
+
+        send("GET", "/camunda/app/tasklist/default/", null, null);
+        HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                "username=instructeur&password=instructeur", "application/x-www-form-urlencoded");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+
+        JsonNode task = taskOf(reference);
+        assertThat(task.get("name").asText()).isEqualTo("Vérifier la complétude");
+        HttpResponse<String> form = send("GET", "/camunda/api/engine/engine/default/task/" + task.get("id").asText()
+                + "/deployed-form", null, null);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(form.body()).get("id").asText()).isEqualTo("check-completeness");
+
+        HttpResponse<String> invalid = submit(task, Map.of("isComplete", bool(false), "missing", text("")));
+        assertThat(invalid.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(json.readTree(invalid.body()).get("message").asText()).contains("indiquez au moins une pièce manquante");
+        assertThat(taskOf(reference).get("id").asText()).isEqualTo(task.get("id").asText());
+        assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.SUBMITTED);
+
+        HttpResponse<String> valid = submit(task, Map.of("isComplete", bool(true), "comment", text("Pièces conformes")));
+        assertThat(valid.statusCode()).as(valid.body()).isEqualTo(204);
+        assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+        JsonNode instruction = taskOf(reference);
+        assertThat(instruction.get("taskDefinitionKey").asText()).isEqualTo("Task_InstructRequest");
+        HttpResponse<String> instructionForm = send("GET", "/camunda/api/engine/engine/default/task/"
+                + instruction.get("id").asText() + "/deployed-form", null, null);
+        assertThat(json.readTree(instructionForm.body()).get("id").asText()).isEqualTo("instruct-request");
+    }
+
+    private JsonNode taskOf(String reference) throws Exception {
+        HttpResponse<String> tasks = send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
+                + reference, null, null);
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+        JsonNode list = json.readTree(tasks.body());
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    private HttpResponse<String> submit(JsonNode task, Map<String, Object> variables) throws Exception {
+        return send("POST", "/camunda/api/engine/engine/default/task/" + task.get("id").asText() + "/submit-form",
+                json.writeValueAsString(Map.of("variables", variables)), "application/json");
+    }
+
+    private static Map<String, Object> bool(boolean value) {
+        return Map.of("value", value, "type", "Boolean");
+    }
+
+    private static Map<String, Object> text(String value) {
+        return Map.of("value", value, "type", "String");
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        // The webapps' CSRF protection: the token cookie echoed in a header
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
