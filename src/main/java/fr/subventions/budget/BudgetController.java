@@ -8,7 +8,6 @@ import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,9 +54,8 @@ class BudgetController {
     @PreAuthorize("hasAuthority('finances')")
     Map<String, Object> impute(@PathVariable String reference, @RequestBody Imputation imputation, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
-        List<String> lines = imputation.lines() == null ? List.of() : imputation.lines().stream()
-                .map(l -> l == null ? "=" : Objects.toString(l.code(), "") + " = " + Objects.toString(l.amount(), "")).toList();
-        tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET, Map.of("lines", lines),
+        tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
+                Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
                 caller.username(), "engagement des crédits");
         List<EngagementView> engagements = budget.commitmentsOf(request.id()).stream()
                 .map(c -> new EngagementView(c.line().code(), c.amount(), c.engagementNumber())).toList();

@@ -50,6 +50,15 @@ public final class LineAmounts {
         return parsed;
     }
 
+    /** The inverse of {@link #parse}: the text area's lines for a split received from the API. */
+    public static List<String> asFormLines(List<LineAmount> split) {
+        if (split == null) {
+            return List.of();
+        }
+        return split.stream().map(line -> line == null ? "="
+                : java.util.Objects.toString(line.code(), "") + " = " + java.util.Objects.toString(line.amount(), "")).toList();
+    }
+
     private static BigDecimal decimal(String text, String field) {
         try {
             return new BigDecimal(text.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));

@@ -1,6 +1,7 @@
 package fr.subventions.instruction;
 
 import fr.subventions.budget.LineAmount;
+import fr.subventions.budget.LineAmounts;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.submission.Opinion;
@@ -12,7 +13,6 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,16 +61,10 @@ class InstructionController {
         Map<String, Object> fields = new HashMap<>();
         fields.put("opinion", decision.opinion() == null ? null : decision.opinion().name());
         fields.put("proposedAmount", decision.proposedAmount());
-        fields.put("budgetLines", decision.budgetLines() == null ? List.of()
-                : decision.budgetLines().stream().map(InstructionController::asFormLine).toList());
+        fields.put("budgetLines", LineAmounts.asFormLines(decision.budgetLines()));
         fields.put("report", decision.report());
         tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, fields,
                 caller.username(), "instruction");
         return requests.view(reference, caller);
-    }
-
-    /** "CODE = amount", the text area's line format. */
-    static String asFormLine(LineAmount line) {
-        return line == null ? "=" : Objects.toString(line.code(), "") + " = " + Objects.toString(line.amount(), "");
     }
 }
