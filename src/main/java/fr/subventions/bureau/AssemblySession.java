@@ -123,12 +123,16 @@ public class AssemblySession {
     }
 
     void close() {
+        requireClosable();
+        this.status = SessionStatus.CLOSED;
+    }
+
+    void requireClosable() {
         requireStatus(SessionStatus.SITTING, "clôturer la séance");
         long pending = items.stream().filter(i -> !i.isSettled()).count();
         if (pending > 0) {
             throw new StageConflictException("La séance ne peut être close : " + pending + " point(s) de l'ordre du jour restent à voter.");
         }
-        this.status = SessionStatus.CLOSED;
     }
 
     void requireStatus(SessionStatus expected, String action) {

@@ -218,7 +218,7 @@ public class SessionService {
 
     public void requestClosing(Long sessionId, String actor) {
         AssemblySession session = get(sessionId);
-        session.requireStatus(SessionStatus.SITTING, "clôturer la séance");
+        session.requireClosable();
         tasks.complete(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_CLOSE_SESSION,
                 Map.of(), actor, "clôture de la séance (des points restent à voter)");
     }
