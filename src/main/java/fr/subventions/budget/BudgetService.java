@@ -92,7 +92,6 @@ public class BudgetService {
         Map<Long, Reservation> held = reservations.findByRequestIdAndActiveTrue(requestId).stream()
                 .collect(Collectors.toMap(r -> r.line().id(), Function.identity(), (a, b) -> a));
         Violations violations = new Violations();
-        List<String> numbers = new ArrayList<>();
         for (int i = 0; i < split.size(); i++) {
             LineAmount part = split.get(i);
             BudgetLine line = byCode.get(part.code());
@@ -101,16 +100,19 @@ public class BudgetService {
             if (lines.commit(line.id(), reserved, part.amount()) == 0) {
                 violations.add(field + "[" + i + "].amount", "crédits insuffisants sur la ligne " + line.code()
                         + " : disponible " + Money.format(line.available().add(reserved)));
-                continue;
-            }
-            if (reservation != null) {
+            } else if (reservation != null) {
                 reservation.end();
             }
-            String number = "ENG-" + fiscalYear + "-" + String.format("%06d", sequences.next("engagement-" + fiscalYear));
-            commitments.save(new Commitment(requestId, line, part.amount(), number, now, actor));
-            numbers.add(number);
         }
         violations.throwIfAny();
+        // Numbers only once every line is committed, in this transaction: engagement numbers have no gaps
+        List<String> numbers = new ArrayList<>();
+        for (LineAmount part : split) {
+            String number = "ENG-" + fiscalYear + "-"
+                    + String.format("%06d", sequences.nextWithoutGap("engagement-" + fiscalYear));
+            commitments.save(new Commitment(requestId, byCode.get(part.code()), part.amount(), number, now, actor));
+            numbers.add(number);
+        }
         for (Reservation rest : held.values()) {
             lines.release(rest.line().id(), rest.amount());
             rest.end();

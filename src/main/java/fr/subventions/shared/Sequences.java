@@ -7,8 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Gap-tolerant numbering that never hands out a number twice, on H2 and MariaDB alike: the row lock taken by the
- * increment serialises concurrent callers, and the separate transaction releases it at once.
+ * Numbering that never hands out a number twice, on H2 and MariaDB alike: the row lock taken by the increment
+ * serialises concurrent callers.
  */
 @Component
 public class Sequences {
@@ -19,8 +19,22 @@ public class Sequences {
         this.jdbc = jdbc;
     }
 
+    /** A number that may be lost if the caller fails: fine for references, where a gap harms nobody. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long next(String name) {
+        return increment(name);
+    }
+
+    /**
+     * A number taken in the caller's transaction, so that a failure gives it back: gapless numbering (engagements),
+     * at the price of holding the row lock until the caller commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long nextWithoutGap(String name) {
+        return increment(name);
+    }
+
+    private long increment(String name) {
         if (jdbc.update("update sequence_counter set last_value = last_value + 1 where name = ?", name) == 0) {
             try {
                 jdbc.update("insert into sequence_counter (name, last_value) values (?, 1)", name);

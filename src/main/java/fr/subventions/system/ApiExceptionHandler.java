@@ -33,9 +33,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of /api as RFC 9457 problem+json, in French: 400 with the field errors, 403, 404, 409. Domain errors
- * raised inside a task listener reach us wrapped by the engine: the cause chain is searched for them.
+ * raised inside a task listener reach us wrapped by the engine: the cause chain is searched for them. The advice
+ * applies to every handler, so that an unknown path or method under /api is answered the same way.
  */
-@RestControllerAdvice(basePackages = "fr.subventions")
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -117,7 +118,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = mappingCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return problem(HttpStatus.BAD_REQUEST, "Champ inconnu dans le corps de la requête.",
                     List.of(new FieldError(path(unknown), "champ inconnu : " + unknown.getPropertyName())));
@@ -126,9 +127,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "Certaines données sont invalides : corrigez les champs indiqués.",
                     List.of(new FieldError(path(format), "valeur invalide : " + format.getValue())));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "Certaines données sont invalides : corrigez les champs indiqués.",
-                    List.of(new FieldError(path(mismatch), "type de valeur inattendu")));
+                    List.of(new FieldError(path(mapping), cause instanceof MismatchedInputException
+                            ? "type de valeur inattendu" : "valeur invalide ou hors limites")));
         }
         return problem(HttpStatus.BAD_REQUEST, "Le corps de la requête n'est pas un JSON valide.", null);
     }
@@ -139,13 +141,37 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Le fichier dépasse la taille maximale acceptée.", null);
     }
 
+    /** Spring MVC's own errors (unknown path, method, media type, missing parameter), in French. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            problem.setTitle(TITLES.getOrDefault(status.value(), problem.getTitle()));
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String detail = switch (status.value()) {
+            case 404 -> "Ressource inconnue.";
+            case 405 -> "Méthode HTTP non autorisée sur cette ressource.";
+            case 406 -> "Ce format de réponse n'est pas disponible : demandez application/json.";
+            case 413 -> "Le fichier dépasse la taille maximale acceptée.";
+            case 415 -> "Format de données non accepté : envoyez du JSON (application/json), ou un fichier en multipart/form-data.";
+            case 400 -> e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+                    ? "Paramètre obligatoire manquant : " + missing.getParameterName() + "."
+                    : "Requête invalide.";
+            default -> known == null ? "Erreur." : known.getReasonPhrase();
+        };
+        ResponseEntity<Object> answer = problem(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known, detail, null);
+        HttpHeaders merged = new HttpHeaders();
+        merged.addAll(headers);
+        merged.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(merged).body(answer.getBody());
+    }
+
+    /** The first Jackson mapping error that knows which field it is about, or the most specific cause. */
+    private static Throwable mappingCause(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                return cause;
+            }
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return e.getMostSpecificCause();
     }
 
     private static String path(JsonMappingException e) {
