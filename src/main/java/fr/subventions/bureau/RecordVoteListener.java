@@ -27,8 +27,9 @@ public class RecordVoteListener implements TaskListener {
         marked.put(Choice.ABSTENTION, AttendanceSheet.ids(form.raw("abstention"), "abstention"));
         marked.put(Choice.NOT_VOTING, AttendanceSheet.ids(form.raw("notVoting"), "notVoting"));
         marked.put(Choice.NOT_PARTICIPATING, AttendanceSheet.ids(form.raw("notParticipating"), "notParticipating"));
-        sessions.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()), marked,
-                form.bool("adjourned"));
+        boolean decided = sessions.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
+                marked, form.bool("adjourned"));
         form.discard();
+        task.getExecution().setVariableLocal(AssemblySessionProcess.VAR_ITEM_DECIDED, decided);
     }
 }

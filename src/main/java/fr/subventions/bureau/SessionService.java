@@ -8,6 +8,7 @@ import fr.subventions.submission.RequestWithdrawn;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestRepository;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
 import fr.subventions.workflow.AssemblySessionProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.time.Clock;
@@ -184,16 +185,17 @@ public class SessionService {
         return items.findById(item.id()).orElseThrow().tally();
     }
 
-    public void applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned) {
+    /** Answers whether the assembly decided the item (adopted or rejected), so that its extract is due. */
+    public boolean applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned) {
         AgendaItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("Point inconnu : " + itemId));
         if (item.withdrawn()) {
-            return;
+            return false;
         }
         AssemblySession session = item.session();
         Roll roll = rollOf(session);
         if (adjourned) {
             item.adjourn(Instant.now(clock));
-            return;
+            return false;
         }
         if (!roll.quorumReached()) {
             throw new StageConflictException("Quorum non atteint : " + roll.presentCount() + " présents pour "
@@ -202,6 +204,7 @@ public class SessionService {
         }
         List<Cast> ballots = VotePolicy.ballots(roll, marked);
         item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), Instant.now(clock));
+        return true;
     }
 
     /** After the vote: the request learns the decision (nothing to tell a request withdrawn meanwhile). */
@@ -238,6 +241,19 @@ public class SessionService {
         return Roll.of(entries.stream().map(AttendanceEntry::memberId).toList(),
                 entries.stream().filter(AttendanceEntry::present).map(AttendanceEntry::memberId).toList(), List.of(),
                 proxies);
+    }
+
+    @Transactional(readOnly = true)
+    public AgendaItem agendaItem(Long itemId) {
+        return items.findById(itemId).orElseThrow(() -> new NotFoundException("Point inconnu : " + itemId));
+    }
+
+    /** The item on which an assembly decided the request (adopted or rejected), if it has. */
+    @Transactional(readOnly = true)
+    public Optional<AgendaItem> decisionOn(Long requestId) {
+        return items.findByRequestId(requestId).stream()
+                .filter(i -> i.decision() == VoteDecision.ADOPTED || i.decision() == VoteDecision.REJECTED)
+                .reduce((first, second) -> second);
     }
 
     @Transactional(readOnly = true)

@@ -9,6 +9,8 @@ public final class Money {
 
     public static final BigDecimal MAX = new BigDecimal("999999999999.99");
 
+    private static final char NARROW_NBSP = '\u202f';
+
     private Money() {
     }
 
@@ -18,11 +20,12 @@ public final class Money {
                 && amount.compareTo(MAX) <= 0;
     }
 
+    /** "20 000 €", "20 000,50 €": narrow no-break spaces between thousands, a no-break space before €. */
     public static String format(BigDecimal amount) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);
         format.setMinimumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
         format.setMaximumFractionDigits(2);
-        // The French locale groups with a narrow no-break space; documents and messages use a plain one.
-        return format.format(amount).replace('\u202f', ' ').replace('\u00a0', ' ') + " €";
+        // As French is written: thousands grouped by a narrow no-break space, a no-break space before the sign
+        return format.format(amount).replace(' ', NARROW_NBSP).replace('\u00a0', NARROW_NBSP) + '\u00a0' + "€";
     }
 }

@@ -47,6 +47,9 @@ public class DocumentService {
         if (request.status() == RequestStatus.CLOSED) {
             throw new StageConflictException("La demande " + reference + " est clôturée : elle ne reçoit plus de pièces.");
         }
+        if (type != null && type.generated()) {
+            throw new InvalidInputException("type", "« " + type.label() + " » est un document produit par la collectivité, pas une pièce à déposer");
+        }
         if (type == null) {
             throw new InvalidInputException("type", "le type de pièce est obligatoire (STATUTS, RIB, BUDGET_PREVISIONNEL, COMPTES, "
                     + "RAPPORT_ACTIVITE, CONTRAT_ENGAGEMENT_REPUBLICAIN, CONVENTION_SIGNEE ou AUTRE)");
@@ -58,9 +61,24 @@ public class DocumentService {
             throw new InvalidInputException("file", "le fichier dépasse la taille maximale de " + maxSize / (1024 * 1024) + " Mo");
         }
         String mediaType = mediaTypeOf(content, filename);
-        RequestDocument document = documents.save(new RequestDocument(request.id(), type, sanitize(filename), mediaType,
-                content, sha256(content), Instant.now(clock), caller.username()));
-        return document;
+        return documents.save(new RequestDocument(request.id(), null, type, sanitize(filename), mediaType, content,
+                sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
+    }
+
+    /**
+     * Files a document the authority generated, with its request (and its séance for a séance's documents); a
+     * document generated again for the same request, séance and type is a new version.
+     */
+    public RequestDocument storeGenerated(Long requestId, Long sessionId, DocumentType type, String filename,
+            String mediaType, byte[] content, String stage) {
+        int version = (int) documents.countByRequestIdAndSessionIdAndType(requestId, sessionId, type) + 1;
+        return documents.save(new RequestDocument(requestId, sessionId, type, filename, mediaType, content, sha256(content),
+                Instant.now(clock), "système", stage, version));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RequestDocument> listForSession(Long sessionId) {
+        return documents.findBySessionIdOrderById(sessionId);
     }
 
     @Transactional(readOnly = true)
@@ -71,8 +89,10 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public RequestDocument get(Long id, Caller caller) {
         RequestDocument document = documents.findById(id).orElseThrow(() -> new NotFoundException("Document inconnu : " + id));
-        SubsidyRequest request = requests.findById(document.requestId()).orElseThrow();
-        if (!caller.maySee(request.submittedBy())) {
+        // A séance's own documents are for staff; a request's for its applicant and staff
+        String owner = document.requestId() == null ? null
+                : requests.findById(document.requestId()).map(SubsidyRequest::submittedBy).orElse(null);
+        if (owner == null ? !caller.isStaff() : !caller.maySee(owner)) {
             throw new NotFoundException("Document inconnu : " + id);
         }
         document.content();

@@ -22,8 +22,10 @@ public class RequestDocument {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(nullable = false)
     private Long requestId;
+
+    /** Set for a séance's documents: its convocation, and the extracts of its deliberations. */
+    private Long sessionId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 40)
@@ -52,12 +54,23 @@ public class RequestDocument {
     @Column(nullable = false, length = 100)
     private String uploadedBy;
 
+    /** The stage the request was at when the document was filed or generated. */
+    @Column(length = 30)
+    private String stage;
+
+    /** 1 for the first document of its type, then one more each time it is generated again. */
+    @Column(nullable = false)
+    private int version = 1;
+
     protected RequestDocument() {
     }
 
-    RequestDocument(Long requestId, DocumentType type, String filename, String mediaType, byte[] content, String sha256,
-            Instant uploadedAt, String uploadedBy) {
+    RequestDocument(Long requestId, Long sessionId, DocumentType type, String filename, String mediaType, byte[] content,
+            String sha256, Instant uploadedAt, String uploadedBy, String stage, int version) {
         this.requestId = requestId;
+        this.sessionId = sessionId;
+        this.stage = stage;
+        this.version = version;
         this.type = type;
         this.filename = filename;
         this.mediaType = mediaType;
@@ -74,6 +87,18 @@ public class RequestDocument {
 
     public Long requestId() {
         return requestId;
+    }
+
+    public Long sessionId() {
+        return sessionId;
+    }
+
+    public String stage() {
+        return stage;
+    }
+
+    public int version() {
+        return version;
     }
 
     public DocumentType type() {

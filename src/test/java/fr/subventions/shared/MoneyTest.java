@@ -92,19 +92,24 @@ class MoneyTest {
                 "1000      | 1 000 €",
                 "1234567.89| 1 234 567,89 €",
                 "2E+4      | 20 000 €"})
-        void groupsThousandsWithAPlainSpaceAndShowsCentsOnlyWhenThereAreSome(String amount, String expected) {
-            assertThat(Money.format(new BigDecimal(amount))).isEqualTo(expected);
+        void groupsThousandsAndShowsCentsOnlyWhenThereAreSome(String amount, String expected) {
+            assertThat(Money.format(new BigDecimal(amount))).isEqualTo(typographic(expected));
         }
 
         @Test
         void formatsTheMaximum() {
-            assertThat(Money.format(Money.MAX)).isEqualTo("999 999 999 999,99 €");
+            assertThat(Money.format(Money.MAX)).isEqualTo(typographic("999 999 999 999,99 €"));
         }
 
         @Test
-        void usesOnlyPlainSpacesNeverNoBreakSpaces() {
-            String formatted = Money.format(new BigDecimal("1234567.89"));
-            assertThat(formatted).doesNotContain("\u202f", "\u00a0");
+        void writesNarrowNoBreakSpacesBetweenThousandsAndANoBreakSpaceBeforeTheSign() {
+            assertThat(Money.format(new BigDecimal("1234567.89"))).isEqualTo("1\u202f234\u202f567,89\u00a0€")
+                    .doesNotContain(" ");
+        }
+
+        /** The expected text written with plain spaces, as French typography sets it. */
+        private static String typographic(String plain) {
+            return plain.replace(" €", "\u00a0€").replace(' ', '\u202f');
         }
     }
 }

@@ -215,7 +215,7 @@ class SubmitRequestTest {
             InvalidInputException e = catchThrowableOfType(() -> request(association(), 2023, "72000", "20000",
                     List.of(new CofinancingData("NUMEUM France", new BigDecimal("10000"))))
                     .validate(CURRENT_YEAR), InvalidInputException.class);
-            assertThat(e.errors().get(0).message()).contains("20 000 €", "10 000 €", "72 000 €");
+            assertThat(e.errors().get(0).message().replace('\u202f', ' ').replace('\u00a0', ' ')).contains("20 000 €", "10 000 €", "72 000 €");
         }
 
         @ParameterizedTest

@@ -99,7 +99,7 @@ class SubsidyRequestTest {
             assertThat(event.stage()).isEqualTo(RequestStatus.SUBMITTED);
             assertThat(event.actor()).isEqualTo("of-numerique");
             assertThat(event.at()).isEqualTo(SUBMITTED_AT);
-            assertThat(event.result()).isEqualTo("Demande déposée : 20 000 € demandés sur un budget de 72 000 €");
+            assertThat(event.result().replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("Demande déposée : 20 000 € demandés sur un budget de 72 000 €");
         });
     }
 

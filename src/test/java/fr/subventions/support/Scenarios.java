@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -29,11 +30,34 @@ public class Scenarios {
     private final SubsidyRequestService requests;
     private final RuntimeService runtime;
     private final MemberRepository members;
+    private final ManagementService management;
 
-    Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members) {
+    Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
+            ManagementService management) {
         this.requests = requests;
         this.runtime = runtime;
         this.members = members;
+        this.management = management;
+    }
+
+    /**
+     * Runs the document tasks waiting as asynchronous continuations in a process instance (the test profile has no
+     * job executor), until none is left.
+     */
+    public void fileDocuments(String processInstanceId) {
+        for (int round = 0; round < 10; round++) {
+            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().processInstanceId(processInstanceId)
+                    .messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new AssertionError("document jobs keep coming in " + processInstanceId);
+    }
+
+    public String processOf(String businessKey) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
     }
 
     /** A seed request instructed favourably for 20 000 € on the given line: it waits for an agenda. */

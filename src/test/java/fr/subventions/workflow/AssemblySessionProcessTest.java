@@ -86,7 +86,9 @@ class AssemblySessionProcessTest {
         assertThat(adopted.forCount()).isEqualTo(25);
         assertThat(adopted.proxies()).isZero();
         assertThat(rejected.decision()).isEqualTo(VoteDecision.REJECTED);
-        assertThat(instance).hasPassed(TASK_PUBLISH_OUTCOME).isWaitingAt(TASK_CLOSE_SESSION);
+        assertThat(instance).hasPassed(TASK_PUBLISH_OUTCOME).isWaitingAt(TASK_GENERATE_EXTRACT);
+        scenarios.fileDocuments(instance.getId());
+        assertThat(instance).hasPassed(TASK_GENERATE_EXTRACT, TASK_GENERATE_CONVOCATION).isWaitingAt(TASK_CLOSE_SESSION);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
         assertThat(requests.byId(second.id()).outcome()).isEqualTo(Outcome.REJECTED);
 
@@ -100,9 +102,11 @@ class AssemblySessionProcessTest {
         openSession();
         sessions.vote(session.id(), first.reference(), Map.of("adjourned", true), "secretariat");
         sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        scenarios.fileDocuments(instance.getId());
 
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
+        assertThat(historyOf(TASK_GENERATE_EXTRACT)).isEqualTo(1);
     }
 
     @Test
@@ -114,7 +118,9 @@ class AssemblySessionProcessTest {
         assertThatThrownBy(() -> sessions.vote(session.id(), first.reference(), Map.of(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("retiré");
         sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        scenarios.fileDocuments(instance.getId());
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
+        assertThat(historyOf(TASK_GENERATE_EXTRACT)).isEqualTo(1);
     }
 
     @Test
@@ -150,6 +156,11 @@ class AssemblySessionProcessTest {
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("Quorum non atteint");
         assertThat(votesPending()).isEqualTo(2);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.ON_AGENDA);
+    }
+
+    private long historyOf(String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).finished().count();
     }
 
     private long votesPending() {

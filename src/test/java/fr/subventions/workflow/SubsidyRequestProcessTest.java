@@ -20,11 +20,13 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -51,6 +53,10 @@ class SubsidyRequestProcessTest {
     SubsidyRequestService requests;
     @Autowired
     BudgetService budget;
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    ManagementService management;
 
     SubsidyRequest request;
     ProcessInstance instance;
@@ -65,8 +71,10 @@ class SubsidyRequestProcessTest {
 
     @Test
     void grantedRequestGoesThroughConventionImputationAndClosing() {
-        assertThat(instance).isStarted().isWaitingAt(TASK_CHECK_COMPLETENESS);
+        assertThat(instance).isStarted().isWaitingAt(TASK_CHECK_COMPLETENESS, TASK_GENERATE_ACKNOWLEDGEMENT);
         assertThat(task()).hasCandidateGroup("instructeurs");
+        execute(job(TASK_GENERATE_ACKNOWLEDGEMENT));
+        assertThat(instance).hasPassed(TASK_GENERATE_ACKNOWLEDGEMENT).isWaitingAt(TASK_CHECK_COMPLETENESS);
         BigDecimal availableBefore = available(LINE);
 
         instructFavourably();
@@ -77,7 +85,9 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(EVENT_VOTE_RECORDED);
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
 
-        assertThat(instance).hasPassed(TASK_PREPARE_CONVENTION).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+        assertThat(instance).hasPassed(TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
+        execute(job(TASK_GENERATE_CONVENTION));
+        assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(task()).hasCandidateGroup("demandeurs");
         complete(task(), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
         assertThat(instance).isWaitingAt(TASK_SIGN_AS_PRESIDENT);
@@ -86,10 +96,13 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_IMPUTE_BUDGET);
         assertThat(task()).hasCandidateGroup("finances");
         complete(task(), withVariables("lines", LINE + " = 20000"));
-        assertThat(instance).isWaitingAt(TASK_CLOSE_REQUEST);
+        assertThat(instance).isWaitingAt(TASK_CLOSE_REQUEST, TASK_GENERATE_ENGAGEMENT_SHEET);
         complete(task());
+        assertThat(instance).isWaitingAt(TASK_GENERATE_NOTIFICATION);
+        scenarios.fileDocuments(instance.getId());
 
-        assertThat(instance).isEnded().hasPassed(END_CLOSED);
+        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_INSTRUCTION_REPORT,
+                TASK_GENERATE_ENGAGEMENT_SHEET, TASK_GENERATE_NOTIFICATION);
         assertThat(reload().status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(reload().outcome()).isEqualTo(Outcome.GRANTED);
         assertThat(available(LINE)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
@@ -106,7 +119,8 @@ class SubsidyRequestProcessTest {
         assertThat(instance).hasPassed(TASK_RELEASE_RESERVATION).isWaitingAt(TASK_CLOSE_REQUEST);
         assertThat(available(LINE)).isEqualByComparingTo(availableBefore);
         complete(task());
-        assertThat(instance).isEnded().hasPassed(END_CLOSED).hasNotPassed(TASK_PREPARE_CONVENTION);
+        scenarios.fileDocuments(instance.getId());
+        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_NOTIFICATION).hasNotPassed(TASK_PREPARE_CONVENTION);
         assertThat(reload().outcome()).isEqualTo(Outcome.REJECTED);
     }
 
@@ -118,7 +132,8 @@ class SubsidyRequestProcessTest {
         assertThat(instance).hasNotPassed(EVENT_PLACED_ON_AGENDA).isWaitingAt(TASK_CLOSE_REQUEST);
         assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
         complete(task());
-        assertThat(instance).isEnded().hasPassed(END_CLOSED);
+        scenarios.fileDocuments(instance.getId());
+        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_INSTRUCTION_REPORT);
         assertThat(reload().outcome()).isEqualTo(Outcome.REJECTED);
     }
 
@@ -133,7 +148,7 @@ class SubsidyRequestProcessTest {
 
         requests.placeOnAgenda(request.id(), "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
-        assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+        assertThat(instance).isWaitingAt(TASK_GENERATE_CONVENTION);
         assertThat(reload().grantedAmount()).isEqualByComparingTo("20000");
     }
 
@@ -141,10 +156,10 @@ class SubsidyRequestProcessTest {
     void incompleteRequestReturnsToCompletenessOnceTheDocumentsAreSupplied() {
         complete(task(), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
 
-        assertThat(instance).isWaitingAt(TASK_SUPPLY_MISSING_DOCUMENTS);
+        assertThat(instance).isWaitingAt(TASK_SUPPLY_MISSING_DOCUMENTS, TASK_GENERATE_MISSING_ITEMS_REQUEST);
         assertThat(task()).hasCandidateGroup("demandeurs");
         assertThat(reload().missingItems()).containsExactly("RIB", "Comptes N-1");
-        assertThat(job()).isNotNull();
+        assertThat(timer()).isNotNull();
 
         complete(task(), withVariables("message", "Voici le RIB et les comptes."));
         assertThat(instance).isWaitingAt(TASK_CHECK_COMPLETENESS);
@@ -155,12 +170,14 @@ class SubsidyRequestProcessTest {
     void incompleteRequestWithoutAnswerByTheDeadlineIsClosedAsInadmissible() {
         complete(task(), withVariables("isComplete", false, "missing", "RIB"));
         LocalDate due = reload().missingItemsDue();
-        assertThat(job().getDuedate().toInstant())
+        assertThat(timer().getDuedate().toInstant())
                 .isEqualTo(due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant());
 
-        execute(job());
+        execute(timer());
+        scenarios.fileDocuments(instance.getId());
 
-        assertThat(instance).hasPassed(TASK_DECLARE_INADMISSIBLE).isEnded().hasPassed(END_INADMISSIBLE);
+        assertThat(instance).hasPassed(TASK_DECLARE_INADMISSIBLE, TASK_GENERATE_MISSING_ITEMS_REQUEST).isEnded()
+                .hasPassed(END_INADMISSIBLE);
         assertThat(reload().status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(reload().outcome()).isEqualTo(Outcome.INADMISSIBLE);
     }
@@ -205,6 +222,10 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_INSTRUCT_REQUEST);
         complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", LINE + " = 20 000",
                 "report", "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de son développement."));
+    }
+
+    private org.camunda.bpm.engine.runtime.Job timer() {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     }
 
     private SubsidyRequest reload() {

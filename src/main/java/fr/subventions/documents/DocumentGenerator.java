@@ -1,0 +1,330 @@
+package fr.subventions.documents;
+
+import fr.subventions.budget.BudgetService;
+import fr.subventions.budget.Commitment;
+import fr.subventions.budget.Reservation;
+import fr.subventions.bureau.AgendaItem;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Ballot;
+import fr.subventions.bureau.Choice;
+import fr.subventions.bureau.Member;
+import fr.subventions.bureau.MemberRepository;
+import fr.subventions.bureau.Roll;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Tally;
+import fr.subventions.convention.Convention;
+import fr.subventions.convention.ConventionService;
+import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.Money;
+import fr.subventions.submission.Applicant;
+import fr.subventions.submission.Cofinancing;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.Opinion;
+import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.StageEvent;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Fills each stage's template from our tables and files the document with its request (or its séance). */
+@Service
+@Transactional
+public class DocumentGenerator {
+
+    private final SubsidyRequestService requests;
+    private final BudgetService budget;
+    private final ConventionService conventions;
+    private final SessionService sessions;
+    private final MemberRepository members;
+    private final DocumentService documents;
+    private final TemplateStore templates;
+    private final Clock clock;
+
+    DocumentGenerator(SubsidyRequestService requests, BudgetService budget, ConventionService conventions,
+            SessionService sessions, MemberRepository members, DocumentService documents, TemplateStore templates,
+            Clock clock) {
+        this.requests = requests;
+        this.budget = budget;
+        this.conventions = conventions;
+        this.sessions = sessions;
+        this.members = members;
+        this.documents = documents;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** A request's document of this kind, filed with it. */
+    public RequestDocument forRequest(DocumentKind kind, Long requestId) {
+        SubsidyRequest request = requests.byId(requestId);
+        byte[] content = switch (kind) {
+            case ENGAGEMENT_SHEET -> Workbooks.engagementSheet(request, budget.commitmentsOf(requestId));
+            case NOTIFICATION_GRANTED, NOTIFICATION_REJECTED -> render(notificationKind(request), notification(request));
+            default -> render(kind, requestModel(kind, request));
+        };
+        DocumentKind filed = kind.name().startsWith("NOTIFICATION") ? notificationKind(request) : kind;
+        return documents.storeGenerated(requestId, null, DocumentType.valueOf(filed.name()),
+                filed.template() + "-" + request.reference() + filed.extension(), filed.mediaType(), content,
+                request.status().name());
+    }
+
+    /** The convocation and agenda of a séance, filed with the séance. */
+    public RequestDocument convocation(Long sessionId) {
+        AssemblySession session = sessions.get(sessionId);
+        Map<String, Object> model = new HashMap<>();
+        model.put("bodyLabel", session.body().label());
+        model.put("sessionDate", FrenchText.longDate(session.sessionDate()));
+        model.put("place", session.place());
+        model.put("convocationSentOn", FrenchText.date(session.convocationSentOn()));
+        model.put("president", session.president().formalName());
+        model.put("agenda", agenda(session.items()));
+        byte[] content = render(DocumentKind.CONVOCATION, model);
+        return documents.storeGenerated(null, sessionId, DocumentType.CONVOCATION,
+                "convocation-ordre-du-jour-seance-" + session.sessionDate() + ".docx", DocumentKind.DOCX, content, null);
+    }
+
+    /** The extract of the register for one voted item, filed with its request and its séance. */
+    public RequestDocument extract(Long agendaItemId) {
+        AgendaItem item = sessions.agendaItem(agendaItemId);
+        AssemblySession session = item.session();
+        SubsidyRequest request = requests.byId(item.requestId());
+        byte[] content = render(DocumentKind.DELIBERATION_EXTRACT, extractModel(session, item, request));
+        return documents.storeGenerated(request.id(), session.id(), DocumentType.DELIBERATION_EXTRACT,
+                "extrait-deliberation-" + session.sessionDate() + "-" + request.reference() + ".docx", DocumentKind.DOCX,
+                content, request.status().name());
+    }
+
+    Map<String, Object> extractModel(AssemblySession session, AgendaItem item, SubsidyRequest request) {
+        Roll roll = sessions.rollOf(session);
+        Map<Long, Member> byId = members.findAllById(roll.present().isEmpty() ? List.of() : allIds(session)).stream()
+                .collect(Collectors.toMap(Member::id, Function.identity()));
+        List<Long> ordered = new ArrayList<>(byId.keySet());
+        ordered.sort(Comparator.naturalOrder());
+        Tally tally = item.tally();
+        List<Long> notParticipating = item.ballots().stream().filter(b -> b.choice() == Choice.NOT_PARTICIPATING)
+                .map(Ballot::memberId).sorted().toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("bodyLabel", session.body().label());
+        model.put("deciding", session.body().deciding());
+        model.put("sessionDate", FrenchText.longDate(session.sessionDate()));
+        model.put("president", session.president().formalName());
+        model.put("secretary", session.secretary().formalName());
+        model.put("convocationSentOn", FrenchText.date(session.convocationSentOn()));
+        model.put("members", String.valueOf(members.countByBody(session.body())));
+        model.put("inOffice", String.valueOf(roll.membersInOffice()));
+        model.put("presentVoting", String.valueOf(ordered.stream()
+                .filter(roll::isPresent).filter(id -> !notParticipating.contains(id)).count()));
+        model.put("proxies", String.valueOf(roll.proxyCount()));
+        model.put("presentMembers", ordered.stream().filter(roll::isPresent).map(id -> byId.get(id).fullName()).toList());
+        model.put("absentMembers", ordered.stream().filter(id -> !roll.isPresent(id) && !roll.isRepresented(id))
+                .map(id -> byId.get(id).fullName()).toList());
+        model.put("proxyLines", ordered.stream().filter(roll::isRepresented)
+                .map(id -> byId.get(id).fullName() + " pouvoir à " + byId.get(roll.holderOf(id)).fullName()).toList());
+        List<String> aside = new ArrayList<>();
+        if (!notParticipating.isEmpty()) {
+            aside.add("# Membres ne prenant pas part au vote :");
+            notParticipating.forEach(id -> aside.add(byId.get(id).fullName()));
+        }
+        model.put("notParticipating", aside);
+        model.put("theme", item.theme());
+        model.put("itemTitle", request.applicant().name() + " – " + request.title());
+        model.put("report", paragraphs(request.report()));
+        model.put("decisions", decisions(item, request));
+        model.put("for", String.valueOf(tally.forCount()));
+        model.put("against", String.valueOf(tally.against()));
+        model.put("abstention", String.valueOf(tally.abstention()));
+        model.put("notVoting", String.valueOf(tally.notVoting()));
+        model.put("proxyVotes", String.valueOf(tally.proxies()));
+        return model;
+    }
+
+    private List<Long> allIds(AssemblySession session) {
+        return session.attendance().stream().map(a -> a.memberId()).toList();
+    }
+
+    private static List<String> decisions(AgendaItem item, SubsidyRequest request) {
+        String amount = Money.format(item.amount());
+        if (item.decision() == VoteDecision.ADOPTED) {
+            return List.of(
+                    "- d’attribuer une subvention de " + amount + " à " + request.applicant().name()
+                            + " selon les conditions spécifiées dans la convention jointe ;",
+                    "- d’autoriser Monsieur le Président à signer toutes pièces nécessaires à la bonne administration de ce dossier ;",
+                    "- de dire que les crédits seront prélevés sur le budget de l’exercice " + request.fiscalYear() + ".");
+        }
+        return List.of("- de ne pas attribuer la subvention de " + amount + " proposée à " + request.applicant().name() + ".");
+    }
+
+    private static List<String> agenda(List<AgendaItem> items) {
+        Map<String, List<AgendaItem>> byTheme = new TreeMap<>();
+        for (AgendaItem item : items) {
+            byTheme.computeIfAbsent(item.theme(), t -> new ArrayList<>()).add(item);
+        }
+        List<String> lines = new ArrayList<>();
+        byTheme.forEach((theme, themed) -> {
+            lines.add("# " + theme);
+            for (AgendaItem item : themed) {
+                lines.add("n° " + item.position() + " – " + item.title() + " (" + item.reference() + ") : subvention proposée de "
+                        + Money.format(item.amount()));
+            }
+        });
+        return lines;
+    }
+
+    private Map<String, Object> requestModel(DocumentKind kind, SubsidyRequest request) {
+        Map<String, Object> model = common(request);
+        switch (kind) {
+            case MISSING_ITEMS_REQUEST -> {
+                model.put("missingItems", request.missingItems().stream().map(i -> "– " + i).toList());
+                model.put("comment", request.completenessComment() == null ? "" : request.completenessComment());
+                model.put("deadline", request.missingItemsDue() == null ? "" : FrenchText.longDate(request.missingItemsDue()));
+            }
+            case INSTRUCTION_REPORT -> {
+                model.put("opinion", request.opinion() == Opinion.FAVORABLE ? "favorable" : "défavorable");
+                model.put("proposedAmount", request.proposedAmount() == null ? "—" : Money.format(request.proposedAmount()));
+                List<Map<String, String>> financing = new ArrayList<>();
+                financing.add(Map.of("funder", "Dijon Métropole (montant sollicité)",
+                        "amount", Money.format(request.requestedAmount())));
+                for (Cofinancing c : request.cofinancing()) {
+                    financing.add(Map.of("funder", c.funder(), "amount", Money.format(c.amount())));
+                }
+                model.put("financing", financing);
+                model.put("lines", budget.reservationsOf(request.id()).stream().filter(Reservation::active)
+                        .map(r -> Map.of("code", r.line().code(), "label", r.line().label(), "amount", Money.format(r.amount())))
+                        .toList());
+                model.put("report", paragraphs(request.report()));
+                StageEvent instructed = lastEvent(request, "Avis");
+                model.put("officer", instructed == null ? "" : instructed.actor());
+                model.put("instructedOn", instructed == null ? "" : FrenchText.date(date(instructed)));
+            }
+            case CONVENTION -> conventionModel(request, model);
+            default -> {
+            }
+        }
+        return model;
+    }
+
+    private void conventionModel(SubsidyRequest request, Map<String, Object> model) {
+        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        model.put("president", decision.map(i -> i.session().president().fullName()).orElse(""));
+        model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
+        model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
+        BigDecimal granted = request.grantedAmount() == null ? BigDecimal.ZERO : request.grantedAmount();
+        model.put("grantedAmount", Money.format(granted));
+        model.put("grantedAmountInWords", FrenchText.amountInWords(granted));
+        model.put("budgetLines", budget.reservationsOf(request.id()).stream()
+                .map(r -> "ligne " + r.line().code() + " (" + Money.format(r.amount()) + ")").collect(Collectors.joining(", ")));
+        model.put("paymentTerms", "La subvention est versée en une seule fois, après signature de la présente convention "
+                + "par les deux parties, par virement sur le compte bancaire du bénéficiaire.");
+        List<String> obligations = new ArrayList<>();
+        obligations.add("– réaliser l'action décrite à l'article 1 et informer sans délai Dijon Métropole de toute modification ;");
+        obligations.add("– fournir, dans les six mois suivant la fin de l'exercice " + request.fiscalYear()
+                + ", le compte rendu financier de l'action (formulaire CERFA n° 15059), conformément à l'article 10 de la loi "
+                + "n° 2000-321 du 12 avril 2000 ;");
+        if (request.applicant().legalForm().signsRepublicanCommitment()) {
+            obligations.add("– respecter le Contrat d'Engagement Républicain souscrit lors de la demande (article 10-1 de la loi "
+                    + "n° 2000-321 du 12 avril 2000, décret n° 2021-1947 du 31 décembre 2021) ;");
+        }
+        obligations.add("– mentionner le soutien de Dijon Métropole dans toute communication relative à l'action ;");
+        obligations.add("– permettre à Dijon Métropole de contrôler l'emploi de la subvention sur pièces et sur place.");
+        model.put("obligations", obligations);
+        model.put("endDate", FrenchText.date(LocalDate.of(request.fiscalYear() + 1, 6, 30)));
+        Optional<Convention> convention = conventions.of(request.id());
+        model.put("beneficiarySignedOn", convention.map(Convention::beneficiarySignedOn).map(FrenchText::date).orElse(""));
+        model.put("presidentSignedOn", convention.map(Convention::presidentSignedOn).map(FrenchText::date).orElse(""));
+    }
+
+    private Map<String, Object> notification(SubsidyRequest request) {
+        Map<String, Object> model = common(request);
+        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        model.put("president", decision.map(i -> i.session().president().fullName()).orElse("Le Président"));
+        model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
+        model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
+        if (notificationKind(request) == DocumentKind.NOTIFICATION_GRANTED) {
+            model.put("grantedAmount", Money.format(request.grantedAmount()));
+            model.put("grantedAmountInWords", FrenchText.amountInWords(request.grantedAmount()));
+            model.put("conventionSignedOn", conventions.of(request.id()).map(Convention::presidentSignedOn)
+                    .map(FrenchText::date).orElse(""));
+            model.put("engagements", budget.commitmentsOf(request.id()).stream().map(Commitment::engagementNumber)
+                    .collect(Collectors.joining(", ")));
+            model.put("reportDue", FrenchText.date(LocalDate.of(request.fiscalYear() + 1, 6, 30)));
+        } else {
+            model.put("reason", decision.isPresent()
+                    ? "la proposition d'attribution a été rejetée par le " + decision.get().session().body().label()
+                            + " lors de sa séance du " + FrenchText.longDate(decision.get().session().sessionDate()) + "."
+                    : "le service instructeur a émis un avis défavorable sur votre demande au regard des critères "
+                            + "d'intervention de Dijon Métropole.");
+        }
+        return model;
+    }
+
+    private static DocumentKind notificationKind(SubsidyRequest request) {
+        return request.outcome() == fr.subventions.submission.Outcome.GRANTED ? DocumentKind.NOTIFICATION_GRANTED
+                : DocumentKind.NOTIFICATION_REJECTED;
+    }
+
+    private Map<String, Object> common(SubsidyRequest request) {
+        Applicant a = request.applicant();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("reference", request.reference());
+        model.put("today", FrenchText.longDate(LocalDate.now(clock)));
+        model.put("applicantName", a.name());
+        model.put("representative", a.representative());
+        model.put("applicantAddress", a.address());
+        model.put("legalForm", a.legalForm().label());
+        model.put("siret", a.siret());
+        model.put("rna", a.rna() == null ? "" : ", RNA " + a.rna());
+        model.put("title", request.title());
+        model.put("theme", request.theme());
+        model.put("fiscalYear", String.valueOf(request.fiscalYear()));
+        model.put("requestedAmount", Money.format(request.requestedAmount()));
+        model.put("totalBudget", Money.format(request.totalBudget()));
+        model.put("submittedOn", FrenchText.longDate(LocalDate.ofInstant(request.submittedAt(), zone())));
+        return model;
+    }
+
+    private byte[] render(DocumentKind kind, Map<String, Object> model) {
+        return DocxTemplate.render(kind.template(), templates.template(kind), model);
+    }
+
+    /** The report's paragraphs, as the officer typed them (one per line, blank lines dropped). */
+    private static List<String> paragraphs(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        return List.of(text.split("\\R")).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static StageEvent lastEvent(SubsidyRequest request, String prefix) {
+        StageEvent found = null;
+        for (StageEvent event : request.history()) {
+            if (event.result().startsWith(prefix)) {
+                found = event;
+            }
+        }
+        return found;
+    }
+
+    private LocalDate date(StageEvent event) {
+        return LocalDate.ofInstant(event.at(), zone());
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+}

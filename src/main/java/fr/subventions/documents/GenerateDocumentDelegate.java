@@ -1,0 +1,40 @@
+package fr.subventions.documents;
+
+import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The document tasks of both processes: the task's input parameter {@code documentKind} names the document
+ * ("NOTIFICATION" is the granted or the rejected letter, as the request ended). They run as asynchronous
+ * continuations: a failure leaves the token at the task, retried, then an incident in Cockpit.
+ */
+@Component
+public class GenerateDocumentDelegate implements JavaDelegate {
+
+    static final String VAR_DOCUMENT_KIND = "documentKind";
+
+    private final DocumentGenerator generator;
+
+    GenerateDocumentDelegate(DocumentGenerator generator) {
+        this.generator = generator;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String kind = (String) execution.getVariable(VAR_DOCUMENT_KIND);
+        switch (kind) {
+            case "CONVOCATION" -> generator.convocation(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
+            case "DELIBERATION_EXTRACT" -> generator.extract(id(execution, AssemblySessionProcess.VAR_AGENDA_ITEM_ID));
+            case "NOTIFICATION" -> generator.forRequest(DocumentKind.NOTIFICATION_GRANTED,
+                    id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
+            default -> generator.forRequest(DocumentKind.valueOf(kind), id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
+        }
+    }
+
+    private static Long id(DelegateExecution execution, String variable) {
+        return Long.valueOf(execution.getVariable(variable).toString());
+    }
+}
