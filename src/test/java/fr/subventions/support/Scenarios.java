@@ -27,6 +27,10 @@ public class Scenarios {
 
     public static final Caller APPLICANT = new Caller("demandeur", Set.of(Caller.APPLICANTS));
 
+    public Caller staff() {
+        return new Caller("secretariat", Set.of(Caller.SECRETARIAT));
+    }
+
     private final SubsidyRequestService requests;
     private final RuntimeService runtime;
     private final MemberRepository members;

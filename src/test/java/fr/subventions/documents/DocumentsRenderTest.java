@@ -1,0 +1,193 @@
+package fr.subventions.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import fr.subventions.budget.BudgetService;
+import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.CreateSession;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.shared.Caller;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every document type, produced by real lifecycles: re-opened with POI, converted to PDF by LibreOffice headless,
+ * and its first page rendered to PNG under target/documents/png for a reviewer to look at.
+ */
+@ApplicationTest
+class DocumentsRenderTest {
+
+    static final Path OUT = Path.of("target", "documents");
+    static final String LINE = "2024-65-65748-71-ECOURB";
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    BudgetService budget;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
+
+    @Test
+    void everyDocumentTypeOpensAndConvertsToPdf() throws Exception {
+        BpmnAwareTests.init(engine);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+
+        // Granted: acknowledgement, instruction report, convocation, extract, convention, engagement sheet, notification
+        SubsidyRequest granted = scenarios.instructedRequest(2024, LINE);
+        SubsidyRequest rejected = scenarios.instructedRequest(2024, LINE);
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2024, 9, 19),
+                "Salle du Conseil, 40 avenue du Drapeau, Dijon", scenarios.bureauMember("REBSAMEN").id(),
+                scenarios.bureauMember("HOAREAU").id(), LocalDate.of(2024, 9, 9)));
+        sessions.addToAgenda(session.id(), List.of(granted.reference(), rejected.reference()), "secretariat");
+        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        sessions.vote(session.id(), granted.reference(), Map.of(), "secretariat");
+        List<Long> members = scenarios.bureau().stream().map(m -> m.id()).toList();
+        sessions.vote(session.id(), rejected.reference(), Map.of("against", String.join("\n",
+                members.subList(0, 25).stream().map(String::valueOf).toList())), "secretariat");
+        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
+        complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
+        complete(taskOf(granted), withVariables("lines", LINE + " = 20000"));
+        complete(taskOf(granted));
+        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        complete(taskOf(rejected));
+        scenarios.fileDocuments(scenarios.processOf(rejected.reference()));
+
+        // Incomplete: the request for missing documents
+        SubsidyRequest incomplete = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request();
+        complete(taskOf(incomplete), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
+        scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
+
+        Caller staff = scenarios.staff();
+        collect(files, documents.list(requests.byId(granted.id())), staff);
+        collect(files, documents.list(requests.byId(rejected.id())), staff);
+        collect(files, documents.list(requests.byId(incomplete.id())), staff);
+        collect(files, documents.listForSession(session.id()), staff);
+        Set<DocumentType> types = EnumSet.noneOf(DocumentType.class);
+        for (RequestDocument d : documents.list(requests.byId(granted.id()))) {
+            types.add(d.type());
+        }
+        for (RequestDocument d : documents.list(requests.byId(rejected.id()))) {
+            types.add(d.type());
+        }
+        for (RequestDocument d : documents.list(requests.byId(incomplete.id()))) {
+            types.add(d.type());
+        }
+        for (RequestDocument d : documents.listForSession(session.id())) {
+            types.add(d.type());
+        }
+        assertThat(types).containsAll(EnumSet.of(DocumentType.ACKNOWLEDGEMENT, DocumentType.MISSING_ITEMS_REQUEST,
+                DocumentType.INSTRUCTION_REPORT, DocumentType.CONVOCATION, DocumentType.DELIBERATION_EXTRACT,
+                DocumentType.CONVENTION, DocumentType.NOTIFICATION_GRANTED, DocumentType.NOTIFICATION_REJECTED,
+                DocumentType.ENGAGEMENT_SHEET));
+        files.put("budget-2024.xlsx", Workbooks.budgetWorkbook(2024, budget.lines(2024)));
+        files.put("export-demandes.xlsx", transaction.execute(tx ->
+                RequestsExport.workbook(requests.list(null, staff), java.time.ZoneId.of("Europe/Paris"))));
+
+        Path docs = Files.createDirectories(OUT);
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            reopen(file.getKey(), file.getValue());
+            Path path = docs.resolve(file.getKey());
+            Files.write(path, file.getValue());
+            paths.add(path.toString());
+        }
+        Path pdf = Files.createDirectories(OUT.resolve("pdf"));
+        Path png = Files.createDirectories(OUT.resolve("png"));
+        Path profile = Files.createTempDirectory("libreoffice-profile");
+        List<String> convert = new ArrayList<>(List.of(office(), "-env:UserInstallation=" + profile.toUri(), "--headless",
+                "--convert-to", "pdf", "--outdir", pdf.toString()));
+        convert.addAll(paths);
+        run(convert);
+        for (String name : files.keySet()) {
+            Path converted = pdf.resolve(name.substring(0, name.lastIndexOf('.')) + ".pdf");
+            assertThat(converted).as(name).exists();
+            assertThat(new String(Files.readAllBytes(converted), 0, 5)).isEqualTo("%PDF-");
+            Path page = png.resolve(name.substring(0, name.lastIndexOf('.')));
+            run(List.of("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", converted.toString(), page.toString()));
+            assertThat(Path.of(page + ".png")).as(name).exists();
+        }
+    }
+
+    private void collect(Map<String, byte[]> files, List<RequestDocument> list, Caller staff) {
+        for (RequestDocument document : list) {
+            if (document.type().generated()) {
+                files.put(document.filename(), documents.get(document.id(), staff).content());
+            }
+        }
+    }
+
+    private static void reopen(String name, byte[] content) throws IOException {
+        if (name.endsWith(".xlsx")) {
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+                assertThat(workbook.getNumberOfSheets()).as(name).isPositive();
+            }
+        } else {
+            try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+                assertThat(document.getParagraphs()).as(name).isNotEmpty();
+                assertThat(document.getParagraphs().stream().map(p -> p.getText()).toList())
+                        .as(name + " has a placeholder left").noneMatch(text -> text.contains("{{"));
+            }
+        }
+    }
+
+    private Task taskOf(SubsidyRequest request) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
+    }
+
+    private static String office() {
+        for (String candidate : new String[] {"/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"}) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("LibreOffice is required to convert the documents to PDF: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui (.ci/run does)");
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(OUT.resolve("conversion.log").toFile()).start();
+        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as(String.join(" ", command)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + " (see target/documents/conversion.log)").isZero();
+    }
+}

@@ -1,0 +1,110 @@
+package fr.subventions.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class DocxTemplateTest {
+
+    @Test
+    void fillsTextsListsAndRepeatedRows() throws IOException {
+        DefaultTemplates.Doc doc = new DefaultTemplates.Doc();
+        doc.p("Dossier {{reference}} : {{title}}");
+        doc.p("{{*items}}");
+        doc.table(new String[] {"Financeur", "Montant"}, new String[] {"{{#rows.funder}}", "{{#rows.amount}}"},
+                new String[] {"Total", "{{total}}"});
+        byte[] filled = DocxTemplate.render("test", doc.bytes(), Map.of("reference", "SUB-2023-0001", "title", "Étude",
+                "items", List.of("# Titre", "premier", "second"), "total", "30 €",
+                "rows", List.of(Map.of("funder", "NUMEUM France", "amount", "10 €"), Map.of("funder", "Autofinancement", "amount", "20 €"))));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(filled))) {
+            List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(paragraphs).containsSubsequence("Dossier SUB-2023-0001 : Étude", "Titre", "premier", "second");
+            assertThat(document.getParagraphs().get(1).getRuns().get(0).isBold()).isTrue();
+            XWPFTable table = document.getTables().get(0);
+            assertThat(table.getRows()).hasSize(4);
+            assertThat(table.getRow(1).getCell(0).getText()).isEqualTo("NUMEUM France");
+            assertThat(table.getRow(2).getCell(1).getText()).isEqualTo("20 €");
+            assertThat(table.getRow(3).getCell(1).getText()).isEqualTo("30 €");
+        }
+    }
+
+    @Test
+    void fillsAPlaceholderThatAWordProcessorSplitAcrossRuns() throws IOException {
+        XWPFDocument template = new XWPFDocument();
+        XWPFParagraph paragraph = template.createParagraph();
+        paragraph.createRun().setText("Objet : {{ti");
+        paragraph.createRun().setText("tle}} – fin");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        template.write(out);
+        assertThat(text(DocxTemplate.render("split", out.toByteArray(), Map.of("title", "Étude")))).contains("Objet : Étude – fin");
+    }
+
+    @Nested
+    class UserText {
+
+        @Test
+        void cannotAddAPlaceholderOrMarkup() throws IOException {
+            String hostile = "{{reference}} </w:t></w:r><w:r><w:t>injected <script>alert(1)</script> ]]> & \"'";
+            String text = text(render("Titre : {{title}}", Map.of("title", hostile, "reference", "SUB-1")));
+            assertThat(text).contains("Titre : " + hostile);
+        }
+
+        @Test
+        void losesTheCharactersXmlCannotCarryButKeepsTheRest() throws IOException {
+            String text = text(render("{{title}}", Map.of("title", "a\u0000b\u0001c\u001Fd – é 🙂")));
+            assertThat(text).contains("abcd – é 🙂");
+        }
+
+        @Test
+        void keepsItsLineBreaks() throws IOException {
+            String text = text(render("{{address}}", Map.of("address", "2 rue Leclerc\n21000 Dijon")));
+            assertThat(text).contains("2 rue Leclerc\n21000 Dijon");
+        }
+    }
+
+    @Nested
+    class BrokenTemplates {
+
+        @Test
+        void refuseAnUnknownPlaceholder() {
+            assertThatThrownBy(() -> render("{{unknown}}", Map.of())).isInstanceOf(TemplateException.class)
+                    .hasMessageContaining("{{unknown}}");
+        }
+
+        @Test
+        void refuseAFileThatIsNotADocx() {
+            assertThatThrownBy(() -> DocxTemplate.render("cassé", "pas un docx".getBytes(), Map.of()))
+                    .isInstanceOf(TemplateException.class).hasMessageContaining("cassé");
+        }
+
+        @Test
+        void refuseAListPlaceholderInsideText() {
+            assertThatThrownBy(() -> render("avant {{*items}} après", Map.of("items", List.of())))
+                    .isInstanceOf(TemplateException.class).hasMessageContaining("seul dans son paragraphe");
+        }
+    }
+
+    private static byte[] render(String line, Map<String, Object> model) {
+        DefaultTemplates.Doc doc = new DefaultTemplates.Doc();
+        doc.p(line);
+        return DocxTemplate.render("test", doc.bytes(), model);
+    }
+
+    private static String text(byte[] docx) throws IOException {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            return extractor.getText();
+        }
+    }
+}
