@@ -104,8 +104,9 @@ public class AssemblySession {
         }
     }
 
-    void open() {
-        requireStatus(SessionStatus.PREPARATION, "ouvrir la séance");
+    /** Fixes the agenda: the convocation goes with it, at least 5 jours francs before the séance. */
+    void convene() {
+        requireStatus(SessionStatus.PREPARATION, "arrêter l'ordre du jour");
         if (items.isEmpty()) {
             throw new StageConflictException("L'ordre du jour de la séance est vide : inscrivez au moins une demande.");
         }
@@ -114,7 +115,15 @@ public class AssemblySession {
                     + Convocation.clearDays(convocationSentOn, sessionDate) + " jour(s) franc(s) avant la séance du "
                     + sessionDate + " : il en faut " + Convocation.ORDINARY_NOTICE_DAYS + " (article L2121-12 du CGCT).");
         }
-        this.status = SessionStatus.SITTING;
+        this.status = SessionStatus.CONVENED;
+    }
+
+    /** The first attendance sheet opens the séance. */
+    void open() {
+        if (status == SessionStatus.CONVENED) {
+            this.status = SessionStatus.SITTING;
+        }
+        requireStatus(SessionStatus.SITTING, "enregistrer les présences");
     }
 
     void replaceAttendance(List<AttendanceEntry> entries) {

@@ -76,6 +76,13 @@ class SessionController {
         return get(id);
     }
 
+    /** Fixes the agenda and sends the convocation (at least 5 jours francs before the séance). */
+    @PostMapping("/api/sessions/{id}/convocation")
+    SessionView convene(@PathVariable Long id, Caller caller) {
+        sessions.convene(id, caller.username());
+        return get(id);
+    }
+
     @PutMapping("/api/sessions/{id}/attendance")
     AttendanceView attendance(@PathVariable Long id, @RequestBody AttendanceData attendance, Caller caller) {
         Map<String, Object> sheet = new HashMap<>();

@@ -121,40 +121,46 @@ public class SessionService {
         return added;
     }
 
-    /**
-     * Records who sits. The first sheet closes the agenda and opens the séance (the convocation must have left 5
-     * jours francs); later sheets record arrivals and departures.
-     */
+    /** Fixes the agenda and sends the convocation: the séance process produces the convocation and its agenda. */
+    public void convene(Long sessionId, String actor) {
+        get(sessionId).requireStatus(SessionStatus.PREPARATION, "arrêter l'ordre du jour");
+        tasks.complete(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_PREPARE_AGENDA,
+                Map.of(), actor, "préparation de l'ordre du jour");
+    }
+
+    /** Records who sits: the first sheet opens the séance; later ones record arrivals and departures. */
     public Roll recordAttendance(Long sessionId, Map<String, Object> sheet, String actor) {
         AssemblySession session = get(sessionId);
-        String key = businessKey(sessionId);
         if (session.status() == SessionStatus.PREPARATION) {
-            tasks.complete(AssemblySessionProcess.KEY, key, AssemblySessionProcess.TASK_PREPARE_AGENDA, Map.of(), actor,
-                    "préparation de l'ordre du jour");
-            tasks.complete(AssemblySessionProcess.KEY, key, AssemblySessionProcess.TASK_RECORD_ATTENDANCE, sheet, actor,
-                    "enregistrement des présences");
+            throw new StageConflictException("L'ordre du jour de la séance " + sessionId + " n'est pas arrêté : "
+                    + "envoyez d'abord la convocation.");
+        }
+        if (session.status() == SessionStatus.CONVENED) {
+            tasks.complete(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_RECORD_ATTENDANCE,
+                    sheet, actor, "enregistrement des présences (la convocation est en cours de production, réessayez)");
             return rollOf(get(sessionId));
         }
         session.requireStatus(SessionStatus.SITTING, "enregistrer les présences");
         return applyAttendance(sessionId, AttendanceSheet.from(sheet::get));
     }
 
-    /** Closing the agenda opens the séance. */
+    /** Closing the agenda convenes the séance. */
     public void closeAgenda(Long sessionId) {
-        get(sessionId).open();
+        get(sessionId).convene();
     }
 
-    /** The items of a closed agenda, read by the process's multi-instance: one vote per item. */
+    /** The items of a closed agenda, read by the process's multi-instance: one vote per item still on it. */
     @Transactional(readOnly = true)
     public List<Long> agendaItemIds(Long sessionId) {
-        return get(sessionId).items().stream().map(AgendaItem::id).toList();
+        return get(sessionId).items().stream().filter(i -> !i.withdrawn()).map(AgendaItem::id).toList();
     }
 
     public Roll applyAttendance(Long sessionId, AttendanceSheet sheet) {
         AssemblySession session = get(sessionId);
-        if (session.status() != SessionStatus.SITTING) {
-            throw new StageConflictException("La séance " + sessionId + " n'est pas ouverte : l'ordre du jour doit être arrêté d'abord.");
+        if (session.status() == SessionStatus.PREPARATION) {
+            throw new StageConflictException("La séance " + sessionId + " n'est pas convoquée : l'ordre du jour doit être arrêté d'abord.");
         }
+        session.open();
         List<Long> inOffice = members.findByBodyAndInOfficeTrueOrderById(session.body()).stream().map(Member::id).toList();
         // A sheet that lists only the absent (as the Tasklist form does) means everybody else is present
         List<Long> present = sheet.present() != null ? sheet.present()
@@ -172,7 +178,7 @@ public class SessionService {
     public Tally vote(Long sessionId, String reference, Map<String, Object> ballot, String actor) {
         AssemblySession session = get(sessionId);
         AgendaItem item = itemOf(session, reference);
-        if (session.status() == SessionStatus.PREPARATION) {
+        if (session.status() == SessionStatus.PREPARATION || session.status() == SessionStatus.CONVENED) {
             throw new StageConflictException("Vote impossible : la présence des membres n'a pas été enregistrée, la séance n'est pas ouverte.");
         }
         session.requireStatus(SessionStatus.SITTING, "voter");
@@ -271,6 +277,9 @@ public class SessionService {
             AssemblySession session = item.session();
             if (session.status() == SessionStatus.PREPARATION) {
                 session.removeItem(item);
+            } else if (session.status() == SessionStatus.CONVENED) {
+                // the séance's vote tasks do not exist yet: the item will get none
+                item.markWithdrawn(Instant.now(clock));
             } else if (session.status() == SessionStatus.SITTING) {
                 item.markWithdrawn(Instant.now(clock));
                 tasks.completeInstance(AssemblySessionProcess.KEY, businessKey(session.id()),

@@ -1,7 +1,7 @@
 package fr.subventions.bureau;
 
 public enum SessionStatus {
-    PREPARATION("en préparation"), SITTING("en cours"), CLOSED("close");
+    PREPARATION("en préparation"), CONVENED("convoquée, ordre du jour arrêté"), SITTING("en cours"), CLOSED("close");
 
     private final String label;
 

@@ -11,6 +11,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import fr.subventions.shared.StageConflictException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -121,9 +123,15 @@ public class SubsidyRequestService {
     public SubsidyRequest placeOnAgenda(Long requestId, String sessionLabel, String actor) {
         SubsidyRequest request = byId(requestId);
         request.placeOnAgenda(sessionLabel, actor, Instant.now(clock));
-        runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_PLACED_ON_AGENDA)
-                .processInstanceBusinessKey(request.reference())
-                .correlate();
+        try {
+            runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_PLACED_ON_AGENDA)
+                    .processInstanceBusinessKey(request.reference())
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException notYet) {
+            // the instruction report is still being produced (or waits on an incident)
+            throw new StageConflictException("La demande " + request.reference() + " ne peut pas encore être inscrite : "
+                    + "son rapport d'instruction est en cours de production. Réessayez dans un instant.");
+        }
         return request;
     }
 

@@ -83,15 +83,19 @@ class DeliberationExtractTest {
                 "Demande de subvention pour un état des lieux emplois et compétences de la filière numérique",
                 seedRequest.description(), SeedRequests.THEME, 2023, new BigDecimal("72000"), new BigDecimal("20000"),
                 seedRequest.cofinancing()), Scenarios.APPLICANT, null).request();
+        scenarios.fileDocuments(scenarios.processOf(request.reference()));
         complete(taskOf(request), withVariables("isComplete", true));
         complete(taskOf(request), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000,
                 "budgetLines", "2023-65-65748-90-DEVECO = 20000", "report", String.join("\n", exposé)));
+        scenarios.fileDocuments(scenarios.processOf(request.reference()));
 
         clock.set(LocalDate.of(2023, 9, 8));
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2023, 9, 14),
                 "Dijon Métropole", scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(),
                 LocalDate.of(2023, 9, 8)));
         sessions.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
         clock.set(LocalDate.of(2023, 9, 14));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");

@@ -78,6 +78,8 @@ class DocumentsRenderTest {
                 "Salle du Conseil, 40 avenue du Drapeau, Dijon", scenarios.bureauMember("REBSAMEN").id(),
                 scenarios.bureauMember("HOAREAU").id(), LocalDate.of(2024, 9, 9)));
         sessions.addToAgenda(session.id(), List.of(granted.reference(), rejected.reference()), "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), granted.reference(), Map.of(), "secretariat");
         List<Long> members = scenarios.bureau().stream().map(m -> m.id()).toList();
@@ -88,6 +90,7 @@ class DocumentsRenderTest {
         complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
         complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
         complete(taskOf(granted), withVariables("lines", LINE + " = 20000"));
+        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
         complete(taskOf(granted));
         scenarios.fileDocuments(scenarios.processOf(granted.reference()));
         complete(taskOf(rejected));
@@ -95,6 +98,7 @@ class DocumentsRenderTest {
 
         // Incomplete: the request for missing documents
         SubsidyRequest incomplete = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request();
+        scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
         complete(taskOf(incomplete), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
         scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
 

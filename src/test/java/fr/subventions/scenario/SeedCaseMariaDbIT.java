@@ -74,6 +74,7 @@ class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
         // Completeness, then instruction: 20 000 € proposed on a 2023 economic development line
         clock.set(LocalDate.of(2023, 7, 10));
+        awaitTask(reference, "Task_CheckCompleteness");
         expect(HttpStatus.OK, as("instructeur").postForEntity("/api/requests/" + reference + "/completeness",
                 Map.of("complete", true, "comment", "Dossier complet"), String.class));
         BigDecimal availableBefore = available(LINE);
@@ -93,15 +94,17 @@ class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
                 "secretaryId", secretary, "convocationSentOn", "2023-09-08"), String.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long session = read(created).get("id").asLong();
-        JsonNode agenda = read(expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/agenda",
+        // The instruction report is produced in the background: the request can be placed once it is filed
+        JsonNode agenda = read(until(HttpStatus.OK, () -> as("secretariat").postForEntity("/api/sessions/" + session + "/agenda",
                 Map.of("references", List.of(reference)), String.class)));
         assertThat(agenda.get("label").asText()).isEqualTo("Bureau métropolitain du jeudi 14 septembre 2023");
 
+        expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/convocation", null, String.class));
         clock.set(LocalDate.of(2023, 9, 14));
         Map<String, Object> sheet = scenarios.seedAttendance();
-        JsonNode attendance = read(expect(HttpStatus.OK, as("secretariat").exchange("/api/sessions/" + session + "/attendance",
-                HttpMethod.PUT, new HttpEntity<>(Map.of("present", sheet.get("present"), "absent", sheet.get("absent"),
-                        "proxies", sheet.get("proxyPairs"))), String.class)));
+        JsonNode attendance = read(until(HttpStatus.OK, () -> as("secretariat").exchange("/api/sessions/" + session
+                + "/attendance", HttpMethod.PUT, new HttpEntity<>(Map.of("present", sheet.get("present"),
+                        "absent", sheet.get("absent"), "proxies", sheet.get("proxyPairs"))), String.class)));
         assertThat(attendance.get("membersInOffice").asInt()).isEqualTo(43);
         assertThat(attendance.get("present").asInt()).isEqualTo(25);
         assertThat(attendance.get("proxies").asInt()).isEqualTo(15);
@@ -119,9 +122,11 @@ class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         String ballots = "select count(*) from ballot b join agenda_item i on b.agenda_item_id = i.id where i.reference = ?";
         assertThat(jdbc.queryForObject(ballots + " and b.choice = 'FOR'", Integer.class, reference)).isEqualTo(40);
         assertThat(jdbc.queryForObject(ballots + " and b.member_id <> b.cast_by", Integer.class, reference)).isEqualTo(15);
-        expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/closure", null, String.class));
+        await("the extract is produced", () -> as("secretariat").postForEntity("/api/sessions/" + session + "/closure", null,
+                String.class).getStatusCode() == HttpStatus.OK);
 
-        // The convention, signed by the beneficiary then by the President
+        // The convention, produced by the job executor, signed by the beneficiary then by the President
+        awaitTask(reference, "Task_SignAsBeneficiary");
         clock.set(LocalDate.of(2023, 10, 2));
         expect(HttpStatus.OK, as("demandeur").postForEntity("/api/requests/" + reference + "/convention/signatures",
                 Map.of("signatory", "BENEFICIARY", "signedBy", "Marie Dupont, présidente", "signedOn", "2023-10-02"), String.class));
@@ -139,6 +144,7 @@ class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         assertThat(line(LINE).get("reserved").decimalValue()).isEqualByComparingTo("0");
 
         // Closing: the applicant sees the request granted
+        awaitTask(reference, "Task_CloseRequest");
         expect(HttpStatus.OK, as("secretariat").postForEntity("/api/requests/" + reference + "/closure", null, String.class));
         JsonNode closed = read(as("demandeur").getForEntity("/api/requests/" + reference, String.class));
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
@@ -151,8 +157,47 @@ class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         assertThat(stages).containsSubsequence("SUBMITTED", "IN_INSTRUCTION", "AWAITING_AGENDA", "ON_AGENDA",
                 "AWAITING_SIGNATURES", "AWAITING_IMPUTATION", "AWAITING_CLOSURE", "CLOSED");
         assertThat(closed.get("history").get(0).get("at").asText()).startsWith("2023-07-03");
-        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class,
-                reference)).isZero();
+        await("the notification is produced and the process ends", () -> jdbc.queryForObject(
+                "select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class, reference) == 0);
+        List<String> types = new ArrayList<>();
+        read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class))
+                .forEach(d -> types.add(d.get("type").asText()));
+        assertThat(types).contains("BUDGET_PREVISIONNEL", "STATUTS", "ACKNOWLEDGEMENT", "INSTRUCTION_REPORT",
+                "DELIBERATION_EXTRACT", "CONVENTION", "ENGAGEMENT_SHEET", "NOTIFICATION_GRANTED");
+        JsonNode sessionDocuments = read(as("secretariat").getForEntity("/api/sessions/" + session + "/documents", String.class));
+        assertThat(sessionDocuments.findValuesAsText("type")).contains("CONVOCATION", "DELIBERATION_EXTRACT");
+    }
+
+    private void awaitTask(String reference, String taskKey) {
+        await(taskKey, () -> jdbc.queryForObject("select count(*) from ACT_RU_TASK t join ACT_RU_EXECUTION e on "
+                + "t.PROC_INST_ID_ = e.ID_ where e.BUSINESS_KEY_ = ? and t.TASK_DEF_KEY_ = ?", Integer.class, reference,
+                taskKey) == 1);
+    }
+
+    /** Repeats a call refused while a document is being produced in the background, until it is answered. */
+    private ResponseEntity<String> until(HttpStatus status, java.util.function.Supplier<ResponseEntity<String>> call) {
+        ResponseEntity<String>[] last = new ResponseEntity[1];
+        await("an answer " + status, () -> {
+            last[0] = call.get();
+            return last[0].getStatusCode() == status;
+        });
+        return last[0];
+    }
+
+    /** Waits for what the job executor does in the background, 30 s at most. */
+    static void await(String what, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still waiting after 30 s: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     private Map<String, Object> seedRequest() {

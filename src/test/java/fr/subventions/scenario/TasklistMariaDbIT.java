@@ -46,6 +46,8 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
                 "username=instructeur&password=instructeur", "application/x-www-form-urlencoded");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
+        SeedCaseMariaDbIT.await("the acknowledgement is produced", () -> requests.view(reference, Scenarios.APPLICANT)
+                .history().size() > 0 && taskCount(reference) == 1);
         JsonNode task = taskOf(reference);
         assertThat(task.get("name").asText()).isEqualTo("Vérifier la complétude");
         HttpResponse<String> form = send("GET", "/camunda/api/engine/engine/default/task/" + task.get("id").asText()
@@ -67,6 +69,21 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
         HttpResponse<String> instructionForm = send("GET", "/camunda/api/engine/engine/default/task/"
                 + instruction.get("id").asText() + "/deployed-form", null, null);
         assertThat(json.readTree(instructionForm.body()).get("id").asText()).isEqualTo("instruct-request");
+        // a report longer than the engine's 4000-character string column, as Tasklist sends it
+        HttpResponse<String> instructed = submit(instruction, Map.of("opinion", text("FAVORABLE"),
+                "proposedAmount", Map.of("value", 20000, "type", "Integer"),
+                "budgetLines", text("2024-65-65748-90-DEVECO = 20000"), "report", text("Exposé. ".repeat(800))));
+        assertThat(instructed.statusCode()).as(instructed.body()).isEqualTo(204);
+        assertThat(requests.byReference(reference).report()).hasSizeGreaterThan(4000);
+    }
+
+    private int taskCount(String reference) {
+        try {
+            return json.readTree(send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + reference,
+                    null, null).body()).size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode taskOf(String reference) throws Exception {

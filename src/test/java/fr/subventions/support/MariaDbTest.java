@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The application served over HTTP on a real MariaDB, in the production profile plus the demo data. The database
+ * The application served over HTTP on a real MariaDB, in the production profile plus the demo data, with the job
+ * executor running the document tasks as in production. The database
  * {@code subventions_it} is dropped and created anew once per test run by {@link MariaDbDatabase}.
  */
 @Target(ElementType.TYPE)
@@ -24,7 +25,8 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.url=" + MariaDbDatabase.URL,
         "spring.datasource.username=" + MariaDbDatabase.USER,
         "spring.datasource.password=" + MariaDbDatabase.PASSWORD,
-        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.job-execution.enabled=true",
+        "subventions.documents.template-dir=target/it-templates",
         "logging.level.org.camunda=warn"})
 public @interface MariaDbTest {
 }

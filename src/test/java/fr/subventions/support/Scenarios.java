@@ -67,11 +67,13 @@ public class Scenarios {
     /** A seed request instructed favourably for 20 000 € on the given line: it waits for an agenda. */
     public SubsidyRequest instructedRequest(int fiscalYear, String line) {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(fiscalYear), APPLICANT, null).request();
+        fileDocuments(processOf(request.reference()));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult())
                 .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
         complete(task(), withVariables("isComplete", true));
         complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", line + " = 20000",
                 "report", "Rapport d'instruction."));
+        fileDocuments(processOf(request.reference()));
         return requests.byId(request.id());
     }
 
@@ -88,6 +90,18 @@ public class Scenarios {
      * of 14 September 2023 (the demo data lists the present first, then the absent, then the proxy givers in the
      * order of their holders).
      */
+    /** Creates a séance, puts the requests on its agenda and convenes it: its convocation is produced, it waits for attendance. */
+    public fr.subventions.bureau.AssemblySession convenedSession(fr.subventions.bureau.SessionService sessions,
+            java.time.LocalDate convocation, java.time.LocalDate date, List<String> references) {
+        fr.subventions.bureau.AssemblySession session = sessions.create(new fr.subventions.bureau.CreateSession(
+                AssemblyBody.BUREAU, date, "Salle du Conseil, 40 avenue du Drapeau, Dijon", bureauMember("REBSAMEN").id(),
+                bureauMember("HOAREAU").id(), convocation));
+        sessions.addToAgenda(session.id(), references, "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        fileDocuments(processOf(fr.subventions.bureau.SessionService.businessKey(session.id())));
+        return session;
+    }
+
     public Map<String, Object> seedAttendance() {
         List<Member> all = bureau();
         List<Long> present = all.subList(0, 25).stream().map(Member::id).toList();

@@ -752,7 +752,7 @@ class ApiBadInputTest {
 
         @BeforeEach
         void sessionWithAnItem() {
-            session = sessionInPreparation(awaitingAgenda());
+            session = convenedSession(awaitingAgenda());
             List<Member> bureau = scenarios.bureau();
             present = new ArrayList<>(bureau.subList(0, 25).stream().map(Member::id).toList());
             absent = new ArrayList<>(bureau.subList(25, bureau.size()).stream().map(Member::id).toList());
@@ -830,7 +830,7 @@ class ApiBadInputTest {
         @Test
         void beforeTheAttendance() throws Exception {
             SubsidyRequest item = awaitingAgenda();
-            AssemblySession session = sessionInPreparation(item);
+            AssemblySession session = convenedSession(item);
             refused(vote(session.id(), item.reference(), Map.of()), 409);
         }
 
@@ -845,7 +845,7 @@ class ApiBadInputTest {
             void sittingSessionWithOneItemVoted() {
                 voted = awaitingAgenda();
                 pending = awaitingAgenda();
-                session = sessionInPreparation(voted, pending);
+                session = convenedSession(voted, pending);
                 sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
                 sessions.vote(session.id(), voted.reference(), Map.of(), "secretariat");
                 assertThat(sessions.get(session.id()).status()).isEqualTo(SessionStatus.SITTING);
@@ -1158,7 +1158,7 @@ class ApiBadInputTest {
         int status = mvc.perform(postJson("demandeur", "/api/requests", validRequest())).andReturn().getResponse().getStatus();
         assertThat(status).isEqualTo(201);
         assertThat(changes(before, fingerprint())).containsKeys("count(subsidy_request)", "count(stage_event)", "requests",
-                "sequence_counter", "count(ACT_RU_TASK)", "tasks");
+                "sequence_counter", "count(ACT_RU_JOB)");
     }
 
     /**
@@ -1267,7 +1267,9 @@ class ApiBadInputTest {
     }
 
     SubsidyRequest submit() {
-        return requests.submit(SeedRequests.ofNumerique(YEAR), APPLICANT, null).request();
+        SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(YEAR), APPLICANT, null).request();
+        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        return request;
     }
 
     SubsidyRequest inInstruction() {
@@ -1281,6 +1283,7 @@ class ApiBadInputTest {
         SubsidyRequest request = inInstruction();
         completeTask(request, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, Map.of("opinion", "FAVORABLE",
                 "proposedAmount", PROPOSED, "budgetLines", LINE + " = " + PROPOSED, "report", "Rapport d'instruction."));
+        scenarios.fileDocuments(scenarios.processOf(request.reference()));
         return expect(request, RequestStatus.AWAITING_AGENDA);
     }
 
@@ -1289,6 +1292,8 @@ class ApiBadInputTest {
         SubsidyRequest request = awaitingAgenda();
         requests.placeOnAgenda(request.id(), SESSION_LABEL, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION_LABEL, "secretariat");
+        // the convention is produced before the beneficiary can sign it
+        scenarios.fileDocuments(scenarios.processOf(request.reference()));
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 
@@ -1310,6 +1315,14 @@ class ApiBadInputTest {
         for (SubsidyRequest request : onAgenda) {
             expect(request, RequestStatus.ON_AGENDA);
         }
+        return sessions.get(session.id());
+    }
+
+    /** A séance whose agenda is closed and convocation produced: it waits for the attendance sheet. */
+    AssemblySession convenedSession(SubsidyRequest... onAgenda) {
+        AssemblySession session = sessionInPreparation(onAgenda);
+        sessions.convene(session.id(), "secretariat");
+        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
         return sessions.get(session.id());
     }
 

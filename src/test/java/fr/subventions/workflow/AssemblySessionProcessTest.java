@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -72,6 +74,8 @@ class AssemblySessionProcessTest {
     void sessionVotesEveryItemThenCloses() {
         assertThat(task()).hasCandidateGroup("secretariat");
         complete(task());
+        assertThat(instance).isWaitingAt(TASK_GENERATE_CONVOCATION);
+        execute(job());
         assertThat(instance).isWaitingAt(TASK_RECORD_ATTENDANCE);
         complete(task(), withVariables("absent", absentIds(), "proxies", ""));
 
@@ -89,6 +93,7 @@ class AssemblySessionProcessTest {
         assertThat(instance).hasPassed(TASK_PUBLISH_OUTCOME).isWaitingAt(TASK_GENERATE_EXTRACT);
         scenarios.fileDocuments(instance.getId());
         assertThat(instance).hasPassed(TASK_GENERATE_EXTRACT, TASK_GENERATE_CONVOCATION).isWaitingAt(TASK_CLOSE_SESSION);
+        assertThat(historyOf(TASK_GENERATE_EXTRACT)).isEqualTo(2);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
         assertThat(requests.byId(second.id()).outcome()).isEqualTo(Outcome.REJECTED);
 
@@ -133,12 +138,32 @@ class AssemblySessionProcessTest {
     }
 
     @Test
-    void sessionCannotOpenWithoutFiveClearDaysOfNotice() {
+    void itemWithdrawnOnceTheSessionIsConvenedGetsNoVote() {
+        sessions.convene(session.id(), "secretariat");
+        scenarios.fileDocuments(instance.getId());
+        requests.withdraw(first.reference(), null, Scenarios.APPLICANT);
+        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+
+        assertThat(votesPending()).isEqualTo(1);
+        sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        scenarios.fileDocuments(instance.getId());
+        assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
+    }
+
+    @Test
+    void attendanceWaitsForTheAgendaToBeClosed() {
+        assertThatThrownBy(() -> sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat"))
+                .isInstanceOf(StageConflictException.class).hasMessageContaining("convocation");
+        assertThat(instance).isWaitingAt(TASK_PREPARE_AGENDA);
+    }
+
+    @Test
+    void sessionCannotBeConvenedWithoutFiveClearDaysOfNotice() {
         AssemblySession late = createSession(LocalDate.of(2025, 9, 14), LocalDate.of(2025, 9, 18));
         SubsidyRequest third = scenarios.instructedRequest(2025, LINE);
         sessions.addToAgenda(late.id(), List.of(third.reference()), "secretariat");
 
-        assertThatThrownBy(() -> sessions.recordAttendance(late.id(), Map.of("present", List.of()), "secretariat"))
+        assertThatThrownBy(() -> sessions.convene(late.id(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("jour(s) franc(s)");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(SessionService.businessKey(late.id()))
                 .singleResult()).isWaitingAt(TASK_PREPARE_AGENDA);
@@ -168,6 +193,8 @@ class AssemblySessionProcessTest {
     }
 
     private void openSession() {
+        sessions.convene(session.id(), "secretariat");
+        scenarios.fileDocuments(instance.getId());
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         assertThat(instance).isWaitingAt(TASK_VOTE_ITEM);
     }

@@ -66,15 +66,14 @@ class SubsidyRequestProcessTest {
         BpmnAwareTests.init(engine);
         request = requests.submit(SeedRequests.ofNumerique(2024), APPLICANT, null).request();
         instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult();
-        assertThat(instance).isStarted();
+        assertThat(instance).isStarted().isWaitingAt(TASK_GENERATE_ACKNOWLEDGEMENT);
+        execute(job());
+        assertThat(instance).hasPassed(TASK_GENERATE_ACKNOWLEDGEMENT).isWaitingAt(TASK_CHECK_COMPLETENESS);
     }
 
     @Test
     void grantedRequestGoesThroughConventionImputationAndClosing() {
-        assertThat(instance).isStarted().isWaitingAt(TASK_CHECK_COMPLETENESS, TASK_GENERATE_ACKNOWLEDGEMENT);
         assertThat(task()).hasCandidateGroup("instructeurs");
-        execute(job(TASK_GENERATE_ACKNOWLEDGEMENT));
-        assertThat(instance).hasPassed(TASK_GENERATE_ACKNOWLEDGEMENT).isWaitingAt(TASK_CHECK_COMPLETENESS);
         BigDecimal availableBefore = available(LINE);
 
         instructFavourably();
@@ -86,7 +85,7 @@ class SubsidyRequestProcessTest {
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
 
         assertThat(instance).hasPassed(TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
-        execute(job(TASK_GENERATE_CONVENTION));
+        execute(job());
         assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(task()).hasCandidateGroup("demandeurs");
         complete(task(), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
@@ -96,10 +95,12 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_IMPUTE_BUDGET);
         assertThat(task()).hasCandidateGroup("finances");
         complete(task(), withVariables("lines", LINE + " = 20000"));
-        assertThat(instance).isWaitingAt(TASK_CLOSE_REQUEST, TASK_GENERATE_ENGAGEMENT_SHEET);
+        assertThat(instance).isWaitingAt(TASK_GENERATE_ENGAGEMENT_SHEET);
+        execute(job());
+        assertThat(instance).isWaitingAt(TASK_CLOSE_REQUEST);
         complete(task());
         assertThat(instance).isWaitingAt(TASK_GENERATE_NOTIFICATION);
-        scenarios.fileDocuments(instance.getId());
+        execute(job());
 
         assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_INSTRUCTION_REPORT,
                 TASK_GENERATE_ENGAGEMENT_SHEET, TASK_GENERATE_NOTIFICATION);
@@ -128,6 +129,8 @@ class SubsidyRequestProcessTest {
     void unfavourableInstructionGoesStraightToClosing() {
         complete(task(), withVariables("isComplete", true));
         complete(task(), withVariables("opinion", "UNFAVORABLE", "report", "L'action ne relève pas des compétences de la Métropole."));
+        assertThat(instance).isWaitingAt(TASK_GENERATE_INSTRUCTION_REPORT);
+        execute(job());
 
         assertThat(instance).hasNotPassed(EVENT_PLACED_ON_AGENDA).isWaitingAt(TASK_CLOSE_REQUEST);
         assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
@@ -155,8 +158,10 @@ class SubsidyRequestProcessTest {
     @Test
     void incompleteRequestReturnsToCompletenessOnceTheDocumentsAreSupplied() {
         complete(task(), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
+        assertThat(instance).isWaitingAt(TASK_GENERATE_MISSING_ITEMS_REQUEST);
+        execute(job());
 
-        assertThat(instance).isWaitingAt(TASK_SUPPLY_MISSING_DOCUMENTS, TASK_GENERATE_MISSING_ITEMS_REQUEST);
+        assertThat(instance).isWaitingAt(TASK_SUPPLY_MISSING_DOCUMENTS);
         assertThat(task()).hasCandidateGroup("demandeurs");
         assertThat(reload().missingItems()).containsExactly("RIB", "Comptes N-1");
         assertThat(timer()).isNotNull();
@@ -169,12 +174,12 @@ class SubsidyRequestProcessTest {
     @Test
     void incompleteRequestWithoutAnswerByTheDeadlineIsClosedAsInadmissible() {
         complete(task(), withVariables("isComplete", false, "missing", "RIB"));
+        execute(job());
         LocalDate due = reload().missingItemsDue();
         assertThat(timer().getDuedate().toInstant())
                 .isEqualTo(due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant());
 
         execute(timer());
-        scenarios.fileDocuments(instance.getId());
 
         assertThat(instance).hasPassed(TASK_DECLARE_INADMISSIBLE, TASK_GENERATE_MISSING_ITEMS_REQUEST).isEnded()
                 .hasPassed(END_INADMISSIBLE);
@@ -222,6 +227,8 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_INSTRUCT_REQUEST);
         complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", LINE + " = 20 000",
                 "report", "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de son développement."));
+        assertThat(instance).isWaitingAt(TASK_GENERATE_INSTRUCTION_REPORT);
+        execute(job());
     }
 
     private org.camunda.bpm.engine.runtime.Job timer() {
