@@ -1,0 +1,79 @@
+package fr.subventions.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The workbooks served on demand: the year's budget with its formulas, and the filterable export of requests. */
+@ApplicationTest
+class ExportsTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void budgetWorkbookTotalsEachColumnWithFormulas() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").header("Authorization", basic("finances")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", DocumentKind.XLSX))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).startsWith("2025-65-65748");
+            assertThat(sheet.getRow(3).getCell(9).getCellFormula()).isEqualTo("G4-H4-I4");
+            int total = sheet.getLastRowNum();
+            assertThat(sheet.getRow(total).getCell(6).getCellFormula()).startsWith("SUM(G4:G");
+        }
+    }
+
+    @Test
+    void requestsExportListsEveryRequestWithAFilter() throws Exception {
+        BpmnAwareTests.init(engine);
+        String reference = scenarios.instructedRequest(2025, "2025-65-65748-90-DEVECO").reference();
+        byte[] xlsx = mvc.perform(get("/api/exports/requests.xlsx").header("Authorization", basic("secretariat")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Référence");
+            assertThat(workbook.getSheetAt(0).getCTWorksheet().isSetAutoFilter()).isTrue();
+            boolean found = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals(reference)) {
+                    found = true;
+                    assertThat(sheet.getRow(r).getCell(6).getStringCellValue()).isEqualTo("AWAITING_AGENDA");
+                    assertThat(sheet.getRow(r).getCell(11).getNumericCellValue()).isEqualTo(20000.0);
+                }
+            }
+            assertThat(found).isTrue();
+        }
+    }
+
+    @Test
+    void applicantsGetNeitherWorkbook() throws Exception {
+        mvc.perform(get("/api/exports/requests.xlsx").header("Authorization", basic("demandeur"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").header("Authorization", basic("demandeur")))
+                .andExpect(status().isForbidden());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+}
