@@ -84,6 +84,32 @@ public class SessionService {
     }
 
     @Transactional(readOnly = true)
+    public List<SessionView> all() {
+        return sessions.findAllByOrderBySessionDateDesc().stream().map(SessionView::of).toList();
+    }
+
+    /** What the séance page shows: the séance, who sits, and each item's ballots. */
+    @Transactional(readOnly = true)
+    public SessionPage page(Long id) {
+        AssemblySession session = get(id);
+        List<Member> bureau = members.findByBodyAndInOfficeTrueOrderById(session.body());
+        Map<Long, AttendanceEntry> sheet = new java.util.HashMap<>();
+        session.attendance().forEach(a -> sheet.put(a.memberId(), a));
+        Roll roll = session.attendance().isEmpty() ? null : rollOf(session);
+        List<SessionPage.Seat> seats = bureau.stream().map(m -> {
+            AttendanceEntry entry = sheet.get(m.id());
+            return new SessionPage.Seat(m.id(), m.fullName(), entry == null || entry.present(),
+                    entry == null ? null : entry.proxyHolderId());
+        }).toList();
+        List<SessionPage.Item> agenda = session.items().stream().map(i -> new SessionPage.Item(i.id(), i.position(),
+                i.reference(), i.title(), i.theme(), i.amount(), i.withdrawn() ? "WITHDRAWN" : i.decision() == null ? null
+                : i.decision().name(), i.tally(), i.isSettled())).toList();
+        return new SessionPage(SessionView.of(session), seats, agenda, roll == null ? bureau.size() / 2 + 1 : roll.quorum(),
+                roll == null ? null : roll.presentCount(), roll == null ? null : roll.proxyCount(),
+                roll != null && roll.quorumReached());
+    }
+
+    @Transactional(readOnly = true)
     public SessionView view(Long id) {
         return SessionView.of(get(id));
     }

@@ -99,6 +99,17 @@ public class DocumentService {
         return document;
     }
 
+    /** Checks a file before anything is filed: not empty, not too large, an accepted format. */
+    public void check(String filename, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "le fichier est vide");
+        }
+        if (content.length > maxSize) {
+            throw new InvalidInputException("file", "le fichier dépasse la taille maximale de " + maxSize / (1024 * 1024) + " Mo");
+        }
+        mediaTypeOf(content, filename);
+    }
+
     static String mediaTypeOf(byte[] content, String filename) {
         for (Map.Entry<String, byte[]> signature : SIGNATURES.entrySet()) {
             if (startsWith(content, signature.getValue())) {

@@ -1,5 +1,16 @@
 package fr.subventions.submission;
 
 public enum Outcome {
-    GRANTED, REJECTED, INADMISSIBLE, WITHDRAWN
+    GRANTED("Subvention accordée"), REJECTED("Subvention refusée"), INADMISSIBLE("Irrecevable, classée sans suite"),
+    WITHDRAWN("Retirée par le demandeur");
+
+    private final String label;
+
+    Outcome(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 }

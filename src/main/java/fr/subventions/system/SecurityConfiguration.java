@@ -41,11 +41,19 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** The pages: the applicant portal and the séance page, behind a login form, with CSRF tokens in every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain rest(HttpSecurity http) throws Exception {
-        // The Camunda webapps authenticate their users themselves and protect their own API against CSRF
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/portail/**").hasAuthority("demandeurs")
+                        .requestMatchers("/seances/**").hasAuthority("secretariat")
+                        .requestMatchers("/accueil").authenticated()
+                        // The Camunda webapps authenticate their users themselves
+                        .anyRequest().permitAll())
+                .formLogin(form -> form.loginPage("/connexion").defaultSuccessUrl("/accueil", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/deconnexion").logoutSuccessUrl("/connexion?deconnecte"))
+                // The webapps protect their own API against CSRF, with their own token
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .build();
     }

@@ -1,0 +1,174 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.shared.FieldError;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentView;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.SubsidyRequestService;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The secretariat's séance page: create a séance, build its agenda from instructed requests, send the convocation,
+ * record attendance with proxies (one click per member, quorum shown live), vote or adjourn each item, close.
+ */
+@Controller
+class SessionPageController {
+
+    private final SessionService sessions;
+    private final SubsidyRequestService requests;
+    private final DocumentService documents;
+
+    SessionPageController(SessionService sessions, SubsidyRequestService requests, DocumentService documents) {
+        this.sessions = sessions;
+        this.requests = requests;
+        this.documents = documents;
+    }
+
+    @GetMapping("/seances")
+    String list(Model model) {
+        model.addAttribute("sessions", sessions.all());
+        model.addAttribute("members", sessions.members(AssemblyBody.BUREAU));
+        model.addAttribute("today", LocalDate.now());
+        return "seances/liste";
+    }
+
+    @PostMapping("/seances")
+    String create(@RequestParam String body, @RequestParam String date, @RequestParam String place,
+            @RequestParam Long presidentId, @RequestParam Long secretaryId, @RequestParam String convocationSentOn,
+            RedirectAttributes redirect) {
+        try {
+            AssemblySession session = sessions.create(new CreateSession(AssemblyBody.valueOf(body), date(date, "date"), place,
+                    presidentId, secretaryId, date(convocationSentOn, "convocationSentOn")));
+            redirect.addFlashAttribute("message", "Séance créée : composez son ordre du jour.");
+            return "redirect:/seances/" + session.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("probleme", messages(e));
+            return "redirect:/seances";
+        }
+    }
+
+    @GetMapping("/seances/{id}")
+    String session(@PathVariable Long id, Caller caller, Model model) {
+        SessionPage page = sessions.page(id);
+        model.addAttribute("page", page);
+        model.addAttribute("candidates", requests.list(RequestStatus.AWAITING_AGENDA, caller));
+        model.addAttribute("documents", documents.listForSession(id).stream().map(DocumentView::of).toList());
+        return "seances/seance";
+    }
+
+    @PostMapping("/seances/{id}/ordre-du-jour")
+    String agenda(@PathVariable Long id, @RequestParam(required = false) List<String> references, Caller caller,
+            RedirectAttributes redirect) {
+        return act(id, redirect, "Ordre du jour complété.",
+                () -> sessions.addToAgenda(id, references == null ? List.of() : references, caller.username()));
+    }
+
+    @PostMapping("/seances/{id}/convocation")
+    String convene(@PathVariable Long id, Caller caller, RedirectAttributes redirect) {
+        return act(id, redirect, "Ordre du jour arrêté, convocation envoyée.", () -> sessions.convene(id, caller.username()));
+    }
+
+    /** One line per member: present (checked) or absent, and for an absent member the holder of their proxy. */
+    @PostMapping("/seances/{id}/presences")
+    String attendance(@PathVariable Long id, @RequestParam Map<String, String> form, Caller caller,
+            RedirectAttributes redirect) {
+        List<Long> present = new ArrayList<>();
+        List<Long> absent = new ArrayList<>();
+        List<String> proxies = new ArrayList<>();
+        for (Member member : sessions.members(sessions.get(id).body())) {
+            if (!member.inOffice()) {
+                continue;
+            }
+            if (form.containsKey("present-" + member.id())) {
+                present.add(member.id());
+            } else {
+                absent.add(member.id());
+                String holder = form.get("pouvoir-" + member.id());
+                if (holder != null && !holder.isBlank()) {
+                    proxies.add(member.id() + ">" + holder);
+                }
+            }
+        }
+        Map<String, Object> sheet = new HashMap<>();
+        sheet.put("present", present);
+        sheet.put("absent", absent);
+        sheet.put("proxies", proxies);
+        return act(id, redirect, "Présences enregistrées.", () -> sessions.recordAttendance(id, sheet, caller.username()));
+    }
+
+    /** Everyone present or represented votes for, unless marked otherwise on the item's line. */
+    @PostMapping("/seances/{id}/points/{reference}/vote")
+    String vote(@PathVariable Long id, @PathVariable String reference, @RequestParam Map<String, String> form,
+            Caller caller, RedirectAttributes redirect) {
+        Map<String, List<String>> marked = new HashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("choix-") && !value.equals("FOR")) {
+                marked.computeIfAbsent(switch (value) {
+                    case "AGAINST" -> "against";
+                    case "ABSTENTION" -> "abstention";
+                    case "NOT_VOTING" -> "notVoting";
+                    default -> "notParticipating";
+                }, k -> new ArrayList<>()).add(name.substring("choix-".length()));
+            }
+        });
+        Map<String, Object> ballot = new HashMap<>(marked);
+        ballot.put("adjourned", "ajourner".equals(form.get("action")));
+        String done = "ajourner".equals(form.get("action")) ? "Point " + reference + " ajourné." : "Vote du point " + reference + " enregistré.";
+        return act(id, redirect, done, () -> sessions.vote(id, reference, ballot, caller.username()));
+    }
+
+    @PostMapping("/seances/{id}/cloture")
+    String close(@PathVariable Long id, Caller caller, RedirectAttributes redirect) {
+        return act(id, redirect, "Séance close.", () -> sessions.requestClosing(id, caller.username()));
+    }
+
+    @GetMapping("/seances/documents/{documentId}")
+    org.springframework.http.ResponseEntity<byte[]> download(@PathVariable Long documentId, Caller caller) {
+        var document = documents.get(documentId, caller);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(document.mediaType()))
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(document.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(document.content());
+    }
+
+    private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("probleme", messages(e));
+        } catch (StageConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("probleme", e.getMessage());
+        }
+        return "redirect:/seances/" + id;
+    }
+
+    private static String messages(InvalidInputException e) {
+        return String.join(" ; ", e.errors().stream().map(FieldError::message).toList());
+    }
+
+    private static LocalDate date(String text, String field) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "date invalide : " + text);
+        }
+    }
+}

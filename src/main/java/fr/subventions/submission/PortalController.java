@@ -1,0 +1,212 @@
+package fr.subventions.submission;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.shared.FieldError;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import fr.subventions.workflow.TaskCompleter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The applicant's portal: their requests, a new request in steps, the missing documents, withdrawal, signature. */
+@Controller
+class PortalController {
+
+    /** The documents the submission form asks for, by form field. */
+    static final Map<String, DocumentType> FILED = new LinkedHashMap<>(Map.of(
+            "statuts", DocumentType.STATUTS, "rib", DocumentType.RIB, "budget", DocumentType.BUDGET_PREVISIONNEL,
+            "cer", DocumentType.CONTRAT_ENGAGEMENT_REPUBLICAIN));
+
+    private final SubsidyRequestService requests;
+    private final DocumentService documents;
+    private final TaskCompleter tasks;
+    private final Clock clock;
+
+    PortalController(SubsidyRequestService requests, DocumentService documents, TaskCompleter tasks, Clock clock) {
+        this.requests = requests;
+        this.documents = documents;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @GetMapping("/portail")
+    String myRequests(Caller caller, Model model) {
+        model.addAttribute("requests", requests.list(null, caller));
+        return "portail/demandes";
+    }
+
+    @GetMapping("/portail/demandes/nouvelle")
+    String newRequest(Model model) {
+        RequestForm form = new RequestForm();
+        form.setFiscalYear(String.valueOf(Year.now(clock).getValue()));
+        return form(model, form, Map.of());
+    }
+
+    @PostMapping("/portail/demandes")
+    String submit(@ModelAttribute("form") RequestForm form, @RequestParam Map<String, MultipartFile> files, Caller caller,
+            Model model, RedirectAttributes redirect) throws IOException {
+        Map<String, String> errors = new LinkedHashMap<>();
+        SubmitRequest command = form.toCommand(errors);
+        Map<DocumentType, MultipartFile> attached = new LinkedHashMap<>();
+        for (Map.Entry<String, DocumentType> expected : FILED.entrySet()) {
+            MultipartFile file = files.get(expected.getKey());
+            if (file != null && !file.isEmpty()) {
+                try {
+                    documents.check(file.getOriginalFilename(), file.getBytes());
+                    attached.put(expected.getValue(), file);
+                } catch (InvalidInputException e) {
+                    errors.put(expected.getKey(), e.errors().get(0).message());
+                }
+            }
+        }
+        try {
+            command.validate(Year.now(clock));
+        } catch (InvalidInputException e) {
+            e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+        }
+        if (!errors.isEmpty()) {
+            return form(model, form, errors);
+        }
+        SubsidyRequest request = requests.submit(command, caller, null).request();
+        for (Map.Entry<DocumentType, MultipartFile> file : attached.entrySet()) {
+            documents.upload(request.reference(), file.getKey(), file.getValue().getOriginalFilename(),
+                    file.getValue().getBytes(), caller);
+        }
+        redirect.addFlashAttribute("message", "Votre demande " + request.reference() + " est déposée. Un accusé de réception "
+                + "est disponible dans ses documents.");
+        return "redirect:/portail/demandes/" + request.reference();
+    }
+
+    @GetMapping("/portail/demandes/{reference}")
+    String request(@PathVariable String reference, Caller caller, Model model) {
+        RequestView view = requests.view(reference, caller);
+        model.addAttribute("request", view);
+        model.addAttribute("documents", documents.list(requests.get(reference, caller)).stream().map(DocumentView::of).toList());
+        model.addAttribute("types", List.of(DocumentType.values()).stream().filter(t -> !t.generated()).toList());
+        model.addAttribute("canWithdraw", view.status().isBeforeVote());
+        model.addAttribute("mustSign", tasks.isWaitingAt(SubsidyRequestProcess.KEY, reference,
+                SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY));
+        model.addAttribute("mustSupply", tasks.isWaitingAt(SubsidyRequestProcess.KEY, reference,
+                SubsidyRequestProcess.TASK_SUPPLY_MISSING_DOCUMENTS));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "portail/demande";
+    }
+
+    @PostMapping("/portail/demandes/{reference}/pieces")
+    String upload(@PathVariable String reference, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String type, Caller caller, RedirectAttributes redirect) throws IOException {
+        return act(reference, redirect, "Pièce déposée.", () -> {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "choisissez un fichier");
+            }
+            DocumentType documentType;
+            try {
+                documentType = DocumentType.valueOf(type);
+            } catch (RuntimeException e) {
+                throw new InvalidInputException("type", "choisissez le type de la pièce");
+            }
+            documents.upload(reference, documentType, file.getOriginalFilename(), file.getBytes(), caller);
+        });
+    }
+
+    @PostMapping("/portail/demandes/{reference}/renvoi")
+    String resubmit(@PathVariable String reference, @RequestParam(defaultValue = "") String message, Caller caller,
+            RedirectAttributes redirect) {
+        return act(reference, redirect, "Dossier renvoyé à l'instructeur.", () -> {
+            ownRequest(reference, caller);
+            tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SUPPLY_MISSING_DOCUMENTS,
+                    Map.of("message", message), caller.username(), "transmission des pièces manquantes");
+        });
+    }
+
+    @PostMapping("/portail/demandes/{reference}/retrait")
+    String withdraw(@PathVariable String reference, @RequestParam(defaultValue = "") String reason, Caller caller,
+            RedirectAttributes redirect) {
+        return act(reference, redirect, "Votre demande est retirée.", () -> requests.withdraw(reference,
+                reason.isBlank() ? null : reason, caller));
+    }
+
+    /** The beneficiary signs: name and date, and the signed convention if they scanned it. */
+    @PostMapping("/portail/demandes/{reference}/signature")
+    String sign(@PathVariable String reference, @RequestParam(defaultValue = "") String signedBy,
+            @RequestParam(defaultValue = "") String signedOn, @RequestParam(required = false) MultipartFile file,
+            Caller caller, RedirectAttributes redirect) {
+        return act(reference, redirect, "Convention signée : elle est transmise au Président pour signature.", () -> {
+            ownRequest(reference, caller);
+            if (file != null && !file.isEmpty()) {
+                documents.upload(reference, DocumentType.CONVENTION_SIGNEE, file.getOriginalFilename(), file.getBytes(), caller);
+            }
+            tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
+                    Map.of("signedBy", signedBy, "signedOn", signedOn), caller.username(),
+                    "signature de la convention par le bénéficiaire");
+        });
+    }
+
+    @GetMapping("/portail/documents/{id}")
+    ResponseEntity<byte[]> download(@PathVariable Long id, Caller caller) {
+        RequestDocument document = documents.get(id, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+
+    private void ownRequest(String reference, Caller caller) {
+        if (!requests.get(reference, caller).isOwnedBy(caller.username())) {
+            throw new NotFoundException("Demande inconnue : " + reference);
+        }
+    }
+
+    private String form(Model model, RequestForm form, Map<String, String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("legalForms", LegalForm.values());
+        model.addAttribute("themes", List.of("DEVELOPPEMENT ECONOMIQUE, ATTRACTIVITE ET SOLIDARITES",
+                "TRANSITIONS, ECOLOGIE URBAINE ET MOBILITES", "CULTURE, SPORT ET VIE ASSOCIATIVE",
+                "ENSEIGNEMENT SUPERIEUR, RECHERCHE ET INNOVATION"));
+        return "portail/nouvelle";
+    }
+
+    /** Runs a portal action; a refusal comes back as a message on the request's page, where nothing has changed. */
+    private String act(String reference, RedirectAttributes redirect, String done, PortalAction action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("message", done);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("probleme", String.join(" ; ", e.errors().stream().map(FieldError::message).toList()));
+        } catch (StageConflictException e) {
+            redirect.addFlashAttribute("probleme", e.getMessage());
+        } catch (IOException e) {
+            redirect.addFlashAttribute("probleme", "Le fichier n'a pu être lu.");
+        }
+        return "redirect:/portail/demandes/" + reference;
+    }
+
+    @FunctionalInterface
+    interface PortalAction {
+        void run() throws IOException;
+    }
+}

@@ -1,0 +1,80 @@
+package fr.subventions.system;
+
+import fr.subventions.shared.Caller;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Login, an applicant's account creation, and the landing page that sends each user to their screen. */
+@Controller
+class AccountController {
+
+    private final IdentityService identity;
+
+    AccountController(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @GetMapping("/connexion")
+    String login() {
+        return "connexion";
+    }
+
+    /** Applicants to their requests, the secretariat to its séances, officers and finance to Tasklist. */
+    @GetMapping("/accueil")
+    String home(Authentication authentication) {
+        boolean applicant = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Caller.APPLICANTS));
+        boolean secretariat = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Caller.SECRETARIAT));
+        if (applicant && !secretariat) {
+            return "redirect:/portail";
+        }
+        return secretariat && !applicant ? "redirect:/seances" : "redirect:/camunda/app/tasklist/";
+    }
+
+    @GetMapping("/inscription")
+    String registration(Model model) {
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("values", Map.of());
+        return "inscription";
+    }
+
+    @PostMapping("/inscription")
+    String register(@RequestParam String username, @RequestParam String password, @RequestParam String confirmation,
+            @RequestParam String firstName, @RequestParam String lastName, @RequestParam String email, Model model) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        check(errors, username.matches("[a-z0-9._-]{3,50}"), "username",
+                "de 3 à 50 caractères : lettres minuscules, chiffres, point, tiret ou tiret bas");
+        check(errors, identity.createUserQuery().userId(username).count() == 0, "username", "cet identifiant est déjà pris");
+        check(errors, password.length() >= 12 && password.length() <= 100, "password", "au moins 12 caractères");
+        check(errors, password.equals(confirmation), "confirmation", "les deux mots de passe diffèrent");
+        check(errors, !firstName.isBlank() && firstName.length() <= 100, "firstName", "prénom obligatoire, au plus 100 caractères");
+        check(errors, !lastName.isBlank() && lastName.length() <= 100, "lastName", "nom obligatoire, au plus 100 caractères");
+        check(errors, email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254, "email", "adresse électronique invalide");
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            model.addAttribute("values", Map.of("username", username, "firstName", firstName, "lastName", lastName,
+                    "email", email));
+            return "inscription";
+        }
+        User user = identity.newUser(username);
+        user.setPassword(password);
+        user.setFirstName(firstName.strip());
+        user.setLastName(lastName.strip());
+        user.setEmail(email.strip());
+        identity.saveUser(user);
+        identity.createMembership(username, Caller.APPLICANTS);
+        return "redirect:/connexion?inscrit";
+    }
+
+    private static void check(Map<String, String> errors, boolean valid, String field, String message) {
+        if (!valid) {
+            errors.putIfAbsent(field, message);
+        }
+    }
+}
