@@ -13,8 +13,8 @@
     var sum = amount(document.getElementById('requestedAmount').value);
     form.querySelectorAll('input.cofinancement').forEach(function (i) { sum += amount(i.value); });
     var budget = amount(document.getElementById('totalBudget').value);
-    document.getElementById('somme').textContent = euros(sum);
-    document.getElementById('budget').textContent = euros(budget);
+    document.getElementById('total-somme').textContent = euros(sum);
+    document.getElementById('total-budget').textContent = euros(budget);
     document.getElementById('totaux').className = Math.abs(sum - budget) < 0.005 ? 'quorum-ok' : 'quorum-ko';
   }
   function luhn(digits) {
