@@ -65,6 +65,12 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    void setValue(String css, String value) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", find(css), value);
+    }
+
     void click(String css) {
         find(css).click();
     }
@@ -80,6 +86,20 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Screenshot and page source, for a reviewer or a failing test. */
+    void keep(String name) {
+        screenshot(name);
+        try {
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    WebElement xpath(String expression) {
+        return until(d -> d.findElement(By.xpath(expression)));
     }
 
     String text() {

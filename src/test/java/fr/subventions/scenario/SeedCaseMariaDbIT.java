@@ -31,7 +31,7 @@ import org.springframework.util.LinkedMultiValueMap;
  * 3 absent) grants it by 40 votes for, of which 15 by proxy; both parties sign the convention; 20 000 € are committed
  * on a 2023 line; the secretariat closes the request GRANTED.
  */
-class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
+public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
     static final String LINE = "2023-65-65748-90-DEVECO";
 
@@ -185,7 +185,7 @@ class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
     }
 
     /** Waits for what the job executor does in the background, 30 s at most. */
-    static void await(String what, java.util.function.BooleanSupplier done) {
+    public static void await(String what, java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
