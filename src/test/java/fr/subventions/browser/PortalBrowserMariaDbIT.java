@@ -106,6 +106,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             complete(browser);
             awaitStatus(reference, RequestStatus.IN_INSTRUCTION);
             openTask(browser, reference, "Task_InstructRequest");
+            browser.until(d -> d.findElement(By.tagName("body")).getText().contains("2023-65-65748-90-DEVECO"));
+            assertThat(browser.text()).contains("disponible");
             browser.xpath("//label[normalize-space()='Favorable']").click();
             browser.find("input[id*='Field_proposedAmount']").sendKeys("20000");
             browser.find("textarea[id*='Field_budgetLines']").sendKeys("2023-65-65748-90-DEVECO = 20000");

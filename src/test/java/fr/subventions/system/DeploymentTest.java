@@ -67,6 +67,12 @@ class DeploymentTest {
     }
 
     @Test
+    void createsOneTasklistFilterPerGroup(@Autowired org.camunda.bpm.engine.FilterService filters) {
+        assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
+                .contains("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs");
+    }
+
+    @Test
     void doesNotExposeTheEngineRestApi() throws Exception {
         mvc.perform(get("/engine-rest/engine")).andExpect(status().isNotFound());
         mvc.perform(get("/engine-rest/process-definition")).andExpect(status().isNotFound());

@@ -1,0 +1,96 @@
+package fr.subventions.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** Applicant A neither sees nor acts on applicant B's request through the portal's pages; pages need a login. */
+@ApplicationTest
+class PortalAccessTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    Scenarios scenarios;
+
+    String reference;
+    Long document;
+
+    @BeforeEach
+    void requestOfApplicantA() {
+        if (identity.createUserQuery().userId("applicantb").count() == 0) {
+            User user = identity.newUser("applicantb");
+            user.setPassword("applicantb");
+            identity.saveUser(user);
+            identity.createMembership("applicantb", Caller.APPLICANTS);
+        }
+        reference = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request().reference();
+        document = documents.upload(reference, DocumentType.STATUTS, "statuts.pdf", "%PDF-1.4\n%%EOF".getBytes(),
+                Scenarios.APPLICANT).id();
+    }
+
+    @Test
+    void applicantBCannotSeeOrActOnApplicantAsRequest() throws Exception {
+        MockHttpSession b = login("applicantb");
+        mvc.perform(get("/portail/demandes/" + reference).session(b)).andExpect(status().isNotFound());
+        mvc.perform(get("/portail/documents/" + document).session(b)).andExpect(status().isNotFound());
+        String listing = mvc.perform(get("/portail").session(b)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(listing).doesNotContain(reference);
+        for (String action : new String[] {"retrait", "renvoi", "signature", "pieces"}) {
+            mvc.perform(post("/portail/demandes/" + reference + "/" + action).session(b).param("_csrf", token(b)));
+        }
+        SubsidyRequest unchanged = requests.byReference(reference);
+        assertThat(unchanged.status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(documents.list(unchanged)).hasSize(1);
+    }
+
+    @Test
+    void applicantASeesTheirOwnRequest() throws Exception {
+        MockHttpSession a = login("demandeur");
+        String page = mvc.perform(get("/portail/demandes/" + reference).session(a)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains(reference, "statuts.pdf");
+    }
+
+    @Test
+    void pagesNeedALoginAndTheRightRole() throws Exception {
+        mvc.perform(get("/portail")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/seances").session(login("demandeur"))).andExpect(status().isForbidden());
+        mvc.perform(get("/portail").session(login("secretariat"))).andExpect(status().isForbidden());
+    }
+
+    private MockHttpSession login(String user) throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
+                .param("_csrf", token(session))).andExpect(status().is3xxRedirection());
+        return session;
+    }
+
+    private String token(MockHttpSession session) throws Exception {
+        MvcResult page = mvc.perform(get("/connexion").session(session)).andReturn();
+        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
+    }
+}
