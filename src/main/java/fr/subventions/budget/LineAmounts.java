@@ -43,7 +43,7 @@ public final class LineAmounts {
             int separator = line.indexOf('=');
             if (separator < 0) {
                 throw new InvalidInputException(at, "écrivez « CODE = montant » sur chaque ligne, par exemple "
-                        + "« 2023-65-65748-632-DEVECO = 20000 »");
+                        + "« 2023-65-65748-90-DEVECO = 20000 »");
             }
             parsed.add(new LineAmount(line.substring(0, separator).trim(), decimal(line.substring(separator + 1), at + ".amount")));
         }
