@@ -69,8 +69,15 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         upload(reference, "BUDGET_PREVISIONNEL", "budget-previsionnel.pdf", "%PDF-1.4\n% budget 72 000 €\n%%EOF\n".getBytes());
         upload(reference, "STATUTS", "statuts.pdf", "%PDF-1.4\n% statuts\n%%EOF\n".getBytes());
         JsonNode documents = read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class));
-        assertThat(documents).hasSize(2);
-        assertThat(documents.get(0).get("sha256").asText()).hasSize(64);
+        List<JsonNode> uploaded = new ArrayList<>();
+        documents.forEach(d -> {
+            if (!d.get("generated").asBoolean()) {
+                uploaded.add(d);
+            }
+        });
+        // the acknowledgement may already be there too, produced in the background
+        assertThat(uploaded).hasSize(2);
+        assertThat(uploaded.get(0).get("sha256").asText()).hasSize(64);
 
         // Completeness, then instruction: 20 000 € proposed on a 2023 economic development line
         clock.set(LocalDate.of(2023, 7, 10));
