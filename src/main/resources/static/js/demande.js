@@ -60,3 +60,37 @@
   });
   totals();
 })();
+
+// One step at a time (without JavaScript, every step shows on one page).
+(function () {
+  var form = document.getElementById('demande');
+  if (!form) { return; }
+  var steps = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-etape]'));
+  var submit = document.getElementById('deposer');
+  var nav = document.getElementById('navigation-etapes');
+  var current = 0;
+  var invalid = form.querySelector('[aria-invalid=true]');
+  steps.forEach(function (step, i) { if (invalid && step.contains(invalid) && current === 0) { current = i; } });
+  var progress = document.createElement('p');
+  progress.setAttribute('aria-live', 'polite');
+  var previous = document.createElement('button');
+  previous.type = 'button'; previous.className = 'secondaire'; previous.id = 'etape-precedente'; previous.textContent = 'Étape précédente';
+  var next = document.createElement('button');
+  next.type = 'button'; next.id = 'etape-suivante'; next.textContent = 'Étape suivante';
+  nav.appendChild(progress); nav.appendChild(previous); nav.appendChild(next);
+  function show(i, focus) {
+    current = i;
+    steps.forEach(function (step, j) { step.hidden = j !== i; });
+    previous.hidden = i === 0;
+    next.hidden = i === steps.length - 1;
+    submit.hidden = i !== steps.length - 1;
+    progress.textContent = 'Étape ' + (i + 1) + ' sur ' + steps.length + ' : ' + steps[i].querySelector('legend').textContent.replace(/^\d+\.\s*/, '');
+    if (focus) {
+      var first = steps[i].querySelector('input, select, textarea');
+      if (first) { first.focus(); }
+    }
+  }
+  previous.addEventListener('click', function () { show(current - 1, true); });
+  next.addEventListener('click', function () { show(current + 1, true); });
+  show(current, !!invalid);
+})();

@@ -75,6 +75,13 @@ final class Browser implements AutoCloseable {
         find(css).click();
     }
 
+    /** Clicks a form's button and waits for the next page: the button goes stale when the browser leaves its page. */
+    void submit(String css) {
+        WebElement button = find(css);
+        button.click();
+        until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+    }
+
     <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
                 .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);

@@ -71,9 +71,11 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#applicant-address", "2 rue Maréchal Leclerc, 21000 Dijon");
             browser.type("#applicant-representative", "Marie Dupont");
             browser.type("#applicant-email", "contact@of-numerique.example");
+            browser.click("#etape-suivante");
             browser.type("#title", "État des lieux emplois et compétences de la filière numérique");
             browser.type("#description", "Un état des lieux des besoins en emplois et compétences numériques.");
             browser.type("#fiscalYear", "2023");
+            browser.click("#etape-suivante");
             browser.type("#totalBudget", "72000");
             browser.type("#requestedAmount", "20000");
             browser.type("#cofinancing-0-funder", "NUMEUM France");
@@ -83,6 +85,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             // WebDriver reads no-break spaces as spaces
             assertThat(browser.find("#total-somme").getText().replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("72 000 €");
             assertThat(browser.find("#totaux").getAttribute("class")).isEqualTo("quorum-ok");
+            browser.click("#etape-suivante");
+            assertThat(browser.find("#navigation-etapes p").getText()).isEqualTo("Étape 4 sur 4 : Pièces jointes");
             browser.driver.findElement(By.id("statuts")).sendKeys(statuts.toString());
             browser.driver.findElement(By.id("budget")).sendKeys(budget.toString());
             browser.screenshot("02-nouvelle-demande");
@@ -134,13 +138,18 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.setValue("#convocationSentOn", "2023-09-08");
             new Select(browser.find("#presidentId")).selectByVisibleText("Monsieur François REBSAMEN");
             new Select(browser.find("#secretaryId")).selectByVisibleText("Monsieur Antoine HOAREAU");
-            browser.click("#creer-seance");
+            browser.submit("#creer-seance");
             browser.find("#inscrire-" + reference);
             retry(browser, () -> {
                 browser.click("#inscrire-" + reference);
-                browser.click("#inscrire");
+                browser.submit("#inscrire");
             }, () -> !browser.driver.findElements(By.cssSelector("#convoquer")).isEmpty());
-            browser.click("#convoquer");
+            browser.submit("#convoquer");
+            String seance = "seance-" + browser.driver.getCurrentUrl().replaceAll(".*/seances/(\\d+).*", "$1");
+            // the convocation is produced in the background; the séance then waits for its attendance sheet
+            SeedCaseMariaDbIT.await("the convocation", () -> tasks.createTaskQuery().processInstanceBusinessKey(seance)
+                    .taskDefinitionKey("Task_RecordAttendance").count() == 1);
+            browser.driver.navigate().refresh();
             Map<String, Object> seed = scenarios.seedAttendance();
             @SuppressWarnings("unchecked")
             List<Long> absent = (List<Long>) seed.get("absent");
@@ -156,9 +165,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#presents").getText()).isEqualTo("25");
             assertThat(browser.find("#etat-quorum").getText()).isEqualTo("quorum atteint");
             browser.screenshot("06-seance-presences");
-            retry(browser, () -> browser.click("#enregistrer-presences"),
-                    () -> !browser.driver.findElements(By.cssSelector("#voter-" + reference)).isEmpty());
-            browser.click("#voter-" + reference);
+            browser.submit("#enregistrer-presences");
+            browser.submit("#voter-" + reference);
             assertThat(browser.find("#resultat-" + reference).getText())
                     .isEqualTo("Adopté – pour 40, contre 0, abstention 0, ne se prononce pas 0, dont 15 procuration(s)");
             assertThat(browser.find("h1").getText()).isEqualTo("Bureau métropolitain du jeudi 14 septembre 2023");
@@ -172,7 +180,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
                     () -> !browser.driver.findElements(By.cssSelector("#signer")).isEmpty());
             assertThat(browser.text()).contains("Convention");
             browser.type("#signedBy", "Marie Dupont, présidente");
-            browser.click("#signer");
+            browser.submit("#signer");
             assertThat(browser.find(".succes").getText()).contains("Convention signée");
             awaitStatus(reference, RequestStatus.AWAITING_SIGNATURES);
             completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
@@ -223,7 +231,12 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
     private static void retry(Browser browser, Runnable step, java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
-            step.run();
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                browser.keep("echec-etape");
+                throw e;
+            }
             if (done.getAsBoolean()) {
                 return;
             }
