@@ -83,7 +83,7 @@ class PortalController {
         try {
             command.validate(Year.now(clock));
         } catch (InvalidInputException e) {
-            e.errors().forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+            e.errors().forEach(error -> errors.putIfAbsent(form.onScreen(error.field()), error.message()));
         }
         if (!errors.isEmpty()) {
             return form(model, form, errors);
@@ -155,11 +155,15 @@ class PortalController {
         return act(reference, redirect, "Convention signée : elle est transmise au Président pour signature.", () -> {
             ownRequest(reference, caller);
             if (file != null && !file.isEmpty()) {
-                documents.upload(reference, DocumentType.CONVENTION_SIGNEE, file.getOriginalFilename(), file.getBytes(), caller);
+                documents.check(file.getOriginalFilename(), file.getBytes());
             }
             tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                     Map.of("signedBy", signedBy, "signedOn", signedOn), caller.username(),
                     "signature de la convention par le bénéficiaire");
+            // filed once the signature is recorded: a refused signature leaves no file behind
+            if (file != null && !file.isEmpty()) {
+                documents.upload(reference, DocumentType.CONVENTION_SIGNEE, file.getOriginalFilename(), file.getBytes(), caller);
+            }
         });
     }
 

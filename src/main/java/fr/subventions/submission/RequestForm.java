@@ -16,15 +16,18 @@ public class RequestForm {
     private String totalBudget = "";
     private String requestedAmount = "";
     private List<CofinancingForm> cofinancing = new ArrayList<>(List.of(new CofinancingForm(), new CofinancingForm()));
+    private final List<Integer> rows = new ArrayList<>();
 
     /** The command, with the unreadable numbers reported in {@code errors} under their field name. */
     SubmitRequest toCommand(Map<String, String> errors) {
         List<SubmitRequest.CofinancingData> lines = new ArrayList<>();
+        rows.clear();
         for (int i = 0; i < cofinancing.size(); i++) {
             CofinancingForm line = cofinancing.get(i);
             if (line.funder.isBlank() && line.amount.isBlank()) {
                 continue;
             }
+            rows.add(i);
             lines.add(new SubmitRequest.CofinancingData(line.funder, amount(line.amount, "cofinancing[" + i + "].amount", errors)));
         }
         LegalForm form = null;
@@ -42,6 +45,18 @@ public class RequestForm {
         return new SubmitRequest(new SubmitRequest.ApplicantData(applicant.name, applicant.siret.replace(" ", ""),
                 applicant.rna.strip(), form, applicant.address, applicant.email, applicant.representative), title, description,
                 theme, year, amount(totalBudget, "totalBudget", errors), amount(requestedAmount, "requestedAmount", errors), lines);
+    }
+
+    /** The on-screen field of a command's error: blank co-financing rows were left out, so row numbers shift back. */
+    String onScreen(String field) {
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("^cofinancing\\[(\\d+)]").matcher(field);
+        if (row.find()) {
+            int index = Integer.parseInt(row.group(1));
+            if (index < rows.size()) {
+                return "cofinancing[" + rows.get(index) + "]" + field.substring(row.end());
+            }
+        }
+        return field;
     }
 
     private static BigDecimal amount(String text, String field, Map<String, String> errors) {

@@ -3,7 +3,6 @@ package fr.subventions.system;
 import fr.subventions.shared.Caller;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +15,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AccountController {
 
     private final IdentityService identity;
+    private final ApplicantAccountRepository accounts;
+    private final org.springframework.security.crypto.password.PasswordEncoder encoder;
+    private final java.time.Clock clock;
 
-    AccountController(IdentityService identity) {
+    AccountController(IdentityService identity, ApplicantAccountRepository accounts,
+            org.springframework.security.crypto.password.PasswordEncoder encoder, java.time.Clock clock) {
         this.identity = identity;
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.clock = clock;
     }
 
     @GetMapping("/connexion")
@@ -50,7 +56,8 @@ class AccountController {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         check(errors, username.matches("[a-z0-9._-]{3,50}"), "username",
                 "de 3 à 50 caractères : lettres minuscules, chiffres, point, tiret ou tiret bas");
-        check(errors, identity.createUserQuery().userId(username).count() == 0, "username", "cet identifiant est déjà pris");
+        check(errors, identity.createUserQuery().userId(username).count() == 0 && !accounts.existsById(username), "username",
+                "cet identifiant est déjà pris");
         check(errors, password.length() >= 12 && password.length() <= 100, "password", "au moins 12 caractères");
         check(errors, password.equals(confirmation), "confirmation", "les deux mots de passe diffèrent");
         check(errors, !firstName.isBlank() && firstName.length() <= 100, "firstName", "prénom obligatoire, au plus 100 caractères");
@@ -62,13 +69,9 @@ class AccountController {
                     "email", email));
             return "inscription";
         }
-        User user = identity.newUser(username);
-        user.setPassword(password);
-        user.setFirstName(firstName.strip());
-        user.setLastName(lastName.strip());
-        user.setEmail(email.strip());
-        identity.saveUser(user);
-        identity.createMembership(username, Caller.APPLICANTS);
+        // A portal account, not an engine user: it never opens Tasklist, Cockpit or Admin
+        accounts.save(new ApplicantAccount(username, encoder.encode(password), firstName.strip(), lastName.strip(),
+                email.strip(), java.time.Instant.now(clock)));
         return "redirect:/connexion?inscrit";
     }
 

@@ -26,6 +26,10 @@ import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -40,6 +44,19 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final ITemplateEngine templates;
+
+    ApiExceptionHandler(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    private static boolean requestedPage() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return !attributes.getRequest().getRequestURI().startsWith("/api");
+        }
+        return false;
+    }
 
     private static final Map<Integer, String> TITLES = Map.of(
             400, "Données invalides",
@@ -111,10 +128,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
-        if (!request.getRequestURI().startsWith("/api")) {
-            // a page: Spring Boot's error page answers, not a problem document
-            throw e;
-        }
         return unexpected(e);
     }
 
@@ -197,7 +210,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String detail, @Nullable List<FieldError> errors) {
+    /**
+     * The answer to a failed call: problem+json under /api; for a page, the same French words in an HTML page, so that
+     * nobody using the portal or the séance page ever faces raw JSON.
+     */
+    private ResponseEntity<Object> problem(HttpStatus status, String detail, @Nullable List<FieldError> errors) {
+        if (requestedPage()) {
+            Context context = new Context(java.util.Locale.FRANCE);
+            context.setVariable("title", TITLES.getOrDefault(status.value(), status.getReasonPhrase()));
+            context.setVariable("detail", errors == null ? detail
+                    : detail + " " + String.join(" ; ", errors.stream().map(FieldError::message).toList()));
+            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_HTML)
+                    .body(templates.process("erreur", context));
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(TITLES.getOrDefault(status.value(), status.getReasonPhrase()));
         if (errors != null) {

@@ -10,7 +10,11 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,10 +27,23 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Portal accounts first, then the engine's users (staff, and the demo profile's applicant). */
+    @Bean
+    AuthenticationManager authenticationManager(ApplicantAccountAuthenticationProvider applicants,
+            CamundaIdentityAuthenticationProvider staff) {
+        return new ProviderManager(applicants, staff);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication) throws Exception {
         return http.securityMatcher("/api/**")
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"subventions\", charset=\"UTF-8\"");
@@ -44,8 +61,9 @@ class SecurityConfiguration {
     /** The pages: the applicant portal and the séance page, behind a login form, with CSRF tokens in every form. */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        return http.authenticationManager(authentication)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/portail/**").hasAuthority("demandeurs")
                         .requestMatchers("/seances/**").hasAuthority("secretariat")
                         .requestMatchers("/accueil").authenticated()

@@ -54,7 +54,10 @@ class PortalAccessTest {
     @Test
     void applicantBCannotSeeOrActOnApplicantAsRequest() throws Exception {
         MockHttpSession b = login("applicantb");
-        mvc.perform(get("/portail/demandes/" + reference).session(b)).andExpect(status().isNotFound());
+        String refused = mvc.perform(get("/portail/demandes/" + reference).session(b)).andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        // a page, in French, not a problem document
+        assertThat(refused).contains("<html", "Ressource introuvable", "Demande inconnue");
         mvc.perform(get("/portail/documents/" + document).session(b)).andExpect(status().isNotFound());
         String listing = mvc.perform(get("/portail").session(b)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
@@ -73,6 +76,23 @@ class PortalAccessTest {
         String page = mvc.perform(get("/portail/demandes/" + reference).session(a)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains(reference, "statuts.pdf");
+    }
+
+    @Test
+    void aRegisteredApplicantUsesThePortalButIsNoEngineUser() throws Exception {
+        MockHttpSession anonymous = new MockHttpSession();
+        mvc.perform(post("/inscription").session(anonymous).param("_csrf", token(anonymous)).param("username", "asso-velo")
+                .param("firstName", "Léa").param("lastName", "Martin").param("email", "lea@velo.example")
+                .param("password", "douze caractères").param("confirmation", "douze caractères"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(identity.createUserQuery().userId("asso-velo").count()).isZero();
+        assertThat(identity.checkPassword("asso-velo", "douze caractères")).isFalse();
+
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(post("/connexion").session(session).param("username", "asso-velo").param("password", "douze caractères")
+                .param("_csrf", token(session))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/portail").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/seances").session(session)).andExpect(status().isForbidden());
     }
 
     @Test
