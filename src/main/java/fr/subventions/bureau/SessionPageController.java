@@ -140,12 +140,7 @@ class SessionPageController {
 
     @GetMapping("/seances/documents/{documentId}")
     org.springframework.http.ResponseEntity<byte[]> download(@PathVariable Long documentId, Caller caller) {
-        var document = documents.get(documentId, caller);
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(document.mediaType()))
-                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                        .filename(document.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(document.content());
+        return fr.subventions.submission.Downloads.of(documents.get(documentId, caller));
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {

@@ -5,8 +5,6 @@ import fr.subventions.shared.InvalidInputException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -52,12 +50,6 @@ class DocumentController {
 
     @GetMapping("/api/documents/{id}/content")
     ResponseEntity<byte[]> content(@PathVariable Long id, Caller caller) {
-        RequestDocument document = documents.get(id, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(document.content());
+        return Downloads.of(documents.get(id, caller));
     }
 }

@@ -8,16 +8,12 @@ import fr.subventions.shared.StageConflictException;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -169,13 +165,7 @@ class PortalController {
 
     @GetMapping("/portail/documents/{id}")
     ResponseEntity<byte[]> download(@PathVariable Long id, Caller caller) {
-        RequestDocument document = documents.get(id, caller);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(document.content());
+        return Downloads.of(documents.get(id, caller));
     }
 
     private void ownRequest(String reference, Caller caller) {
