@@ -108,7 +108,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.click("[id*='Field_isComplete']");
             browser.screenshot("04-tasklist-completude");
             complete(browser);
-            awaitStatus(reference, RequestStatus.IN_INSTRUCTION);
+            awaitStatus(browser, reference, RequestStatus.IN_INSTRUCTION);
             openTask(browser, reference, "Task_InstructRequest");
             browser.until(d -> d.findElement(By.tagName("body")).getText().contains("2023-65-65748-90-DEVECO"));
             assertThat(browser.text()).contains("disponible");
@@ -127,7 +127,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.until(d -> !d.findElement(By.cssSelector("textarea[id*='Field_report']")).getAttribute("value").isEmpty());
             browser.screenshot("05-tasklist-instruction");
             complete(browser);
-            awaitStatus(reference, RequestStatus.AWAITING_AGENDA);
+            awaitStatus(browser, reference, RequestStatus.AWAITING_AGENDA);
             browser.open("/camunda/app/welcome/default/#/logout");
 
             // The secretariat records the séance of 14 September 2023
@@ -182,7 +182,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#signedBy", "Marie Dupont, présidente");
             browser.submit("#signer");
             assertThat(browser.find(".succes").getText()).contains("Convention signée");
-            awaitStatus(reference, RequestStatus.AWAITING_SIGNATURES);
+            awaitStatus(browser, reference, RequestStatus.AWAITING_SIGNATURES);
             completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
                     Map.of("signedBy", "François Rebsamen", "signedOn", java.time.LocalDate.now().toString()), "secretariat",
                     "signature du Président");
@@ -199,19 +199,44 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
         SeedCaseMariaDbIT.await(taskKey, () -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
                 .taskDefinitionKey(taskKey).count() == 1);
         String id = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
-        browser.open("/camunda/app/tasklist/default/#/?task=" + id);
-        browser.driver.navigate().refresh();
+        // Tasklist routes on the URL's fragment: load the task's page afresh until its Claim button shows
+        for (int attempt = 1; ; attempt++) {
+            browser.open("/camunda/app/tasklist/default/#/?task=" + id);
+            browser.driver.navigate().refresh();
+            try {
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                        .until(d -> !d.findElements(By.cssSelector("button.claim")).isEmpty());
+                break;
+            } catch (org.openqa.selenium.TimeoutException notYet) {
+                if (attempt == 3) {
+                    browser.keep("echec-tasklist");
+                    throw notYet;
+                }
+            }
+        }
         browser.click("button.claim");
         browser.find("[id*='Field_']");
     }
 
     private static void complete(Browser browser) {
+        // leave the last field first, so that the form has taken in everything typed
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur();");
         browser.until(d -> d.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled());
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         browser.click("button[ng-click='complete()']");
     }
 
-    private void awaitStatus(String reference, RequestStatus status) {
-        SeedCaseMariaDbIT.await("status " + status, () -> requests.byReference(reference).status() == status);
+    private void awaitStatus(Browser browser, String reference, RequestStatus status) {
+        try {
+            SeedCaseMariaDbIT.await("status " + status, () -> requests.byReference(reference).status() == status);
+        } catch (AssertionError e) {
+            browser.keep("echec-" + status);
+            throw e;
+        }
     }
 
     private static void login(Browser browser, String user, String password) {
