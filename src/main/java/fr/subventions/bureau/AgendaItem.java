@@ -69,6 +69,14 @@ public class AgendaItem {
     @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Ballot> ballots = new ArrayList<>();
 
+    /** Members who took no part in the vote because of an interest, with the reason (L2131-11). */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "agenda_item_standing_aside",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "agenda_item_id"))
+    @jakarta.persistence.MapKeyColumn(name = "member_id")
+    @Column(name = "reason", length = 1000)
+    private java.util.Map<Long, String> standingAside = new java.util.LinkedHashMap<>();
+
     protected AgendaItem() {
     }
 
@@ -83,8 +91,10 @@ public class AgendaItem {
         this.amount = amount;
     }
 
-    void recordVote(List<Cast> casts, Tally tally, Instant now) {
+    void recordVote(List<Cast> casts, Tally tally, java.util.Map<Long, String> aside, Instant now) {
         requireOpen();
+        standingAside.clear();
+        standingAside.putAll(aside);
         ballots.clear();
         for (Cast cast : casts) {
             ballots.add(new Ballot(this, cast.memberId(), cast.choice(), cast.castBy()));
@@ -168,6 +178,10 @@ public class AgendaItem {
 
     public boolean withdrawn() {
         return withdrawn;
+    }
+
+    public java.util.Map<Long, String> standingAside() {
+        return java.util.Map.copyOf(standingAside);
     }
 
     public List<Ballot> ballots() {

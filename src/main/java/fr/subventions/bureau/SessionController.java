@@ -3,6 +3,7 @@ package fr.subventions.bureau;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,31 @@ class SessionController {
     @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat', 'finances')")
     List<SessionView.MemberView> members(@RequestParam(defaultValue = "BUREAU") AssemblyBody body) {
         return sessions.members(body).stream().map(SessionView.MemberView::of).toList();
+    }
+
+    record InterestData(InterestKind kind, String organisation, String siret, String rna, LocalDate since, LocalDate until) {
+    }
+
+    record InterestView(Long id, InterestKind kind, String organisation, String siret, String rna, LocalDate since,
+            LocalDate until) {
+
+        static InterestView of(MemberInterest i) {
+            return new InterestView(i.id(), i.kind(), i.organisation(), i.siret(), i.rna(), i.since(), i.until());
+        }
+    }
+
+    /** The register of members' interests: boards and designations, by SIRET or RNA, over time. */
+    @PostMapping("/api/members/{id}/interests")
+    ResponseEntity<InterestView> declareInterest(@PathVariable Long id, @RequestBody InterestData data) {
+        MemberInterest interest = sessions.declareInterest(id, data.kind(), data.organisation(), data.siret(), data.rna(),
+                data.since(), data.until());
+        return ResponseEntity.created(URI.create("/api/members/" + id + "/interests")).body(InterestView.of(interest));
+    }
+
+    @GetMapping("/api/members/{id}/interests")
+    @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat')")
+    List<InterestView> interests(@PathVariable Long id) {
+        return sessions.interestsOf(id).stream().map(InterestView::of).toList();
     }
 
     @PostMapping("/api/sessions")

@@ -36,10 +36,12 @@ public class SessionService {
     private final RuntimeService runtime;
     private final TaskCompleter tasks;
     private final Clock clock;
+    private final MemberInterestRepository interests;
 
     SessionService(AssemblySessionRepository sessions, AgendaItemRepository items, MemberRepository members,
             SubsidyRequestService requestService, SubsidyRequestRepository requests, RuntimeService runtime,
-            TaskCompleter tasks, Clock clock) {
+            TaskCompleter tasks, Clock clock, MemberInterestRepository interests) {
+        this.interests = interests;
         this.sessions = sessions;
         this.items = items;
         this.members = members;
@@ -234,9 +236,67 @@ public class SessionService {
                     + roll.membersInOffice() + " membres en exercice, il en faut " + roll.quorum()
                     + " (article L2121-17 du CGCT). Le point ne peut être voté.");
         }
-        List<Cast> ballots = VotePolicy.ballots(roll, marked);
-        item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), Instant.now(clock));
+        SubsidyRequest request = requests.findById(item.requestId()).orElseThrow();
+        Map<Long, String> aside = ConflictPolicy.standingAside(interests.findBySiretOrRna(request.applicant().siret(),
+                request.applicant().rna()).stream().filter(i -> i.concerns(request.applicant().siret(),
+                request.applicant().rna(), session.sessionDate())).toList(), roll);
+        refuseVotesOfMembersStandingAside(marked, aside);
+        List<Cast> ballots = ConflictPolicy.apply(VotePolicy.ballots(roll, marked), aside);
+        item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), aside, Instant.now(clock));
         return true;
+    }
+
+    /** The secretariat cannot record a vote for a member the register of interests sets aside. */
+    private void refuseVotesOfMembersStandingAside(Map<Choice, List<Long>> marked, Map<Long, String> aside) {
+        fr.subventions.shared.Violations v = new fr.subventions.shared.Violations();
+        for (Map.Entry<Choice, List<Long>> entry : marked.entrySet()) {
+            if (entry.getKey() == Choice.NOT_PARTICIPATING) {
+                continue;
+            }
+            for (int i = 0; i < entry.getValue().size(); i++) {
+                Long id = entry.getValue().get(i);
+                if (aside.containsKey(id)) {
+                    v.add(fieldOf(entry.getKey()) + "[" + i + "]", "le membre " + id + " ne prend pas part au vote : "
+                            + aside.get(id) + " (article L2131-11 du CGCT)");
+                }
+            }
+        }
+        v.throwIfAny();
+    }
+
+    private static String fieldOf(Choice choice) {
+        return switch (choice) {
+            case AGAINST -> "against";
+            case ABSTENTION -> "abstention";
+            case NOT_VOTING -> "notVoting";
+            default -> "for";
+        };
+    }
+
+    /** Records a line of the register of interests. */
+    public MemberInterest declareInterest(Long memberId, InterestKind kind, String organisation, String siret, String rna,
+            java.time.LocalDate since, java.time.LocalDate until) {
+        fr.subventions.shared.Violations v = new fr.subventions.shared.Violations();
+        Member member = members.findById(memberId).orElseThrow(() -> new NotFoundException("Membre inconnu : " + memberId));
+        v.check(kind != null, "kind", "la nature de l'intérêt est obligatoire : BOARD ou DESIGNATION");
+        v.check(organisation != null && !organisation.isBlank() && organisation.length() <= 200, "organisation",
+                "le nom de l'organisme est obligatoire (200 caractères au plus)");
+        boolean hasSiret = siret != null && !siret.isBlank();
+        boolean hasRna = rna != null && !rna.isBlank();
+        v.check(hasSiret || hasRna, "siret", "indiquez le SIRET ou le numéro RNA de l'organisme");
+        v.check(!hasSiret || fr.subventions.submission.Siret.isValid(siret), "siret", "numéro SIRET invalide");
+        v.check(!hasRna || fr.subventions.submission.Rna.isValid(rna), "rna", "numéro RNA invalide");
+        v.check(since != null, "since", "la date de début est obligatoire");
+        v.check(since == null || until == null || !until.isBefore(since), "until", "la fin précède le début");
+        v.throwIfAny();
+        return interests.save(new MemberInterest(member, kind, organisation.strip(), hasSiret ? siret : null,
+                hasRna ? rna : null, since, until));
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberInterest> interestsOf(Long memberId) {
+        members.findById(memberId).orElseThrow(() -> new NotFoundException("Membre inconnu : " + memberId));
+        return interests.findByMemberIdOrderBySince(memberId);
     }
 
     /** After the vote: the request learns the decision (nothing to tell a request withdrawn meanwhile). */

@@ -137,9 +137,15 @@ public class DocumentGenerator {
         model.put("proxyLines", ordered.stream().filter(roll::isRepresented)
                 .map(id -> byId.get(id).fullName() + " pouvoir à " + byId.get(roll.holderOf(id)).fullName()).toList());
         List<String> aside = new ArrayList<>();
+        Map<Long, String> reasons = item.standingAside();
         if (!notParticipating.isEmpty()) {
             aside.add("# Membres ne prenant pas part au vote :");
-            notParticipating.forEach(id -> aside.add(byId.get(id).fullName()));
+            for (Long id : notParticipating) {
+                String reason = reasons.containsKey(id) ? " (" + reasons.get(id) + ")"
+                        : roll.isRepresented(id) && reasons.containsKey(roll.holderOf(id))
+                                ? " (pouvoir détenu par un membre ne prenant pas part au vote)" : "";
+                aside.add(byId.get(id).fullName() + reason);
+            }
         }
         model.put("notParticipating", aside);
         model.put("theme", item.theme());

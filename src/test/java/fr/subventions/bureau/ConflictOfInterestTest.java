@@ -1,0 +1,115 @@
+package fr.subventions.bureau;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.subventions.documents.DocumentGeneratorAccess;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The seed séance with a member on the applicant's board: the register of interests sets them aside by itself
+ * (L2131-11), personally and as a proxy holder, and the extract names them with the reason.
+ */
+@ApplicationTest
+class ConflictOfInterestTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    MemberInterestRepository interests;
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    DocumentGeneratorAccess extracts;
+
+    SubsidyRequest request;
+    AssemblySession session;
+
+    @BeforeEach
+    void seedSeance() {
+        BpmnAwareTests.init(engine);
+        interests.deleteAll();
+        request = scenarios.instructedRequest(2025, "2025-65-65748-76-ECOURB");
+        session = scenarios.convenedSession(sessions, LocalDate.of(2025, 9, 5), LocalDate.of(2025, 9, 11),
+                List.of(request.reference()));
+        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+    }
+
+    @Test
+    void withoutInterestTheSeedSeanceGivesFortyForAndNobodyStandsAside() {
+        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        assertThat(tally.forCount()).isEqualTo(40);
+        assertThat(tally.notParticipating()).isZero();
+        assertThat(extracts.lines(itemId())).doesNotContain("Membres ne prenant pas part au vote :");
+    }
+
+    @Test
+    void aPresentMemberOnTheApplicantsBoardTakesNoPartAndIsNamed() {
+        declare("DETANG", InterestKind.BOARD, LocalDate.of(2020, 1, 1), null);
+
+        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+
+        assertThat(tally.forCount()).isEqualTo(39);
+        assertThat(tally.notParticipating()).isEqualTo(1);
+        assertThat(tally.proxies()).isEqualTo(15);
+        assertThat(extracts.lines(itemId())).containsSubsequence("Nombre de présents participant au vote : 24",
+                "Membres ne prenant pas part au vote :",
+                "Monsieur Rémi DETANG (membre des instances dirigeantes de Association OF du Numérique)",
+                "SCRUTIN POUR : 39 ABSTENTION : 0");
+    }
+
+    @Test
+    void anInterestedProxyHolderCastsNeitherTheirVoteNorTheProxy() {
+        declare("HOAREAU", InterestKind.DESIGNATION, LocalDate.of(2020, 1, 1), null);
+
+        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+
+        assertThat(tally.forCount()).isEqualTo(38);
+        assertThat(tally.proxies()).isEqualTo(14);
+        assertThat(extracts.lines(itemId())).contains(
+                "Monsieur Antoine HOAREAU (représentant désigné de la Métropole auprès de Association OF du Numérique)",
+                "Monsieur Pierre PRIBETICH (pouvoir détenu par un membre ne prenant pas part au vote)",
+                "DONT 14 PROCURATION(S)");
+    }
+
+    @Test
+    void theSecretariatCannotRecordAVoteForAMemberStandingAside() {
+        Long detang = declare("DETANG", InterestKind.BOARD, LocalDate.of(2020, 1, 1), null);
+
+        assertThatThrownBy(() -> sessions.vote(session.id(), request.reference(), Map.of("against", detang.toString()),
+                "secretariat"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("L2131-11");
+        assertThat(sessions.agendaItem(itemId()).isSettled()).isFalse();
+    }
+
+    @Test
+    void anInterestThatEndedBeforeTheSeanceDoesNotCount() {
+        declare("DETANG", InterestKind.BOARD, LocalDate.of(2018, 1, 1), LocalDate.of(2024, 12, 31));
+
+        assertThat(sessions.vote(session.id(), request.reference(), Map.of(), "secretariat").forCount()).isEqualTo(40);
+    }
+
+    private Long declare(String lastName, InterestKind kind, LocalDate since, LocalDate until) {
+        Member member = scenarios.bureauMember(lastName);
+        sessions.declareInterest(member.id(), kind, "Association OF du Numérique", SeedRequests.SIRET, null, since, until);
+        return member.id();
+    }
+
+    private Long itemId() {
+        return sessions.agendaItemIds(session.id()).get(0);
+    }
+}
