@@ -43,7 +43,7 @@ class ConflictOfInterestTest {
     void seedSeance() {
         BpmnAwareTests.init(engine);
         interests.deleteAll();
-        request = scenarios.instructedRequest(2025, "2025-65-65748-76-ECOURB");
+        request = scenarios.instructedRequest(2026, "2026-65-65748-90-DEVECO");
         session = scenarios.convenedSession(sessions, LocalDate.of(2025, 9, 5), LocalDate.of(2025, 9, 11),
                 List.of(request.reference()));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
