@@ -49,6 +49,12 @@ class ConflictOfInterestTest {
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
     }
 
+    /** The register applies to every request of the applicant: other tests' séances must not inherit it. */
+    @org.junit.jupiter.api.AfterEach
+    void clearRegister() {
+        interests.deleteAll();
+    }
+
     @Test
     void withoutInterestTheSeedSeanceGivesFortyForAndNobodyStandsAside() {
         Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
