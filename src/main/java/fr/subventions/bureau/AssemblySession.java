@@ -57,6 +57,16 @@ public class AssemblySession {
     @Column(nullable = false)
     private LocalDate convocationSentOn;
 
+    /** Set when the séance is convened in urgency: the reason the register keeps (L2121-12). */
+    @Column(length = 1000)
+    private String urgencyReason;
+
+    /** The members in office the convocation went to, recorded when the agenda is fixed. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "convocation_recipient", joinColumns = @JoinColumn(name = "session_id"))
+    @Column(name = "member_id")
+    private java.util.Set<Long> convocationRecipients = new java.util.LinkedHashSet<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     private SessionStatus status = SessionStatus.PREPARATION;
@@ -75,7 +85,8 @@ public class AssemblySession {
     }
 
     AssemblySession(AssemblyBody body, LocalDate sessionDate, String place, Member president, Member secretary,
-            LocalDate convocationSentOn) {
+            LocalDate convocationSentOn, String urgencyReason) {
+        this.urgencyReason = urgencyReason;
         this.body = body;
         this.sessionDate = sessionDate;
         this.place = place;
@@ -105,16 +116,20 @@ public class AssemblySession {
     }
 
     /** Fixes the agenda: the convocation goes with it, at least 5 jours francs before the séance. */
-    void convene() {
+    void convene(java.util.Collection<Long> recipients) {
         requireStatus(SessionStatus.PREPARATION, "arrêter l'ordre du jour");
         if (items.isEmpty()) {
             throw new StageConflictException("L'ordre du jour de la séance est vide : inscrivez au moins une demande.");
         }
-        if (!Convocation.isTimely(convocationSentOn, sessionDate)) {
+        boolean urgent = urgencyReason != null;
+        if (!Convocation.isTimely(convocationSentOn, sessionDate, urgent)) {
             throw new StageConflictException("La convocation envoyée le " + convocationSentOn + " ne laisse que "
                     + Convocation.clearDays(convocationSentOn, sessionDate) + " jour(s) franc(s) avant la séance du "
-                    + sessionDate + " : il en faut " + Convocation.ORDINARY_NOTICE_DAYS + " (article L2121-12 du CGCT).");
+                    + sessionDate + " : il en faut " + Convocation.requiredDays(urgent)
+                    + (urgent ? ", même en urgence" : "") + " (article L2121-12 du CGCT).");
         }
+        convocationRecipients.clear();
+        convocationRecipients.addAll(recipients);
         this.status = SessionStatus.CONVENED;
     }
 
@@ -180,6 +195,14 @@ public class AssemblySession {
 
     public LocalDate convocationSentOn() {
         return convocationSentOn;
+    }
+
+    public String urgencyReason() {
+        return urgencyReason;
+    }
+
+    public java.util.Set<Long> convocationRecipients() {
+        return java.util.Set.copyOf(convocationRecipients);
     }
 
     public SessionStatus status() {

@@ -10,6 +10,8 @@ import java.time.temporal.ChronoUnit;
 public final class Convocation {
 
     public static final int ORDINARY_NOTICE_DAYS = 5;
+    /** In a recorded urgency, the notice may be cut down to one jour franc. */
+    public static final int URGENT_NOTICE_DAYS = 1;
 
     private Convocation() {
     }
@@ -19,6 +21,14 @@ public final class Convocation {
     }
 
     public static boolean isTimely(LocalDate sentOn, LocalDate sessionDate) {
-        return clearDays(sentOn, sessionDate) >= ORDINARY_NOTICE_DAYS;
+        return isTimely(sentOn, sessionDate, false);
+    }
+
+    public static boolean isTimely(LocalDate sentOn, LocalDate sessionDate, boolean urgent) {
+        return clearDays(sentOn, sessionDate) >= requiredDays(urgent);
+    }
+
+    public static int requiredDays(boolean urgent) {
+        return urgent ? URGENT_NOTICE_DAYS : ORDINARY_NOTICE_DAYS;
     }
 }

@@ -51,10 +51,10 @@ class SessionPageController {
     @PostMapping("/seances")
     String create(@RequestParam String body, @RequestParam String date, @RequestParam String place,
             @RequestParam Long presidentId, @RequestParam Long secretaryId, @RequestParam String convocationSentOn,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String urgencyReason, RedirectAttributes redirect) {
         try {
             AssemblySession session = sessions.create(new CreateSession(AssemblyBody.valueOf(body), date(date, "date"), place,
-                    presidentId, secretaryId, date(convocationSentOn, "convocationSentOn")));
+                    presidentId, secretaryId, date(convocationSentOn, "convocationSentOn"), urgencyReason));
             redirect.addFlashAttribute("message", "Séance créée : composez son ordre du jour.");
             return "redirect:/seances/" + session.id();
         } catch (InvalidInputException e) {

@@ -66,6 +66,8 @@ public class SessionService {
             v.check(command.place().length() <= 200, "place", "au plus 200 caractères");
         }
         v.check(command.convocationSentOn() != null, "convocationSentOn", "la date d'envoi de la convocation est obligatoire");
+        v.check(command.urgencyReason() == null || command.urgencyReason().length() <= 1000, "urgencyReason",
+                "au plus 1000 caractères");
         if (command.date() != null && command.convocationSentOn() != null) {
             v.check(command.convocationSentOn().isBefore(command.date()), "convocationSentOn",
                     "la convocation est envoyée avant la séance");
@@ -74,7 +76,8 @@ public class SessionService {
         Member secretary = memberOf(v, "secretaryId", command.secretaryId(), command.body());
         v.throwIfAny();
         AssemblySession session = sessions.saveAndFlush(new AssemblySession(command.body(), command.date(),
-                command.place().trim(), president, secretary, command.convocationSentOn()));
+                command.place().trim(), president, secretary, command.convocationSentOn(),
+                command.urgencyReason() == null || command.urgencyReason().isBlank() ? null : command.urgencyReason().strip()));
         session.attachProcess(runtime.startProcessInstanceByKey(AssemblySessionProcess.KEY, businessKey(session.id()),
                 Map.of(AssemblySessionProcess.VAR_SESSION_ID, session.id())).getId());
         return session;
@@ -172,9 +175,10 @@ public class SessionService {
         return applyAttendance(sessionId, AttendanceSheet.from(sheet::get));
     }
 
-    /** Closing the agenda convenes the séance. */
+    /** Closing the agenda convenes the séance: the convocation goes to the members in office. */
     public void closeAgenda(Long sessionId) {
-        get(sessionId).convene();
+        AssemblySession session = get(sessionId);
+        session.convene(members.findByBodyAndInOfficeTrueOrderById(session.body()).stream().map(Member::id).toList());
     }
 
     /** The items of a closed agenda, read by the process's multi-instance: one vote per item still on it. */

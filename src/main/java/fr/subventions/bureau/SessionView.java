@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /** A séance as /api shows it, with its agenda and each item's outcome. */
 public record SessionView(Long id, AssemblyBody body, LocalDate date, String place, String label, MemberView president,
-        MemberView secretary, LocalDate convocationSentOn, SessionStatus status, List<ItemView> agenda) {
+        MemberView secretary, LocalDate convocationSentOn, String urgencyReason, int convocationRecipients,
+        SessionStatus status, List<ItemView> agenda) {
 
     public record MemberView(Long id, AssemblyBody body, Civility civility, String firstName, String lastName,
             boolean inOffice) {
@@ -22,7 +23,8 @@ public record SessionView(Long id, AssemblyBody body, LocalDate date, String pla
 
     static SessionView of(AssemblySession s) {
         return new SessionView(s.id(), s.body(), s.sessionDate(), s.place(), s.label(), MemberView.of(s.president()),
-                MemberView.of(s.secretary()), s.convocationSentOn(), s.status(), s.items().stream()
+                MemberView.of(s.secretary()), s.convocationSentOn(), s.urgencyReason(), s.convocationRecipients().size(),
+                s.status(), s.items().stream()
                         .map(i -> new ItemView(i.position(), i.reference(), i.title(), i.theme(), i.amount(),
                                 i.withdrawn() ? "WITHDRAWN" : Objects.toString(i.decision(), null)))
                         .toList());

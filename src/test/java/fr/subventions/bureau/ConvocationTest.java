@@ -69,4 +69,24 @@ class ConvocationTest {
             assertThat(Convocation.isTimely(LocalDate.of(2023, 9, 20), SEANCE)).isFalse();
         }
     }
+
+    @org.junit.jupiter.api.Nested
+    class InUrgency {
+
+        @Test
+        void oneClearDayIsEnough() {
+            // sent Tuesday for Thursday: Wednesday is the one jour franc
+            assertThat(Convocation.isTimely(LocalDate.of(2023, 9, 12), LocalDate.of(2023, 9, 14), true)).isTrue();
+        }
+
+        @Test
+        void theDayBeforeIsNotEnough() {
+            assertThat(Convocation.isTimely(LocalDate.of(2023, 9, 13), LocalDate.of(2023, 9, 14), true)).isFalse();
+        }
+
+        @Test
+        void withoutUrgencyOneClearDayIsNotEnough() {
+            assertThat(Convocation.isTimely(LocalDate.of(2023, 9, 12), LocalDate.of(2023, 9, 14), false)).isFalse();
+        }
+    }
 }

@@ -66,12 +66,17 @@ public class Scenarios {
 
     /** A seed request instructed favourably for 20 000 € on the given line: it waits for an agenda. */
     public SubsidyRequest instructedRequest(int fiscalYear, String line) {
+        return instructedRequest(fiscalYear, line, 20000);
+    }
+
+    /** The same with a smaller proposed amount, for tests that put many requests on one budget line. */
+    public SubsidyRequest instructedRequest(int fiscalYear, String line, int proposed) {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(fiscalYear), APPLICANT, null).request();
         fileDocuments(processOf(request.reference()));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult())
                 .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
         complete(task(), withVariables("isComplete", true));
-        complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", line + " = 20000",
+        complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", proposed, "budgetLines", line + " = " + proposed,
                 "report", "Rapport d'instruction."));
         fileDocuments(processOf(request.reference()));
         return requests.byId(request.id());

@@ -61,8 +61,8 @@ class AssemblySessionProcessTest {
     @BeforeEach
     void prepare() {
         BpmnAwareTests.init(engine);
-        first = scenarios.instructedRequest(2025, LINE);
-        second = scenarios.instructedRequest(2025, LINE);
+        first = scenarios.instructedRequest(2025, LINE, 1000);
+        second = scenarios.instructedRequest(2025, LINE, 1000);
         session = createSession(LocalDate.of(2025, 9, 8), LocalDate.of(2025, 9, 18));
         instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(SessionService.businessKey(session.id()))
                 .singleResult();
@@ -151,6 +151,33 @@ class AssemblySessionProcessTest {
     }
 
     @Test
+    void aRecordedUrgencyLetsOneClearDayOfNoticeDoAndTheRecipientsAreKept() {
+        SubsidyRequest third = scenarios.instructedRequest(2025, LINE, 1000);
+        AssemblySession urgent = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 9, 18),
+                "Salle du Conseil", scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(),
+                LocalDate.of(2025, 9, 16), "Date limite de dépôt du dossier FEDER le 19 septembre"));
+        sessions.addToAgenda(urgent.id(), List.of(third.reference()), "secretariat");
+
+        sessions.convene(urgent.id(), "secretariat");
+
+        assertThat(sessions.get(urgent.id()).status()).isEqualTo(SessionStatus.CONVENED);
+        assertThat(sessions.view(urgent.id()).convocationRecipients()).isEqualTo(43);
+        assertThat(sessions.view(urgent.id()).urgencyReason()).contains("FEDER");
+    }
+
+    @Test
+    void evenInUrgencyTheDayBeforeIsTooLate() {
+        SubsidyRequest third = scenarios.instructedRequest(2025, LINE, 1000);
+        AssemblySession urgent = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 9, 18),
+                "Salle du Conseil", scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(),
+                LocalDate.of(2025, 9, 17), "Urgence"));
+        sessions.addToAgenda(urgent.id(), List.of(third.reference()), "secretariat");
+
+        assertThatThrownBy(() -> sessions.convene(urgent.id(), "secretariat"))
+                .isInstanceOf(StageConflictException.class).hasMessageContaining("même en urgence");
+    }
+
+    @Test
     void attendanceWaitsForTheAgendaToBeClosed() {
         assertThatThrownBy(() -> sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("convocation");
@@ -160,7 +187,7 @@ class AssemblySessionProcessTest {
     @Test
     void sessionCannotBeConvenedWithoutFiveClearDaysOfNotice() {
         AssemblySession late = createSession(LocalDate.of(2025, 9, 14), LocalDate.of(2025, 9, 18));
-        SubsidyRequest third = scenarios.instructedRequest(2025, LINE);
+        SubsidyRequest third = scenarios.instructedRequest(2025, LINE, 1000);
         sessions.addToAgenda(late.id(), List.of(third.reference()), "secretariat");
 
         assertThatThrownBy(() -> sessions.convene(late.id(), "secretariat"))
