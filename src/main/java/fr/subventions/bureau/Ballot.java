@@ -56,4 +56,8 @@ public class Ballot {
     public Long castBy() {
         return castBy;
     }
+
+    public boolean byProxy() {
+        return !memberId.equals(castBy);
+    }
 }

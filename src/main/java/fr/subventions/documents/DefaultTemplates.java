@@ -38,6 +38,7 @@ final class DefaultTemplates {
             case CONVENTION -> convention(doc);
             case NOTIFICATION_GRANTED -> granted(doc);
             case NOTIFICATION_REJECTED -> rejected(doc);
+            case MINUTES -> minutes(doc);
             case ENGAGEMENT_SHEET -> throw new IllegalArgumentException("the engagement sheet is a workbook, built in code");
         }
         return doc.bytes();
@@ -174,6 +175,42 @@ final class DefaultTemplates {
         doc.p("DONT {{proxyVotes}} PROCURATION(S)", Doc.BOLD);
         doc.blank();
         doc.p("Le secrétaire,");
+        doc.p("{{secretary}}");
+        doc.blank();
+        doc.p("Le Président,");
+        doc.p("{{president}}");
+    }
+
+    /** The procès-verbal (ordonnance 2021-1310): who sat, the quorum, each item's result with the names, what was adopted. */
+    private static void minutes(Doc doc) {
+        doc.p(AUTHORITY, Doc.BOLD);
+        doc.blank();
+        doc.p("PROCÈS-VERBAL", Doc.TITLE);
+        doc.p("de la séance du {{bodyLabel}} du {{sessionDate}}", Doc.CENTER);
+        doc.blank();
+        doc.p("Lieu : {{place}}");
+        doc.p("Président : {{president}}");
+        doc.p("Secrétaire de séance : {{secretary}}");
+        doc.p("Convocation envoyée le {{convocationSentOn}}{{urgency}}");
+        doc.blank();
+        doc.p("Membres en exercice : {{inOffice}} – présents : {{present}} – représentés : {{proxies}} – absents : {{absent}}");
+        doc.p("{{quorum}}");
+        doc.blank();
+        doc.p("Membres présents :", Doc.BOLD);
+        doc.p("{{*presentMembers}}");
+        doc.p("Membres représentés :", Doc.BOLD);
+        doc.p("{{*proxyLines}}");
+        doc.p("Membres absents :", Doc.BOLD);
+        doc.p("{{*absentMembers}}");
+        doc.blank();
+        doc.p("ORDRE DU JOUR ET DÉLIBÉRATIONS", Doc.TITLE);
+        doc.p("{{*items}}");
+        doc.blank();
+        doc.p("LISTE DES DÉLIBÉRATIONS ADOPTÉES", Doc.TITLE);
+        doc.p("(à publier dans la semaine qui suit la séance)", Doc.CENTER);
+        doc.p("{{*adopted}}");
+        doc.blank();
+        doc.p("Le secrétaire de séance,");
         doc.p("{{secretary}}");
         doc.blank();
         doc.p("Le Président,");

@@ -99,6 +99,78 @@ public class DocumentGenerator {
                 "convocation-ordre-du-jour-seance-" + session.sessionDate() + ".docx", DocumentKind.DOCX, content, null);
     }
 
+    /** The séance's procès-verbal, filed with the séance once it is closed. */
+    public RequestDocument minutes(Long sessionId) {
+        AssemblySession session = sessions.get(sessionId);
+        Roll roll = sessions.rollOf(session);
+        Map<Long, Member> byId = members.findAllById(allIds(session)).stream()
+                .collect(Collectors.toMap(Member::id, Function.identity()));
+        List<Long> ordered = byId.keySet().stream().sorted().toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("bodyLabel", session.body().label());
+        model.put("sessionDate", FrenchText.longDate(session.sessionDate()));
+        model.put("place", session.place());
+        model.put("president", session.president().fullName());
+        model.put("secretary", session.secretary().fullName());
+        model.put("convocationSentOn", FrenchText.date(session.convocationSentOn()));
+        model.put("urgency", session.urgencyReason() == null ? "" : " (urgence : " + session.urgencyReason() + ")");
+        model.put("inOffice", String.valueOf(roll.membersInOffice()));
+        model.put("present", String.valueOf(roll.presentCount()));
+        model.put("proxies", String.valueOf(roll.proxyCount()));
+        model.put("absent", String.valueOf(roll.absentCount() - roll.proxyCount()));
+        model.put("quorum", (roll.quorumReached() ? "Le quorum est atteint : " : "Le quorum n'est pas atteint : ")
+                + roll.presentCount() + " membres présents pour " + roll.quorum() + " requis (article L2121-17 du CGCT).");
+        model.put("presentMembers", ordered.stream().filter(roll::isPresent).map(id -> byId.get(id).fullName()).toList());
+        model.put("proxyLines", ordered.stream().filter(roll::isRepresented)
+                .map(id -> byId.get(id).fullName() + " pouvoir à " + byId.get(roll.holderOf(id)).fullName()).toList());
+        model.put("absentMembers", ordered.stream().filter(id -> !roll.isPresent(id) && !roll.isRepresented(id))
+                .map(id -> byId.get(id).fullName()).toList());
+        List<String> items = new ArrayList<>();
+        List<String> adopted = new ArrayList<>();
+        for (AgendaItem item : session.items()) {
+            items.add("# n° " + item.position() + " – " + item.theme() + " – " + item.title() + " (" + item.reference()
+                    + ") : subvention proposée de " + Money.format(item.amount()));
+            if (item.withdrawn()) {
+                items.add("Retiré par le demandeur avant le vote.");
+                continue;
+            }
+            if (item.decision() == VoteDecision.ADJOURNED) {
+                items.add("Ajourné.");
+                continue;
+            }
+            Tally tally = item.tally();
+            items.add((item.decision() == VoteDecision.ADOPTED ? "Adopté" : "Rejeté") + " : pour " + tally.forCount()
+                    + ", contre " + tally.against() + ", abstention " + tally.abstention() + ", ne se prononce pas "
+                    + tally.notVoting() + ", dont " + tally.proxies() + " procuration(s).");
+            for (Choice choice : Choice.values()) {
+                List<String> names = item.ballots().stream().filter(b -> b.choice() == choice)
+                        .map(b -> byId.get(b.memberId()).fullName() + (b.byProxy() ? " (par procuration)" : "")).toList();
+                if (!names.isEmpty() && choice != Choice.FOR) {
+                    items.add(choiceLabel(choice) + " : " + String.join(", ", names) + ".");
+                }
+            }
+            if (item.decision() == VoteDecision.ADOPTED) {
+                adopted.add("Attribution d'une subvention de " + Money.format(item.amount()) + " – " + item.title() + " ("
+                        + item.reference() + ")");
+            }
+        }
+        model.put("items", items);
+        model.put("adopted", adopted.isEmpty() ? List.of("Aucune délibération adoptée.") : adopted);
+        byte[] content = render(DocumentKind.MINUTES, model);
+        return documents.storeGenerated(null, sessionId, DocumentType.MINUTES,
+                "proces-verbal-seance-" + session.sessionDate() + ".docx", DocumentKind.DOCX, content, null);
+    }
+
+    private static String choiceLabel(Choice choice) {
+        return switch (choice) {
+            case FOR -> "Pour";
+            case AGAINST -> "Contre";
+            case ABSTENTION -> "Abstention";
+            case NOT_VOTING -> "Ne se prononce pas";
+            case NOT_PARTICIPATING -> "Ne prend pas part au vote";
+        };
+    }
+
     /** The extract of the register for one voted item, filed with its request and its séance. */
     public RequestDocument extract(Long agendaItemId) {
         AgendaItem item = sessions.agendaItem(agendaItemId);

@@ -10,7 +10,8 @@ public enum DocumentKind {
     CONVENTION("convention", "Convention"),
     NOTIFICATION_GRANTED("notification-attribution", "Notification d'attribution"),
     NOTIFICATION_REJECTED("notification-rejet", "Notification de rejet"),
-    ENGAGEMENT_SHEET("fiche-engagement", "Fiche d'engagement");
+    ENGAGEMENT_SHEET("fiche-engagement", "Fiche d'engagement"),
+    MINUTES("proces-verbal", "Procès-verbal de la séance");
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

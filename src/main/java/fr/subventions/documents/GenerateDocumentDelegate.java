@@ -27,6 +27,7 @@ public class GenerateDocumentDelegate implements JavaDelegate {
         String kind = (String) execution.getVariable(VAR_DOCUMENT_KIND);
         switch (kind) {
             case "CONVOCATION" -> generator.convocation(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
+            case "MINUTES" -> generator.minutes(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
             case "DELIBERATION_EXTRACT" -> generator.extract(id(execution, AssemblySessionProcess.VAR_AGENDA_ITEM_ID));
             case "NOTIFICATION" -> generator.forRequest(DocumentKind.NOTIFICATION_GRANTED,
                     id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));

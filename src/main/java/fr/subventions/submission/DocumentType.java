@@ -18,7 +18,8 @@ public enum DocumentType {
     CONVENTION("Convention", true),
     NOTIFICATION_GRANTED("Notification d'attribution", true),
     NOTIFICATION_REJECTED("Notification de rejet", true),
-    ENGAGEMENT_SHEET("Fiche d'engagement", true);
+    ENGAGEMENT_SHEET("Fiche d'engagement", true),
+    MINUTES("Procès-verbal de la séance", true);
 
     private final String label;
     private final boolean generated;

@@ -14,6 +14,7 @@ public final class AssemblySessionProcess {
     public static final String GATEWAY_ITEM_DECIDED = "Gateway_ItemDecided";
     public static final String TASK_GENERATE_EXTRACT = "Task_GenerateExtract";
     public static final String TASK_CLOSE_SESSION = "Task_CloseSession";
+    public static final String TASK_GENERATE_MINUTES = "Task_GenerateMinutes";
     public static final String END_SESSION_CLOSED = "EndEvent_SessionClosed";
 
     public static final String VAR_SESSION_ID = "sessionId";

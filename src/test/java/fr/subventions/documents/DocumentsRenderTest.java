@@ -86,6 +86,9 @@ class DocumentsRenderTest {
         sessions.vote(session.id(), rejected.reference(), Map.of("against", String.join("\n",
                 members.subList(0, 25).stream().map(String::valueOf).toList())), "secretariat");
         scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        String seance = scenarios.processOf(SessionService.businessKey(session.id()));
+        sessions.requestClosing(session.id(), "secretariat");
+        scenarios.fileDocuments(seance);
         scenarios.fileDocuments(scenarios.processOf(granted.reference()));
         complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
         complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
@@ -123,7 +126,7 @@ class DocumentsRenderTest {
         assertThat(types).containsAll(EnumSet.of(DocumentType.ACKNOWLEDGEMENT, DocumentType.MISSING_ITEMS_REQUEST,
                 DocumentType.INSTRUCTION_REPORT, DocumentType.CONVOCATION, DocumentType.DELIBERATION_EXTRACT,
                 DocumentType.CONVENTION, DocumentType.NOTIFICATION_GRANTED, DocumentType.NOTIFICATION_REJECTED,
-                DocumentType.ENGAGEMENT_SHEET));
+                DocumentType.ENGAGEMENT_SHEET, DocumentType.MINUTES));
         files.put("budget-2024.xlsx", Workbooks.budgetWorkbook(2024, budget.lines(2024)));
         files.put("export-demandes.xlsx", transaction.execute(tx ->
                 RequestsExport.workbook(requests.list(null, staff), java.time.ZoneId.of("Europe/Paris"))));

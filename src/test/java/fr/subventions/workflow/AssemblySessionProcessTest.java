@@ -52,6 +52,8 @@ class AssemblySessionProcessTest {
     SubsidyRequestService requests;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    fr.subventions.submission.DocumentService documents;
 
     SubsidyRequest first;
     SubsidyRequest second;
@@ -98,8 +100,21 @@ class AssemblySessionProcessTest {
         assertThat(requests.byId(second.id()).outcome()).isEqualTo(Outcome.REJECTED);
 
         complete(task());
+        assertThat(instance).isWaitingAt(TASK_GENERATE_MINUTES);
+        execute(job());
         assertThat(instance).isEnded().hasPassed(END_SESSION_CLOSED);
         assertThat(sessions.get(session.id()).status()).isEqualTo(SessionStatus.CLOSED);
+        var minutes = documents.listForSession(session.id()).stream()
+                .filter(d -> d.type() == fr.subventions.submission.DocumentType.MINUTES).findFirst().orElseThrow();
+        java.util.List<String> lines = fr.subventions.documents.DocumentLines.of(
+                documents.get(minutes.id(), scenarios.staff()).content());
+        assertThat(lines).containsSubsequence("PROCÈS-VERBAL",
+                "Membres en exercice : 43 – présents : 25 – représentés : 0 – absents : 18",
+                "Le quorum est atteint : 25 membres présents pour 22 requis (article L2121-17 du CGCT).",
+                "Adopté : pour 25, contre 0, abstention 0, ne se prononce pas 0, dont 0 procuration(s).",
+                "LISTE DES DÉLIBÉRATIONS ADOPTÉES");
+        assertThat(lines).anyMatch(line -> line.startsWith("Rejeté : pour 5, contre 20"))
+                .anyMatch(line -> line.startsWith("Contre : Monsieur François REBSAMEN"));
     }
 
     @Test
