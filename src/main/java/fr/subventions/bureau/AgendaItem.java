@@ -66,6 +66,10 @@ public class AgendaItem {
 
     private Instant decidedAt;
 
+    /** The deliberation's number, per body and year, as the prefecture's transmission accepts it: ^[0-9A-Z_]{1,15}$. */
+    @Column(length = 15)
+    private String deliberationNumber;
+
     @OneToMany(mappedBy = "item", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Ballot> ballots = new ArrayList<>();
 
@@ -111,6 +115,14 @@ public class AgendaItem {
 
     void renumber(int position) {
         this.position = position;
+    }
+
+    void number(String deliberationNumber) {
+        this.deliberationNumber = deliberationNumber;
+    }
+
+    public String deliberationNumber() {
+        return deliberationNumber;
     }
 
     void adjourn(Instant now) {

@@ -37,11 +37,14 @@ public class SessionService {
     private final TaskCompleter tasks;
     private final Clock clock;
     private final MemberInterestRepository interests;
+    private final fr.subventions.shared.Sequences sequences;
 
     SessionService(AssemblySessionRepository sessions, AgendaItemRepository items, MemberRepository members,
             SubsidyRequestService requestService, SubsidyRequestRepository requests, RuntimeService runtime,
-            TaskCompleter tasks, Clock clock, MemberInterestRepository interests) {
+            TaskCompleter tasks, Clock clock, MemberInterestRepository interests,
+            fr.subventions.shared.Sequences sequences) {
         this.interests = interests;
+        this.sequences = sequences;
         this.sessions = sessions;
         this.items = items;
         this.members = members;
@@ -247,7 +250,18 @@ public class SessionService {
         refuseVotesOfMembersStandingAside(marked, aside);
         List<Cast> ballots = ConflictPolicy.apply(VotePolicy.ballots(roll, marked), aside);
         item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), aside, Instant.now(clock));
+        item.number(deliberationNumber(session));
         return true;
+    }
+
+    /**
+     * "B2023_0001": the body's letter, the year, a number without gaps per body and year, taken in the vote's own
+     * transaction so that a refused vote uses none.
+     */
+    private String deliberationNumber(AssemblySession session) {
+        int year = session.sessionDate().getYear();
+        long number = sequences.nextWithoutGap("deliberation-" + session.body().name() + "-" + year);
+        return session.body().name().charAt(0) + String.valueOf(year) + "_" + String.format("%04d", number);
     }
 
     /** The secretariat cannot record a vote for a member the register of interests sets aside. */

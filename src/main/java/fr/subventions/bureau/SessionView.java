@@ -18,7 +18,8 @@ public record SessionView(Long id, AssemblyBody body, LocalDate date, String pla
         }
     }
 
-    public record ItemView(int position, String reference, String title, String theme, BigDecimal amount, String outcome) {
+    public record ItemView(int position, String reference, String title, String theme, BigDecimal amount, String outcome,
+            String deliberationNumber) {
     }
 
     static SessionView of(AssemblySession s) {
@@ -26,7 +27,7 @@ public record SessionView(Long id, AssemblyBody body, LocalDate date, String pla
                 MemberView.of(s.secretary()), s.convocationSentOn(), s.urgencyReason(), s.convocationRecipients().size(),
                 s.status(), s.items().stream()
                         .map(i -> new ItemView(i.position(), i.reference(), i.title(), i.theme(), i.amount(),
-                                i.withdrawn() ? "WITHDRAWN" : Objects.toString(i.decision(), null)))
+                                i.withdrawn() ? "WITHDRAWN" : Objects.toString(i.decision(), null), i.deliberationNumber()))
                         .toList());
     }
 }

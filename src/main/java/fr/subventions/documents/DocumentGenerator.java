@@ -139,6 +139,7 @@ public class DocumentGenerator {
                 continue;
             }
             Tally tally = item.tally();
+            items.add("Délibération n° " + item.deliberationNumber());
             items.add((item.decision() == VoteDecision.ADOPTED ? "Adopté" : "Rejeté") + " : pour " + tally.forCount()
                     + ", contre " + tally.against() + ", abstention " + tally.abstention() + ", ne se prononce pas "
                     + tally.notVoting() + ", dont " + tally.proxies() + " procuration(s).");
@@ -150,7 +151,7 @@ public class DocumentGenerator {
                 }
             }
             if (item.decision() == VoteDecision.ADOPTED) {
-                adopted.add("Attribution d'une subvention de " + Money.format(item.amount()) + " – " + item.title() + " ("
+                adopted.add("n° " + item.deliberationNumber() + " – attribution d'une subvention de " + Money.format(item.amount()) + " – " + item.title() + " ("
                         + item.reference() + ")");
             }
         }

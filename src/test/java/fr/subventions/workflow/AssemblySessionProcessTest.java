@@ -113,6 +113,10 @@ class AssemblySessionProcessTest {
                 "Le quorum est atteint : 25 membres présents pour 22 requis (article L2121-17 du CGCT).",
                 "Adopté : pour 25, contre 0, abstention 0, ne se prononce pas 0, dont 0 procuration(s).",
                 "LISTE DES DÉLIBÉRATIONS ADOPTÉES");
+        java.util.List<String> numbers = sessions.view(session.id()).agenda().stream().map(i -> i.deliberationNumber()).toList();
+        assertThat(numbers).allMatch(n -> n.matches("^[0-9A-Z_]{1,15}$") && n.startsWith("B2025_"));
+        assertThat(Integer.parseInt(numbers.get(1).substring(6))).isEqualTo(Integer.parseInt(numbers.get(0).substring(6)) + 1);
+        assertThat(lines).contains("Délibération n° " + numbers.get(0));
         assertThat(lines).anyMatch(line -> line.startsWith("Rejeté : pour 5, contre 20"))
                 .anyMatch(line -> line.startsWith("Contre : Monsieur François REBSAMEN"));
     }
