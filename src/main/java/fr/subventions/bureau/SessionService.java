@@ -91,6 +91,24 @@ public class SessionService {
         return sessions.findById(id).orElseThrow(() -> new NotFoundException("Séance inconnue : " + id));
     }
 
+    /** A deliberation of the year, for publication. */
+    public record DecidedItem(String number, java.time.LocalDate date, String title, java.math.BigDecimal amount,
+            VoteDecision decision, Tally tally, int inOffice, int fiscalYear) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<DecidedItem> decidedItems(int year) {
+        return sessions.findAllByOrderBySessionDateDesc().stream()
+                .filter(s -> s.sessionDate().getYear() == year)
+                .sorted(java.util.Comparator.comparing(AssemblySession::sessionDate))
+                .flatMap(s -> s.items().stream()
+                        .filter(i -> i.decision() == VoteDecision.ADOPTED || i.decision() == VoteDecision.REJECTED)
+                        .map(i -> new DecidedItem(i.deliberationNumber(), s.sessionDate(), i.title(), i.amount(),
+                                i.decision(), i.tally(), s.attendance().size(),
+                                requests.findById(i.requestId()).map(r -> r.fiscalYear()).orElse(year))))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<SessionView> all() {
         return sessions.findAllByOrderBySessionDateDesc().stream().map(SessionView::of).toList();

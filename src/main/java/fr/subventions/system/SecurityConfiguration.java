@@ -44,7 +44,9 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, AuthenticationManager authentication) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(authentication)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // Open data is published for everyone
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/opendata/**").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"subventions\", charset=\"UTF-8\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "Authentification requise",

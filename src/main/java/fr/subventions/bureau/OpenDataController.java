@@ -1,0 +1,70 @@
+package fr.subventions.bureau;
+
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.submission.VoteDecision;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The deliberations on subsidies, published in the SCDL "délibérations" format (open to everyone). */
+@RestController
+class OpenDataController {
+
+    static final String HEADER = "COLL_NOM,COLL_SIRET,DELIB_ID,DELIB_DATE,DELIB_MATIERE_CODE,DELIB_MATIERE_NOM,DELIB_OBJET,"
+            + "BUDGET_ANNEE,BUDGET_NOM,PREF_ID,PREF_DATE,VOTE_EFFECTIF,VOTE_REEL,VOTE_POUR,VOTE_CONTRE,VOTE_ABSTENTION,DELIB_URL";
+
+    private final SessionService sessions;
+    private final String authority;
+    private final String siret;
+
+    OpenDataController(SessionService sessions, @Value("${subventions.authority.name:Dijon Métropole}") String authority,
+            @Value("${subventions.authority.siret:}") String siret) {
+        this.sessions = sessions;
+        this.authority = authority;
+        this.siret = siret;
+    }
+
+    @GetMapping("/api/opendata/deliberations.csv")
+    ResponseEntity<byte[]> deliberations(@RequestParam int year) {
+        if (year < 2000 || year > 2100) {
+            throw new InvalidInputException("year", "année invalide : " + year);
+        }
+        String rows = sessions.decidedItems(year).stream().map(this::row).collect(Collectors.joining("\r\n"));
+        String csv = HEADER + "\r\n" + rows + (rows.isEmpty() ? "" : "\r\n");
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("deliberations-subventions-" + year + ".csv").build().toString())
+                .body(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String row(SessionService.DecidedItem item) {
+        Tally tally = item.tally();
+        int cast = tally.forCount() + tally.against() + tally.abstention() + tally.notVoting();
+        String object = (item.decision() == VoteDecision.ADOPTED ? "Attribution" : "Refus") + " d'une subvention de "
+                + item.amount().toPlainString() + " euros : " + item.title();
+        return Stream.of(authority, siret, item.number(), item.date().toString(), "7.5", "Finances locales/Subventions",
+                object, String.valueOf(item.fiscalYear()), "Budget principal", "", "", String.valueOf(item.inOffice()),
+                String.valueOf(cast), String.valueOf(tally.forCount()), String.valueOf(tally.against()),
+                String.valueOf(tally.abstention()), "").map(OpenDataController::field).collect(Collectors.joining(","));
+    }
+
+    /** RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
+    static String field(String value) {
+        String text = value == null ? "" : value.replace("\r", " ").replace("\n", " ");
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    static List<String> header() {
+        return List.of(HEADER.split(","));
+    }
+}

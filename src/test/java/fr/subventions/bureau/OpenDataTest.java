@@ -1,0 +1,59 @@
+package fr.subventions.bureau;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The year's deliberations on subsidies in the SCDL "délibérations" format, open to everyone. */
+@ApplicationTest
+class OpenDataTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    Scenarios scenarios;
+
+    @Test
+    void publishesEachDeliberationOfTheYearWithItsVote() throws Exception {
+        BpmnAwareTests.init(engine);
+        SubsidyRequest request = scenarios.instructedRequest(2026, "2026-65-65748-71-ECOURB");
+        AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8),
+                List.of(request.reference()));
+        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        String number = sessions.view(session.id()).agenda().get(0).deliberationNumber();
+
+        String csv = mvc.perform(get("/api/opendata/deliberations.csv?year=2026")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo(OpenDataController.HEADER);
+        assertThat(lines).anyMatch(line -> line.startsWith("Dijon Métropole,," + number + ",2026-10-08,7.5,Finances locales/Subventions,")
+                && line.endsWith(",2026,Budget principal,,,43,40,40,0,0,"));
+        assertThat(OpenDataController.header()).hasSize(17);
+    }
+
+    @Test
+    void quotesTextThatHoldsACommaOrAQuote() {
+        assertThat(OpenDataController.field("Association « OF », Dijon")).isEqualTo("\"Association « OF », Dijon\"");
+        assertThat(OpenDataController.field("dit \"OF\"")).isEqualTo("\"dit \"\"OF\"\"\"");
+        assertThat(OpenDataController.field("simple")).isEqualTo("simple");
+    }
+}
