@@ -57,6 +57,9 @@ public class AgendaItem {
 
     private boolean withdrawn;
 
+    /** A secret ballot keeps the counts only, never who voted what. */
+    private boolean secretBallot;
+
     private int forCount;
     private int againstCount;
     private int abstentionCount;
@@ -115,6 +118,15 @@ public class AgendaItem {
 
     void renumber(int position) {
         this.position = position;
+    }
+
+    void recordSecretVote(Tally tally, java.util.Map<Long, String> aside, Instant now) {
+        recordVote(List.of(), tally, aside, now);
+        this.secretBallot = true;
+    }
+
+    public boolean secretBallot() {
+        return secretBallot;
     }
 
     void number(String deliberationNumber) {

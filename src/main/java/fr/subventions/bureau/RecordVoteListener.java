@@ -19,6 +19,15 @@ public class RecordVoteListener implements TaskListener {
         this.sessions = sessions;
     }
 
+    private static Integer count(FormFields form, String field) {
+        String text = form.text(field);
+        try {
+            return text == null ? null : Integer.valueOf(text.replaceAll("\\.0+$", ""));
+        } catch (NumberFormatException e) {
+            throw new fr.subventions.shared.InvalidInputException(field, "un nombre de bulletins est attendu");
+        }
+    }
+
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
@@ -27,8 +36,10 @@ public class RecordVoteListener implements TaskListener {
         marked.put(Choice.ABSTENTION, AttendanceSheet.ids(form.raw("abstention"), "abstention"));
         marked.put(Choice.NOT_VOTING, AttendanceSheet.ids(form.raw("notVoting"), "notVoting"));
         marked.put(Choice.NOT_PARTICIPATING, AttendanceSheet.ids(form.raw("notParticipating"), "notParticipating"));
+        SecretBallot secret = form.bool("secret") ? new SecretBallot(count(form, "secretFor"), count(form, "secretAgainst"),
+                count(form, "secretAbstention"), count(form, "secretNotVoting")) : null;
         boolean decided = sessions.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
-                marked, form.bool("adjourned"));
+                marked, form.bool("adjourned"), secret);
         form.discard();
         task.getExecution().setVariableLocal(AssemblySessionProcess.VAR_ITEM_DECIDED, decided);
     }

@@ -47,7 +47,12 @@ class SessionController {
     }
 
     record VoteData(List<Long> against, List<Long> abstention, List<Long> notVoting, List<Long> notParticipating,
-            Boolean adjourned) {
+            Boolean adjourned, SecretCounts secret) {
+    }
+
+    /** A secret ballot: counts only. */
+    record SecretCounts(@com.fasterxml.jackson.annotation.JsonProperty("for") Integer forCount, Integer against,
+            Integer abstention, Integer notVoting) {
     }
 
     record VoteView(String reference, @com.fasterxml.jackson.annotation.JsonProperty("for") Integer forCount, Integer against, Integer abstention, Integer notVoting,
@@ -130,6 +135,13 @@ class SessionController {
         ballot.put("notVoting", orEmpty(vote.notVoting()));
         ballot.put("notParticipating", orEmpty(vote.notParticipating()));
         ballot.put("adjourned", Boolean.TRUE.equals(vote.adjourned()));
+        if (vote.secret() != null) {
+            ballot.put("secret", true);
+            ballot.put("secretFor", vote.secret().forCount() == null ? "" : vote.secret().forCount().toString());
+            ballot.put("secretAgainst", vote.secret().against() == null ? "" : vote.secret().against().toString());
+            ballot.put("secretAbstention", vote.secret().abstention() == null ? "" : vote.secret().abstention().toString());
+            ballot.put("secretNotVoting", vote.secret().notVoting() == null ? "" : vote.secret().notVoting().toString());
+        }
         Tally tally = sessions.vote(id, reference, ballot, caller.username());
         if (Boolean.TRUE.equals(vote.adjourned())) {
             return new VoteView(reference, null, null, null, null, null, null, "ADJOURNED");

@@ -246,6 +246,11 @@ public class SessionService {
 
     /** Answers whether the assembly decided the item (adopted or rejected), so that its extract is due. */
     public boolean applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned) {
+        return applyVote(itemId, marked, adjourned, null);
+    }
+
+    /** With a {@link SecretBallot}, the counts only: a secret ballot records no names. */
+    public boolean applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned, SecretBallot secret) {
         AgendaItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("Point inconnu : " + itemId));
         if (item.withdrawn()) {
             return false;
@@ -265,6 +270,18 @@ public class SessionService {
         Map<Long, String> aside = ConflictPolicy.standingAside(interests.findBySiretOrRna(request.applicant().siret(),
                 request.applicant().rna()).stream().filter(i -> i.concerns(request.applicant().siret(),
                 request.applicant().rna(), session.sessionDate())).toList(), roll);
+        if (secret != null) {
+            if (marked.values().stream().anyMatch(list -> !list.isEmpty())) {
+                throw new fr.subventions.shared.InvalidInputException("secret", "un scrutin secret n'enregistre aucun nom");
+            }
+            List<Cast> voters = ConflictPolicy.apply(VotePolicy.ballots(roll, Map.of()), aside).stream()
+                    .filter(c -> c.choice() != Choice.NOT_PARTICIPATING).toList();
+            int proxies = (int) voters.stream().filter(Cast::byProxy).count();
+            int standing = roll.presentCount() + roll.proxyCount() - voters.size();
+            item.recordSecretVote(VotePolicy.secretTally(secret, voters.size(), proxies, standing), aside, Instant.now(clock));
+            item.number(deliberationNumber(session));
+            return true;
+        }
         refuseVotesOfMembersStandingAside(marked, aside);
         List<Cast> ballots = ConflictPolicy.apply(VotePolicy.ballots(roll, marked), aside);
         item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), aside, Instant.now(clock));

@@ -73,6 +73,31 @@ public final class VotePolicy {
                 decision);
     }
 
+    /**
+     * A secret ballot: the counts must account for every voter, and a tie is lost, for nobody's vote prevails in a
+     * secret ballot (L2121-20).
+     */
+    public static Tally secretTally(SecretBallot ballot, int voters, int proxies, int notParticipating) {
+        Violations v = new Violations();
+        int[] counts = new int[4];
+        Integer[] given = {ballot.forCount(), ballot.against(), ballot.abstention(), ballot.notVoting()};
+        String[] fields = {"secret.for", "secret.against", "secret.abstention", "secret.notVoting"};
+        for (int i = 0; i < given.length; i++) {
+            if (given[i] == null || given[i] < 0) {
+                v.add(fields[i], "un nombre de bulletins, zéro ou plus, est attendu");
+            } else {
+                counts[i] = given[i];
+            }
+        }
+        v.throwIfAny();
+        int total = counts[0] + counts[1] + counts[2] + counts[3];
+        v.check(total == voters, "secret", "les bulletins (" + total + ") doivent égaler le nombre de votants (" + voters
+                + ", présents et représentés prenant part au vote)");
+        v.throwIfAny();
+        return new Tally(counts[0], counts[1], counts[2], counts[3], notParticipating, proxies,
+                counts[0] > counts[1] ? VoteDecision.ADOPTED : VoteDecision.REJECTED);
+    }
+
     private static String fieldOf(Choice choice) {
         return switch (choice) {
             case FOR -> "for";

@@ -139,7 +139,7 @@ public class DocumentGenerator {
                 continue;
             }
             Tally tally = item.tally();
-            items.add("Délibération n° " + item.deliberationNumber());
+            items.add("Délibération n° " + item.deliberationNumber() + (item.secretBallot() ? " – scrutin secret" : ""));
             items.add((item.decision() == VoteDecision.ADOPTED ? "Adopté" : "Rejeté") + " : pour " + tally.forCount()
                     + ", contre " + tally.against() + ", abstention " + tally.abstention() + ", ne se prononce pas "
                     + tally.notVoting() + ", dont " + tally.proxies() + " procuration(s).");
@@ -190,8 +190,10 @@ public class DocumentGenerator {
         List<Long> ordered = new ArrayList<>(byId.keySet());
         ordered.sort(Comparator.naturalOrder());
         Tally tally = item.tally();
-        List<Long> notParticipating = item.ballots().stream().filter(b -> b.choice() == Choice.NOT_PARTICIPATING)
-                .map(Ballot::memberId).sorted().toList();
+        // A secret ballot keeps no names: those standing aside are known from the register only
+        List<Long> notParticipating = item.secretBallot() ? item.standingAside().keySet().stream().sorted().toList()
+                : item.ballots().stream().filter(b -> b.choice() == Choice.NOT_PARTICIPATING).map(Ballot::memberId)
+                        .sorted().toList();
         Map<String, Object> model = new HashMap<>();
         model.put("bodyLabel", session.body().label());
         model.put("deciding", session.body().deciding());

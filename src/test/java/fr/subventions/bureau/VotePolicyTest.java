@@ -1,6 +1,7 @@
 package fr.subventions.bureau;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fr.subventions.bureau.Roll.Proxy;
@@ -272,6 +273,39 @@ class VotePolicyTest {
             Tally tally = VotePolicy.tally(VotePolicy.ballots(smallRoll(),
                     marked(Choice.AGAINST, ids(3L, 5L), Choice.ABSTENTION, ids(4L))), PRESIDENT);
             assertThat(tally).isEqualTo(new Tally(2, 2, 1, 0, 0, 1, VoteDecision.ADOPTED));
+        }
+    }
+
+    @Nested
+    class SecretBallots {
+
+        @Test
+        void adoptByTheMajorityOfVotesCast() {
+            Tally tally = VotePolicy.secretTally(new SecretBallot(21, 19, 0, 0), 40, 15, 0);
+            assertThat(tally.decision()).isEqualTo(VoteDecision.ADOPTED);
+            assertThat(tally.proxies()).isEqualTo(15);
+        }
+
+        @Test
+        void loseATieForNobodysVotePrevails() {
+            assertThat(VotePolicy.secretTally(new SecretBallot(20, 20, 0, 0), 40, 15, 0).decision())
+                    .isEqualTo(VoteDecision.REJECTED);
+        }
+
+        @Test
+        void mustAccountForEveryVoter() {
+            assertThatThrownBy(() -> VotePolicy.secretTally(new SecretBallot(20, 19, 0, 0), 40, 15, 0))
+                    .isInstanceOf(fr.subventions.shared.InvalidInputException.class)
+                    .hasMessageContaining("doivent égaler le nombre de votants (40");
+        }
+
+        @Test
+        void refuseANegativeOrMissingCount() {
+            assertThatThrownBy(() -> VotePolicy.secretTally(new SecretBallot(-1, null, 0, 0), 40, 15, 0))
+                    .isInstanceOf(fr.subventions.shared.InvalidInputException.class)
+                    .satisfies(e -> assertThat(((fr.subventions.shared.InvalidInputException) e).errors())
+                            .extracting(fr.subventions.shared.FieldError::field)
+                            .containsExactly("secret.for", "secret.against"));
         }
     }
 }

@@ -54,6 +54,8 @@ class AssemblySessionProcessTest {
     Scenarios scenarios;
     @Autowired
     fr.subventions.submission.DocumentService documents;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     SubsidyRequest first;
     SubsidyRequest second;
@@ -194,6 +196,22 @@ class AssemblySessionProcessTest {
 
         assertThatThrownBy(() -> sessions.convene(urgent.id(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("même en urgence");
+    }
+
+    @Test
+    void aSecretBallotKeepsTheCountsButNoNameAndLosesATie() {
+        openSession();
+        Tally tally = sessions.vote(session.id(), first.reference(), Map.of("secret", true, "secretFor", "20",
+                "secretAgainst", "20", "secretAbstention", "0", "secretNotVoting", "0"), "secretariat");
+
+        assertThat(tally.decision()).isEqualTo(VoteDecision.REJECTED);
+        assertThat(tally.forCount()).isEqualTo(20);
+        assertThat(jdbc.queryForObject("select count(*) from ballot where agenda_item_id = ?", Integer.class,
+                sessions.agendaItemIds(session.id()).get(0))).isZero();
+        assertThatThrownBy(() -> sessions.vote(session.id(), second.reference(), Map.of("secret", true,
+                "secretFor", "10", "secretAgainst", "5", "secretAbstention", "0", "secretNotVoting", "0",
+                "against", scenarios.bureauMember("DETANG").id().toString()), "secretariat"))
+                .isInstanceOf(fr.subventions.shared.InvalidInputException.class);
     }
 
     @Test
