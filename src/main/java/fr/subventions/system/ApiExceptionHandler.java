@@ -127,10 +127,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Object> unexpected(RuntimeException e, jakarta.servlet.http.HttpServletRequest request) {
-        return unexpected(e);
-    }
-
     ResponseEntity<Object> unexpected(RuntimeException e) {
         LOG.error("Unexpected error on the API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Une erreur inattendue s'est produite ; elle a été journalisée.", null);
