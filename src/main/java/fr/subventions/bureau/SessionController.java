@@ -150,6 +150,29 @@ class SessionController {
                 tally.notParticipating(), tally.proxies(), tally.decision().name());
     }
 
+    record FlagData(Long memberId, Boolean standingAside, String reason) {
+    }
+
+    record FlagView(Long memberId, boolean standingAside, String reason, String recordedBy, java.time.Instant recordedAt) {
+
+        static FlagView of(ConflictFlag f) {
+            return new FlagView(f.memberId(), f.standingAside(), f.reason(), f.recordedBy(), f.recordedAt());
+        }
+    }
+
+    /** Sets a member aside on an item (standingAside true) or lifts the flag (false), with a reason; audited. */
+    @PostMapping("/api/sessions/{id}/items/{reference}/conflicts")
+    List<FlagView> flag(@PathVariable Long id, @PathVariable String reference, @RequestBody FlagData data, Caller caller) {
+        sessions.flagConflict(id, reference, data.memberId(), !Boolean.FALSE.equals(data.standingAside()), data.reason(),
+                caller.username());
+        return sessions.conflictFlags(id, reference).stream().map(FlagView::of).toList();
+    }
+
+    @GetMapping("/api/sessions/{id}/items/{reference}/conflicts")
+    List<FlagView> flags(@PathVariable Long id, @PathVariable String reference) {
+        return sessions.conflictFlags(id, reference).stream().map(FlagView::of).toList();
+    }
+
     @PostMapping("/api/sessions/{id}/closure")
     SessionView close(@PathVariable Long id, Caller caller) {
         sessions.requestClosing(id, caller.username());

@@ -38,11 +38,13 @@ public class SessionService {
     private final Clock clock;
     private final MemberInterestRepository interests;
     private final fr.subventions.shared.Sequences sequences;
+    private final ConflictFlagRepository flags;
 
     SessionService(AssemblySessionRepository sessions, AgendaItemRepository items, MemberRepository members,
             SubsidyRequestService requestService, SubsidyRequestRepository requests, RuntimeService runtime,
             TaskCompleter tasks, Clock clock, MemberInterestRepository interests,
-            fr.subventions.shared.Sequences sequences) {
+            fr.subventions.shared.Sequences sequences, ConflictFlagRepository flags) {
+        this.flags = flags;
         this.interests = interests;
         this.sequences = sequences;
         this.sessions = sessions;
@@ -270,6 +272,14 @@ public class SessionService {
         Map<Long, String> aside = ConflictPolicy.standingAside(interests.findBySiretOrRna(request.applicant().siret(),
                 request.applicant().rna()).stream().filter(i -> i.concerns(request.applicant().siret(),
                 request.applicant().rna(), session.sessionDate())).toList(), roll);
+        // the secretariat's flags, added or lifted by hand, have the last word
+        for (ConflictFlag flag : flags.findByAgendaItemIdOrderByIdAsc(item.id())) {
+            if (flag.standingAside() && (roll.isPresent(flag.memberId()) || roll.isRepresented(flag.memberId()))) {
+                aside.put(flag.memberId(), flag.reason());
+            } else if (!flag.standingAside()) {
+                aside.remove(flag.memberId());
+            }
+        }
         if (secret != null) {
             if (marked.values().stream().anyMatch(list -> !list.isEmpty())) {
                 throw new fr.subventions.shared.InvalidInputException("secret", "un scrutin secret n'enregistre aucun nom");
@@ -324,6 +334,28 @@ public class SessionService {
             case NOT_VOTING -> "notVoting";
             default -> "for";
         };
+    }
+
+    /** The secretariat sets a member aside on an item, or lifts the flag, with a reason kept in the audit trail. */
+    public ConflictFlag flagConflict(Long sessionId, String reference, Long memberId, boolean standingAside, String reason,
+            String actor) {
+        AssemblySession session = get(sessionId);
+        AgendaItem item = itemOf(session, reference);
+        if (item.isSettled()) {
+            throw new StageConflictException("Le point " + reference + " a déjà été " + (item.withdrawn() ? "retiré." : "voté."));
+        }
+        fr.subventions.shared.Violations v = new fr.subventions.shared.Violations();
+        v.check(memberId != null && members.findById(memberId).filter(m -> m.body() == session.body()).isPresent(),
+                "memberId", "membre inconnu de cette assemblée : " + memberId);
+        v.check(reason != null && !reason.isBlank() && reason.length() <= 1000, "reason",
+                "le motif est obligatoire (1000 caractères au plus)");
+        v.throwIfAny();
+        return flags.save(new ConflictFlag(item.id(), memberId, standingAside, reason.strip(), actor, Instant.now(clock)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConflictFlag> conflictFlags(Long sessionId, String reference) {
+        return flags.findByAgendaItemIdOrderByIdAsc(itemOf(get(sessionId), reference).id());
     }
 
     /** Records a line of the register of interests. */

@@ -103,6 +103,34 @@ class ConflictOfInterestTest {
     }
 
     @Test
+    void theSecretariatAddsAFlagByHandAndLiftsAWrongOneWithReasonsKept() {
+        Long detang = declare("DETANG", InterestKind.BOARD, LocalDate.of(2020, 1, 1), null);
+        // a present member who holds no proxy
+        Long ruet = scenarios.bureauMember("RUET").id();
+
+        sessions.flagConflict(session.id(), request.reference(), ruet, true, "Conjoint salarié de l'association", "secretariat");
+        sessions.flagConflict(session.id(), request.reference(), detang, false,
+                "A quitté le conseil d'administration en juin, registre à jour", "secretariat");
+        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+
+        assertThat(tally.forCount()).isEqualTo(39);
+        assertThat(tally.notParticipating()).isEqualTo(1);
+        assertThat(extracts.lines(itemId())).contains("Monsieur Guillaume RUET (Conjoint salarié de l'association)")
+                .noneMatch(line -> line.contains("DETANG ("));
+        assertThat(sessions.conflictFlags(session.id(), request.reference()))
+                .extracting(ConflictFlag::recordedBy, ConflictFlag::standingAside)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("secretariat", true),
+                        org.assertj.core.groups.Tuple.tuple("secretariat", false));
+    }
+
+    @Test
+    void aFlagNeedsItsReason() {
+        assertThatThrownBy(() -> sessions.flagConflict(session.id(), request.reference(),
+                scenarios.bureauMember("DODET").id(), true, " ", "secretariat"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("motif");
+    }
+
+    @Test
     void anInterestThatEndedBeforeTheSeanceDoesNotCount() {
         declare("DETANG", InterestKind.BOARD, LocalDate.of(2018, 1, 1), LocalDate.of(2024, 12, 31));
 
