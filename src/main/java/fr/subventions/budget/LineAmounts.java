@@ -61,7 +61,7 @@ public final class LineAmounts {
 
     private static BigDecimal decimal(String text, String field) {
         try {
-            return new BigDecimal(text.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));
+            return fr.subventions.shared.Money.parse(text);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "montant illisible : " + text.trim());
         }

@@ -319,21 +319,12 @@ public class SessionService {
             for (int i = 0; i < entry.getValue().size(); i++) {
                 Long id = entry.getValue().get(i);
                 if (aside.containsKey(id)) {
-                    v.add(fieldOf(entry.getKey()) + "[" + i + "]", "le membre " + id + " ne prend pas part au vote : "
+                    v.add(VotePolicy.fieldOf(entry.getKey()) + "[" + i + "]", "le membre " + id + " ne prend pas part au vote : "
                             + aside.get(id) + " (article L2131-11 du CGCT)");
                 }
             }
         }
         v.throwIfAny();
-    }
-
-    private static String fieldOf(Choice choice) {
-        return switch (choice) {
-            case AGAINST -> "against";
-            case ABSTENTION -> "abstention";
-            case NOT_VOTING -> "notVoting";
-            default -> "for";
-        };
     }
 
     /** The secretariat sets a member aside on an item, or lifts the flag, with a reason kept in the audit trail. */

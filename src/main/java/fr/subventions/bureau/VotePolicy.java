@@ -98,7 +98,8 @@ public final class VotePolicy {
                 counts[0] > counts[1] ? VoteDecision.ADOPTED : VoteDecision.REJECTED);
     }
 
-    private static String fieldOf(Choice choice) {
+    /** The API field that lists the members of a choice. */
+    static String fieldOf(Choice choice) {
         return switch (choice) {
             case FOR -> "for";
             case AGAINST -> "against";

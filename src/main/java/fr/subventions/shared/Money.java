@@ -20,6 +20,15 @@ public final class Money {
                 && amount.compareTo(MAX) <= 0;
     }
 
+    /**
+     * An amount as people type it: "20000", "20 000", "20 000,50 €" (spaces of any kind, a comma or a point).
+     *
+     * @throws NumberFormatException when it is no amount
+     */
+    public static BigDecimal parse(String text) {
+        return new BigDecimal(text.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));
+    }
+
     /** "20 000 €", "20 000,50 €": narrow no-break spaces between thousands, a no-break space before €. */
     public static String format(BigDecimal amount) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.FRANCE);

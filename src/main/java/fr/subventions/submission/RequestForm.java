@@ -64,7 +64,7 @@ public class RequestForm {
             return null;
         }
         try {
-            return new BigDecimal(text.replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));
+            return fr.subventions.shared.Money.parse(text);
         } catch (NumberFormatException e) {
             errors.put(field, "montant illisible : écrivez par exemple 20000 ou 20000,50");
             return null;

@@ -63,7 +63,7 @@ public final class FormFields {
             if (value instanceof Number number) {
                 return new BigDecimal(number.toString());
             }
-            return new BigDecimal(value.toString().replaceAll("[\\s\u00a0\u202f€]", "").replace(',', '.'));
+            return fr.subventions.shared.Money.parse(value.toString());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, "doit être un montant en euros, par exemple 20000 ou 20000,50");
         }

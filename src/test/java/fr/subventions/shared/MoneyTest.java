@@ -112,4 +112,21 @@ class MoneyTest {
             return plain.replace(" €", "\u00a0€").replace(' ', '\u202f');
         }
     }
+
+    @org.junit.jupiter.api.Nested
+    class Parse {
+
+        @org.junit.jupiter.api.Test
+        void readsAmountsAsPeopleTypeThem() {
+            assertThat(Money.parse("20000")).isEqualByComparingTo("20000");
+            assertThat(Money.parse("20 000,50 €")).isEqualByComparingTo("20000.50");
+            assertThat(Money.parse("20\u202f000\u00a0€")).isEqualByComparingTo("20000");
+        }
+
+        @org.junit.jupiter.api.Test
+        void refusesWhatIsNoAmount() {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.parse("vingt"))
+                    .isInstanceOf(NumberFormatException.class);
+        }
+    }
 }
