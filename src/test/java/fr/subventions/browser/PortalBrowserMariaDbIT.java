@@ -115,16 +115,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.xpath("//label[normalize-space()='Favorable']").click();
             browser.find("input[id*='Field_proposedAmount']").sendKeys("20000");
             browser.find("textarea[id*='Field_budgetLines']").sendKeys("2023-65-65748-90-DEVECO = 20000");
-            org.openqa.selenium.WebElement report = browser.find("textarea[id*='Field_report']");
-            report.click();
-            report.sendKeys("Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de développement.");
-            if (report.getAttribute("value").isEmpty()) {
-                // keystrokes into this required text area are sometimes lost by the form renderer: set it as an input event would
-                ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];"
-                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", report,
-                        "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de développement.");
-            }
-            browser.until(d -> !d.findElement(By.cssSelector("textarea[id*='Field_report']")).getAttribute("value").isEmpty());
+            fillFormField(browser, "textarea[id*='Field_report']",
+                    "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de développement.");
             browser.screenshot("05-tasklist-instruction");
             complete(browser);
             awaitStatus(browser, reference, RequestStatus.AWAITING_AGENDA);
@@ -216,6 +208,34 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
         }
         browser.click("button.claim");
         browser.find("[id*='Field_']");
+    }
+
+    /**
+     * Types into a Camunda Form field until the form keeps the text: the form renderer sometimes re-renders a field
+     * right after it gets focus and drops the keystrokes, so the text is typed again, or set as an input event.
+     */
+    private static void fillFormField(Browser browser, String css, String text) {
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            org.openqa.selenium.WebElement field = browser.find(css);
+            if (attempt % 2 == 1) {
+                field.click();
+                field.sendKeys(text);
+            } else {
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];"
+                        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!browser.find(css).getAttribute("value").isEmpty()) {
+                return;
+            }
+        }
+        browser.keep("echec-saisie");
+        throw new AssertionError("the form never kept the text typed into " + css);
     }
 
     private static void complete(Browser browser) {
