@@ -84,6 +84,18 @@ public class AgendaItem {
     @Column(name = "reason", length = 1000)
     private java.util.Map<Long, String> standingAside = new java.util.LinkedHashMap<>();
 
+    /** Who sat when the item was called: the roll its vote, its tallies and its extract stand on. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "agenda_item_seat",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "agenda_item_id"))
+    private List<Seat> seats = new ArrayList<>();
+
+    /** Voted without quorum, as a séance convened again after a first one without quorum may (L2121-17). */
+    private boolean withoutQuorum;
+
+    /** Adjourned because the quorum was not reached. */
+    private boolean adjournedForLackOfQuorum;
+
     protected AgendaItem() {
     }
 
@@ -96,6 +108,14 @@ public class AgendaItem {
         this.title = title;
         this.theme = theme;
         this.amount = amount;
+    }
+
+    /** The roll at the moment the item is called, kept with it. */
+    void takeRoll(List<Seat> roll, boolean withoutQuorum) {
+        requireOpen();
+        seats.clear();
+        seats.addAll(roll);
+        this.withoutQuorum = withoutQuorum;
     }
 
     void recordVote(List<Cast> casts, Tally tally, java.util.Map<Long, String> aside, Instant now) {
@@ -135,6 +155,11 @@ public class AgendaItem {
 
     public String deliberationNumber() {
         return deliberationNumber;
+    }
+
+    void adjournForLackOfQuorum(Instant now) {
+        adjourn(now);
+        this.adjournedForLackOfQuorum = true;
     }
 
     void adjourn(Instant now) {
@@ -206,6 +231,18 @@ public class AgendaItem {
 
     public java.util.Map<Long, String> standingAside() {
         return java.util.Map.copyOf(standingAside);
+    }
+
+    public List<Seat> seats() {
+        return List.copyOf(seats);
+    }
+
+    public boolean withoutQuorum() {
+        return withoutQuorum;
+    }
+
+    public boolean adjournedForLackOfQuorum() {
+        return adjournedForLackOfQuorum;
     }
 
     public List<Ballot> ballots() {

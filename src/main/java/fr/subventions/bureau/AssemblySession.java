@@ -81,6 +81,20 @@ public class AssemblySession {
     @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<AttendanceEntry> attendance = new ArrayList<>();
 
+    /** The roll at the opening, as the procès-verbal reports it before the movements of the séance. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "session_opening_seat", joinColumns = @JoinColumn(name = "session_id"))
+    private List<Seat> openingSeats = new ArrayList<>();
+
+    /**
+     * The séance that could not deliberate for want of quorum and of which this one is the new convocation: this one
+     * deliberates without quorum (L2121-17).
+     */
+    private Long reconvenedFromId;
+
+    /** The séance convened again after this one lacked quorum. */
+    private Long reconvenedAsId;
+
     protected AssemblySession() {
     }
 
@@ -142,8 +156,42 @@ public class AssemblySession {
     }
 
     void replaceAttendance(List<AttendanceEntry> entries) {
+        if (attendance.isEmpty()) {
+            openingSeats.clear();
+            entries.forEach(e -> openingSeats.add(new Seat(e.memberId(), e.present(), e.proxyHolderId())));
+        }
         attendance.clear();
         attendance.addAll(entries);
+    }
+
+    /** A séance convened again after a first one without quorum deliberates whatever the number present. */
+    public boolean deliberatesWithoutQuorum() {
+        return reconvenedFromId != null;
+    }
+
+    void reconvenedFrom(AssemblySession first) {
+        this.reconvenedFromId = first.id();
+    }
+
+    void reconvenedAs(AssemblySession next) {
+        this.reconvenedAsId = next.id();
+    }
+
+    public Long reconvenedFromId() {
+        return reconvenedFromId;
+    }
+
+    public Long reconvenedAsId() {
+        return reconvenedAsId;
+    }
+
+    public List<Seat> openingSeats() {
+        return List.copyOf(openingSeats);
+    }
+
+    /** The position of the next item to be called, or null when every item is settled. */
+    Integer nextItemPosition() {
+        return items.stream().filter(i -> !i.isSettled()).map(AgendaItem::position).min(Integer::compare).orElse(null);
     }
 
     void close() {

@@ -31,10 +31,14 @@ public class AttendanceEntry {
 
     private Long proxyHolderId;
 
+    /** The written proxy in the register, when the member is represented. */
+    private Long proxyId;
+
     protected AttendanceEntry() {
     }
 
-    AttendanceEntry(AssemblySession session, Long memberId, boolean present, Long proxyHolderId) {
+    AttendanceEntry(AssemblySession session, Long memberId, boolean present, Long proxyHolderId, Long proxyId) {
+        this.proxyId = proxyId;
         this.session = session;
         this.memberId = memberId;
         this.present = present;
@@ -51,5 +55,9 @@ public class AttendanceEntry {
 
     public Long proxyHolderId() {
         return proxyHolderId;
+    }
+
+    public Long proxyId() {
+        return proxyId;
     }
 }

@@ -54,7 +54,7 @@ public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer
                     throw new InvalidInputException(at, "un pouvoir s'écrit {\"fromId\": absent, \"toId\": mandataire}");
                 }
                 proxies.put(proxies.size(), new Roll.Proxy(optionalId(map.get("fromId"), at + ".fromId"),
-                        optionalId(map.get("toId"), at + ".toId")));
+                        optionalId(map.get("toId"), at + ".toId"), optionalId(map.get("proxyId"), at + ".proxyId")));
             }
             return proxies;
         }
@@ -63,11 +63,22 @@ public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer
                 continue;
             }
             String at = "proxies[" + proxies.size() + "]";
-            String[] parts = line.split(">");
-            if (parts.length != 2) {
-                throw new InvalidInputException(at, "écrivez « absent > mandataire » (identifiants des membres) sur chaque ligne");
+            // "absent > mandataire", optionally followed by "#n" naming a proxy of the register; or "#n" alone
+            String[] registered = line.split("#", -1);
+            if (registered.length > 2) {
+                throw new InvalidInputException(at, "écrivez « absent > mandataire » ou « #numéro du pouvoir » sur chaque ligne");
             }
-            proxies.put(proxies.size(), new Roll.Proxy(id(parts[0].trim(), at + ".fromId"), id(parts[1].trim(), at + ".toId")));
+            Long proxyId = registered.length == 2 ? id(registered[1].trim(), at + ".proxyId") : null;
+            if (registered[0].isBlank() && proxyId != null) {
+                proxies.put(proxies.size(), new Roll.Proxy(null, null, proxyId));
+                continue;
+            }
+            String[] parts = registered[0].split(">");
+            if (parts.length != 2) {
+                throw new InvalidInputException(at, "écrivez « absent > mandataire » (identifiants des membres) ou « #numéro du pouvoir » sur chaque ligne");
+            }
+            proxies.put(proxies.size(), new Roll.Proxy(id(parts[0].trim(), at + ".fromId"), id(parts[1].trim(), at + ".toId"),
+                    proxyId));
         }
         return proxies;
     }

@@ -28,6 +28,18 @@ public final class Convocation {
         return clearDays(sentOn, sessionDate) >= requiredDays(urgent);
     }
 
+    /** L2121-17: without quorum, the assembly "est à nouveau convoquée à trois jours au moins d'intervalle". */
+    public static final int RECONVENING_INTERVAL_DAYS = 3;
+
+    /** The earliest date of the séance convened again after {@code firstSession} lacked quorum. */
+    public static LocalDate earliestReconvening(LocalDate firstSession) {
+        return firstSession.plusDays(RECONVENING_INTERVAL_DAYS);
+    }
+
+    public static boolean isReconveningTimely(LocalDate firstSession, LocalDate newSession) {
+        return !newSession.isBefore(earliestReconvening(firstSession));
+    }
+
     public static int requiredDays(boolean urgent) {
         return urgent ? URGENT_NOTICE_DAYS : ORDINARY_NOTICE_DAYS;
     }

@@ -7,7 +7,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.InvalidInputException;
+import jakarta.persistence.CascadeType;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A member of a body, as the extract names them: "Monsieur François REBSAMEN". */
 @Entity
@@ -32,17 +40,52 @@ public class Member {
     @Column(nullable = false, length = 100)
     private String lastName;
 
-    @Column(nullable = false)
-    private boolean inOffice = true;
+    @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true, fetch = jakarta.persistence.FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 100)
+    @OrderBy("startsOn ASC")
+    private List<Mandate> mandates = new ArrayList<>();
 
     protected Member() {
     }
 
-    public Member(AssemblyBody body, Civility civility, String firstName, String lastName) {
+    /** A member installed on {@code since}, in office from that day until their mandate ends. */
+    public Member(AssemblyBody body, Civility civility, String firstName, String lastName, LocalDate since) {
         this.body = body;
         this.civility = civility;
         this.firstName = firstName;
         this.lastName = lastName;
+        this.mandates.add(new Mandate(this, since));
+    }
+
+    /** Whether a mandate covers the date: only members in office count for quorum, convocation and votes. */
+    public boolean inOfficeOn(LocalDate date) {
+        return mandates.stream().anyMatch(m -> m.covers(date));
+    }
+
+    /** Ends the running mandate; the member stays in office on {@code lastDay} itself. */
+    void endMandate(LocalDate lastDay, String reason) {
+        Mandate current = mandates.stream().filter(Mandate::isOpen).findFirst()
+                .orElseThrow(() -> new InvalidInputException("endsOn", fullName() + " n'a pas de mandat en cours"));
+        if (lastDay.isBefore(current.startsOn())) {
+            throw new InvalidInputException("endsOn", "le mandat de " + fullName() + " a commencé le "
+                    + FrenchText.date(current.startsOn()) + " : il ne peut finir avant");
+        }
+        current.end(lastDay, reason);
+    }
+
+    /** A new mandate, after the previous one ended: mandates never overlap. */
+    void startMandate(LocalDate since) {
+        for (Mandate mandate : mandates) {
+            if (mandate.isOpen() || !mandate.endsOn().isBefore(since)) {
+                throw new InvalidInputException("since", fullName() + " est déjà en exercice le " + FrenchText.date(since)
+                        + " (mandat commencé le " + FrenchText.date(mandate.startsOn()) + ")");
+            }
+        }
+        mandates.add(new Mandate(this, since));
+    }
+
+    public List<Mandate> mandates() {
+        return List.copyOf(mandates);
     }
 
     public String fullName() {
@@ -72,9 +115,5 @@ public class Member {
 
     public String lastName() {
         return lastName;
-    }
-
-    public boolean inOffice() {
-        return inOffice;
     }
 }

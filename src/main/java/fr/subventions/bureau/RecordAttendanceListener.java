@@ -19,7 +19,7 @@ public class RecordAttendanceListener implements TaskListener {
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
         sessions.applyAttendance((Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID),
-                AttendanceSheet.from(form::raw));
+                AttendanceSheet.from(form::raw), FormFields.actor());
         form.discard();
     }
 }

@@ -126,7 +126,62 @@ public final class Roll {
         return Map.copyOf(proxies);
     }
 
-    /** A written proxy from an absent member to a present one. */
-    public record Proxy(Long fromId, Long toId) {
+    /**
+     * A member arrives during the séance: present from now on; a proxy they had given ends, since they vote in person.
+     */
+    public Roll withArrival(Long memberId) {
+        Violations v = new Violations();
+        v.check(memberId != null && inOffice.contains(memberId), "memberId", "membre inconnu ou qui n'est pas en exercice : " + memberId);
+        v.check(memberId == null || !present.contains(memberId), "memberId", "le membre " + memberId + " est déjà présent");
+        v.throwIfAny();
+        Set<Long> nowPresent = new LinkedHashSet<>(present);
+        nowPresent.add(memberId);
+        Map<Long, Long> nowProxies = new HashMap<>(proxies);
+        nowProxies.remove(memberId);
+        return new Roll(inOffice, nowPresent, nowProxies);
+    }
+
+    /**
+     * A member leaves during the séance, giving a proxy to a present member or not. A proxy they held lapses: its
+     * holder must be present (L2121-20), so the member who gave it is no longer represented.
+     */
+    public Roll withDeparture(Long memberId, Long proxyToId) {
+        Violations v = new Violations();
+        v.check(memberId != null && present.contains(memberId), "memberId", "le membre " + memberId
+                + " n'est pas présent : il ne peut quitter la séance");
+        if (proxyToId != null) {
+            if (!present.contains(proxyToId) || proxyToId.equals(memberId)) {
+                v.add("proxyToId", "le mandataire doit être présent : " + proxyToId);
+            } else if (proxies.containsValue(proxyToId)) {
+                v.add("proxyToId", "un membre ne peut détenir qu'un seul pouvoir (article L2121-20 du CGCT) : " + proxyToId
+                        + " détient déjà celui de " + givenTo(proxyToId));
+            }
+        }
+        v.throwIfAny();
+        Set<Long> nowPresent = new LinkedHashSet<>(present);
+        nowPresent.remove(memberId);
+        Map<Long, Long> nowProxies = new HashMap<>(proxies);
+        nowProxies.values().removeIf(memberId::equals);
+        if (proxyToId != null) {
+            nowProxies.put(memberId, proxyToId);
+        }
+        return new Roll(inOffice, nowPresent, nowProxies);
+    }
+
+    private Long givenTo(Long holderId) {
+        return proxies.entrySet().stream().filter(e -> e.getValue().equals(holderId)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
+    public Set<Long> inOffice() {
+        return Set.copyOf(inOffice);
+    }
+
+    /** A written proxy from an absent member to a present one; {@code proxyId} names a proxy kept in the register. */
+    public record Proxy(Long fromId, Long toId, Long proxyId) {
+
+        public Proxy(Long fromId, Long toId) {
+            this(fromId, toId, null);
+        }
     }
 }

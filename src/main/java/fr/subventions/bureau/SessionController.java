@@ -29,7 +29,8 @@ class SessionController {
         this.sessions = sessions;
     }
 
-    record ProxyData(Long fromId, Long toId) {
+    /** A proxy on the sheet: giver and holder, or {@code proxyId} naming one of the register. */
+    record ProxyData(Long fromId, Long toId, Long proxyId) {
     }
 
     record AttendanceData(List<Long> present, List<Long> absent, List<ProxyData> proxies) {
@@ -57,12 +58,6 @@ class SessionController {
 
     record VoteView(String reference, @com.fasterxml.jackson.annotation.JsonProperty("for") Integer forCount, Integer against, Integer abstention, Integer notVoting,
             Integer notParticipating, Integer proxies, String outcome) {
-    }
-
-    @GetMapping("/api/members")
-    @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat', 'finances')")
-    List<SessionView.MemberView> members(@RequestParam(defaultValue = "BUREAU") AssemblyBody body) {
-        return sessions.members(body).stream().map(SessionView.MemberView::of).toList();
     }
 
     record InterestData(InterestKind kind, String organisation, String siret, String rna, LocalDate since, LocalDate until) {
@@ -123,7 +118,7 @@ class SessionController {
         sheet.put("present", attendance.present());
         sheet.put("absent", attendance.absent() == null ? List.of() : attendance.absent());
         sheet.put("proxies", attendance.proxies() == null ? List.of() : attendance.proxies().stream()
-                .map(p -> p == null ? ">" : Objects.toString(p.fromId(), "") + ">" + Objects.toString(p.toId(), "")).toList());
+                .map(SessionController::line).toList());
         return AttendanceView.of(sessions.recordAttendance(id, sheet, caller.username()));
     }
 
@@ -177,6 +172,51 @@ class SessionController {
     SessionView close(@PathVariable Long id, Caller caller) {
         sessions.requestClosing(id, caller.username());
         return get(id);
+    }
+
+    /** A proxy as a line of the Tasklist form: "absent > mandataire", "#n" for a proxy of the register. */
+    private static String line(ProxyData p) {
+        if (p == null) {
+            return ">";
+        }
+        String registered = p.proxyId() == null ? "" : "#" + p.proxyId();
+        return p.fromId() == null && p.toId() == null ? registered
+                : Objects.toString(p.fromId(), "") + ">" + Objects.toString(p.toId(), "") + registered;
+    }
+
+    @GetMapping("/api/sessions/{id}/attendance")
+    AttendanceView attendance(@PathVariable Long id) {
+        return AttendanceView.of(sessions.rollOf(sessions.get(id)));
+    }
+
+    record MovementData(Long memberId, String kind, Long proxyToId) {
+    }
+
+    record MovementView(Long memberId, String kind, Long proxyHolderId, Integer beforeItem, java.time.Instant recordedAt,
+            String recordedBy) {
+
+        static MovementView of(AttendanceMovement m) {
+            return new MovementView(m.memberId(), m.kind().name(), m.proxyHolderId(), m.beforeItem(), m.recordedAt(),
+                    m.recordedBy());
+        }
+    }
+
+    /** An arrival (ARRIVAL) or a departure (DEPARTURE, with proxyToId when the member gives a proxy) during the séance. */
+    @PostMapping("/api/sessions/{id}/movements")
+    AttendanceView movement(@PathVariable Long id, @RequestBody MovementData data, Caller caller) {
+        return AttendanceView.of(sessions.recordMovement(id, data.memberId(), data.kind(), data.proxyToId(), caller.username()));
+    }
+
+    @GetMapping("/api/sessions/{id}/movements")
+    List<MovementView> movements(@PathVariable Long id) {
+        return sessions.movements(id).stream().map(MovementView::of).toList();
+    }
+
+    /** Without quorum: the items left are adjourned and the assembly convened again, at least three days later. */
+    @PostMapping("/api/sessions/{id}/reconvocation")
+    ResponseEntity<SessionView> reconvene(@PathVariable Long id, @RequestBody Reconvening data, Caller caller) {
+        AssemblySession next = sessions.reconvene(id, data, caller.username());
+        return ResponseEntity.created(URI.create("/api/sessions/" + next.id())).body(sessions.view(next.id()));
     }
 
     private static List<Long> orEmpty(List<Long> ids) {

@@ -91,10 +91,7 @@ class SessionPageController {
         List<Long> present = new ArrayList<>();
         List<Long> absent = new ArrayList<>();
         List<String> proxies = new ArrayList<>();
-        for (Member member : sessions.members(sessions.get(id).body())) {
-            if (!member.inOffice()) {
-                continue;
-            }
+        for (Member member : sessions.inOffice(sessions.get(id))) {
             if (form.containsKey("present-" + member.id())) {
                 present.add(member.id());
             } else {

@@ -39,12 +39,17 @@ public class SessionService {
     private final MemberInterestRepository interests;
     private final fr.subventions.shared.Sequences sequences;
     private final ConflictFlagRepository flags;
+    private final ProxyRegistry proxies;
+    private final AttendanceMovementRepository movements;
 
     SessionService(AssemblySessionRepository sessions, AgendaItemRepository items, MemberRepository members,
             SubsidyRequestService requestService, SubsidyRequestRepository requests, RuntimeService runtime,
             TaskCompleter tasks, Clock clock, MemberInterestRepository interests,
-            fr.subventions.shared.Sequences sequences, ConflictFlagRepository flags) {
+            fr.subventions.shared.Sequences sequences, ConflictFlagRepository flags, ProxyRegistry proxies,
+            AttendanceMovementRepository movements) {
         this.flags = flags;
+        this.proxies = proxies;
+        this.movements = movements;
         this.interests = interests;
         this.sequences = sequences;
         this.sessions = sessions;
@@ -77,8 +82,8 @@ public class SessionService {
             v.check(command.convocationSentOn().isBefore(command.date()), "convocationSentOn",
                     "la convocation est envoyée avant la séance");
         }
-        Member president = memberOf(v, "presidentId", command.presidentId(), command.body());
-        Member secretary = memberOf(v, "secretaryId", command.secretaryId(), command.body());
+        Member president = memberOf(v, "presidentId", command.presidentId(), command.body(), command.date());
+        Member secretary = memberOf(v, "secretaryId", command.secretaryId(), command.body(), command.date());
         v.throwIfAny();
         AssemblySession session = sessions.saveAndFlush(new AssemblySession(command.body(), command.date(),
                 command.place().trim(), president, secretary, command.convocationSentOn(),
@@ -106,7 +111,7 @@ public class SessionService {
                 .flatMap(s -> s.items().stream()
                         .filter(i -> i.decision() == VoteDecision.ADOPTED || i.decision() == VoteDecision.REJECTED)
                         .map(i -> new DecidedItem(i.deliberationNumber(), s.sessionDate(), i.title(), i.amount(),
-                                i.decision(), i.tally(), s.attendance().size(),
+                                i.decision(), i.tally(), i.seats().isEmpty() ? s.attendance().size() : i.seats().size(),
                                 requests.findById(i.requestId()).map(r -> r.fiscalYear()).orElse(year))))
                 .toList();
     }
@@ -120,7 +125,7 @@ public class SessionService {
     @Transactional(readOnly = true)
     public SessionPage page(Long id) {
         AssemblySession session = get(id);
-        List<Member> bureau = members.findByBodyAndInOfficeTrueOrderById(session.body());
+        List<Member> bureau = inOffice(session);
         Map<Long, AttendanceEntry> sheet = new java.util.HashMap<>();
         session.attendance().forEach(a -> sheet.put(a.memberId(), a));
         Roll roll = session.attendance().isEmpty() ? null : rollOf(session);
@@ -195,13 +200,44 @@ public class SessionService {
             return rollOf(get(sessionId));
         }
         session.requireStatus(SessionStatus.SITTING, "enregistrer les présences");
-        return applyAttendance(sessionId, AttendanceSheet.from(sheet::get));
+        return applyAttendance(sessionId, AttendanceSheet.from(sheet::get), actor);
+    }
+
+    /**
+     * An arrival or a departure during the séance, before the next item is called: a member leaving may give a proxy
+     * to a present member; a proxy the leaving member held lapses. Answers the roll from now on, quorum included.
+     */
+    public Roll recordMovement(Long sessionId, Long memberId, String kind, Long proxyToId, String actor) {
+        AssemblySession session = get(sessionId);
+        if (session.status() != SessionStatus.SITTING) {
+            throw new StageConflictException("La séance " + sessionId + " n'est pas en cours (" + session.status().label()
+                    + ") : les arrivées et départs s'enregistrent entre l'ouverture et la clôture.");
+        }
+        Roll current = rollOf(session);
+        Roll next;
+        if ("ARRIVAL".equals(kind)) {
+            if (proxyToId != null) {
+                throw new fr.subventions.shared.InvalidInputException("proxyToId", "un membre qui arrive ne donne pas pouvoir");
+            }
+            next = current.withArrival(memberId);
+        } else if ("DEPARTURE".equals(kind)) {
+            next = current.withDeparture(memberId, proxyToId);
+        } else {
+            throw new fr.subventions.shared.InvalidInputException("kind", "ARRIVAL (arrivée) ou DEPARTURE (départ) attendu : " + kind);
+        }
+        return seat(session, next, Map.of(), actor);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AttendanceMovement> movements(Long sessionId) {
+        get(sessionId);
+        return movements.findBySessionIdOrderByIdAsc(sessionId);
     }
 
     /** Closing the agenda convenes the séance: the convocation goes to the members in office. */
     public void closeAgenda(Long sessionId) {
         AssemblySession session = get(sessionId);
-        session.convene(members.findByBodyAndInOfficeTrueOrderById(session.body()).stream().map(Member::id).toList());
+        session.convene(inOffice(session).stream().map(Member::id).toList());
     }
 
     /** The items of a closed agenda, read by the process's multi-instance: one vote per item still on it. */
@@ -210,23 +246,70 @@ public class SessionService {
         return get(sessionId).items().stream().filter(i -> !i.withdrawn()).map(AgendaItem::id).toList();
     }
 
-    public Roll applyAttendance(Long sessionId, AttendanceSheet sheet) {
+    /** The first sheet opens the séance; a later one records the arrivals and departures it shows. */
+    public Roll applyAttendance(Long sessionId, AttendanceSheet sheet, String actor) {
         AssemblySession session = get(sessionId);
         if (session.status() == SessionStatus.PREPARATION) {
             throw new StageConflictException("La séance " + sessionId + " n'est pas convoquée : l'ordre du jour doit être arrêté d'abord.");
         }
         session.open();
-        List<Long> inOffice = members.findByBodyAndInOfficeTrueOrderById(session.body()).stream().map(Member::id).toList();
+        List<Long> inOffice = inOffice(session).stream().map(Member::id).toList();
         // A sheet that lists only the absent (as the Tasklist form does) means everybody else is present
         List<Long> present = sheet.present() != null ? sheet.present()
                 : inOffice.stream().filter(id -> !sheet.absent().contains(id)).toList();
-        Roll roll = Roll.of(inOffice, present, sheet.absent(), sheet.proxies());
+        Map<Integer, Roll.Proxy> lines = proxies.resolve(session, sheet.proxies());
+        Roll roll = Roll.of(inOffice, present, sheet.absent(), lines);
+        Map<Long, Long> named = new java.util.HashMap<>();
+        lines.values().stream().filter(p -> p.proxyId() != null).forEach(p -> named.put(p.fromId(), p.proxyId()));
+        return seat(session, roll, named, actor);
+    }
+
+    /**
+     * Writes the roll on the sheet: each proxy with its written proxy in the register, and, once the séance sits, the
+     * arrivals and departures since the last sheet, logged before the next item.
+     */
+    private Roll seat(AssemblySession session, Roll roll, Map<Long, Long> namedProxies, String actor) {
+        Map<Long, AttendanceEntry> before = new java.util.HashMap<>();
+        session.attendance().forEach(e -> before.put(e.memberId(), e));
         List<AttendanceEntry> entries = new ArrayList<>();
-        for (Long id : inOffice) {
-            entries.add(new AttendanceEntry(session, id, roll.isPresent(id), roll.holderOf(id)));
+        for (Long id : roll.inOffice().stream().sorted().toList()) {
+            Long holder = roll.holderOf(id);
+            Long proxyId = null;
+            if (holder != null) {
+                AttendanceEntry previous = before.get(id);
+                Long onSheet = previous != null && holder.equals(previous.proxyHolderId()) ? previous.proxyId() : null;
+                proxyId = proxies.proxyFor(session, id, holder, namedProxies.get(id), onSheet, actor).id();
+            }
+            entries.add(new AttendanceEntry(session, id, roll.isPresent(id), holder, proxyId));
+        }
+        if (!before.isEmpty()) {
+            logMovements(session, before, roll, actor);
         }
         session.replaceAttendance(entries);
         return roll;
+    }
+
+    private void logMovements(AssemblySession session, Map<Long, AttendanceEntry> before, Roll roll, String actor) {
+        Integer next = session.nextItemPosition();
+        Instant now = Instant.now(clock);
+        for (Long id : roll.inOffice().stream().sorted().toList()) {
+            AttendanceEntry was = before.get(id);
+            boolean wasPresent = was == null || was.present();
+            Long wasHolder = was == null ? null : was.proxyHolderId();
+            AttendanceMovement.Kind kind = null;
+            Long holder = roll.holderOf(id);
+            if (!wasPresent && roll.isPresent(id)) {
+                kind = AttendanceMovement.Kind.ARRIVAL;
+            } else if (wasPresent && !roll.isPresent(id)) {
+                kind = AttendanceMovement.Kind.DEPARTURE;
+            } else if (!roll.isPresent(id) && !java.util.Objects.equals(wasHolder, holder)) {
+                kind = holder == null ? AttendanceMovement.Kind.PROXY_ENDED : AttendanceMovement.Kind.PROXY_GIVEN;
+                holder = holder == null ? wasHolder : holder;
+            }
+            if (kind != null) {
+                movements.save(new AttendanceMovement(session.id(), id, kind, holder, next, now, actor));
+            }
+        }
     }
 
     /** Votes on one item (public ballot), or adjourns it; refused without quorum. */
@@ -257,17 +340,24 @@ public class SessionService {
         if (item.withdrawn()) {
             return false;
         }
+        if (item.adjournedForLackOfQuorum()) {
+            return false;
+        }
         AssemblySession session = item.session();
         Roll roll = rollOf(session);
         if (adjourned) {
+            item.takeRoll(Seat.of(roll, roll.inOffice()), !roll.quorumReached());
             item.adjourn(Instant.now(clock));
             return false;
         }
-        if (!roll.quorumReached()) {
-            throw new StageConflictException("Quorum non atteint : " + roll.presentCount() + " présents pour "
-                    + roll.membersInOffice() + " membres en exercice, il en faut " + roll.quorum()
-                    + " (article L2121-17 du CGCT). Le point ne peut être voté.");
+        if (!roll.quorumReached() && !session.deliberatesWithoutQuorum()) {
+            throw new StageConflictException("Quorum non atteint pour le point n° " + item.position() + " : "
+                    + roll.presentCount() + " membres présents pour " + roll.membersInOffice() + " en exercice, il en faut "
+                    + roll.quorum() + " ; les pouvoirs ne comptent pas (article L2121-17 du CGCT). Le point ne peut être "
+                    + "voté : attendez des arrivées, ajournez-le, ou convoquez à nouveau l'assemblée à trois jours au moins "
+                    + "d'intervalle ; elle délibérera alors sans condition de quorum.");
         }
+        item.takeRoll(Seat.of(roll, roll.inOffice()), !roll.quorumReached());
         SubsidyRequest request = requests.findById(item.requestId()).orElseThrow();
         Map<Long, String> aside = ConflictPolicy.standingAside(interests.findBySiretOrRna(request.applicant().siret(),
                 request.applicant().rna()).stream().filter(i -> i.concerns(request.applicant().siret(),
@@ -381,6 +471,70 @@ public class SessionService {
         if (!item.withdrawn()) {
             requestService.recordVote(item.requestId(), item.decision(), item.session().label(), actor);
         }
+        // adjourned for want of quorum: the request goes on the agenda of the séance convened again
+        Long next = item.session().reconvenedAsId();
+        if (item.adjournedForLackOfQuorum() && next != null && get(next).status() == SessionStatus.PREPARATION) {
+            addToAgenda(next, List.of(item.reference()), actor);
+        }
+    }
+
+    /**
+     * The séance lacks quorum (at its opening, or after departures): its items still to vote are adjourned for want of
+     * quorum, the assembly is convened again at least three days later with those items on the agenda, and that séance
+     * deliberates without quorum (L2121-17). The first séance is closed when nothing else keeps it open.
+     */
+    public AssemblySession reconvene(Long sessionId, Reconvening command, String actor) {
+        AssemblySession first = get(sessionId);
+        if (first.status() != SessionStatus.SITTING) {
+            throw new StageConflictException("La séance " + sessionId + " n'est pas en cours (" + first.status().label()
+                    + ") : seule une séance ouverte sans quorum est convoquée à nouveau.");
+        }
+        if (first.reconvenedAsId() != null) {
+            throw new StageConflictException("La séance " + sessionId + " a déjà été convoquée à nouveau : séance n° "
+                    + first.reconvenedAsId() + ".");
+        }
+        if (first.deliberatesWithoutQuorum()) {
+            throw new StageConflictException("La séance " + sessionId + " a été convoquée à nouveau faute de quorum : elle "
+                    + "délibère sans condition de quorum (article L2121-17 du CGCT), il n'y a pas lieu de la convoquer encore.");
+        }
+        Roll roll = rollOf(first);
+        if (roll.quorumReached()) {
+            throw new StageConflictException("Le quorum est atteint (" + roll.presentCount() + " membres présents, il en faut "
+                    + roll.quorum() + ") : l'assemblée peut délibérer, il n'y a pas lieu de la convoquer à nouveau.");
+        }
+        List<AgendaItem> pending = first.items().stream().filter(i -> !i.isSettled()).toList();
+        if (pending.isEmpty()) {
+            throw new StageConflictException("Tous les points de la séance " + sessionId + " sont traités : rien à reporter.");
+        }
+        Violations v = new Violations();
+        v.check(command.date() != null, "date", "la date de la nouvelle séance est obligatoire (AAAA-MM-JJ)");
+        v.check(command.date() == null || Convocation.isReconveningTimely(first.sessionDate(), command.date()), "date",
+                "la nouvelle séance se tient à trois jours au moins d'intervalle de la séance du "
+                        + fr.subventions.shared.FrenchText.date(first.sessionDate()) + ", soit le "
+                        + fr.subventions.shared.FrenchText.date(Convocation.earliestReconvening(first.sessionDate()))
+                        + " au plus tôt (article L2121-17 du CGCT)");
+        v.check(command.convocationSentOn() != null, "convocationSentOn", "la date d'envoi de la nouvelle convocation est obligatoire");
+        v.check(command.convocationSentOn() == null || !command.convocationSentOn().isBefore(first.sessionDate()),
+                "convocationSentOn", "la nouvelle convocation part après la séance restée sans quorum, le "
+                        + fr.subventions.shared.FrenchText.date(first.sessionDate()) + " au plus tôt");
+        v.throwIfAny();
+        AssemblySession next = create(new CreateSession(first.body(), command.date(),
+                command.place() == null || command.place().isBlank() ? first.place() : command.place(),
+                first.president().id(), first.secretary().id(), command.convocationSentOn(), command.urgencyReason()));
+        next.reconvenedFrom(first);
+        first.reconvenedAs(next);
+        Instant now = Instant.now(clock);
+        for (AgendaItem item : pending) {
+            item.takeRoll(Seat.of(roll, roll.inOffice()), true);
+            item.adjournForLackOfQuorum(now);
+            tasks.completeInstance(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_VOTE_ITEM,
+                    AssemblySessionProcess.VAR_AGENDA_ITEM_ID, item.id(), Map.of("adjourned", true), actor,
+                    "Le point " + item.reference() + " n'attend pas de vote.");
+        }
+        if (tasks.isWaitingAt(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_CLOSE_SESSION)) {
+            requestClosing(sessionId, actor);
+        }
+        return next;
     }
 
     public void close(Long sessionId) {
@@ -409,6 +563,24 @@ public class SessionService {
         return Roll.of(entries.stream().map(AttendanceEntry::memberId).toList(),
                 entries.stream().filter(AttendanceEntry::present).map(AttendanceEntry::memberId).toList(), List.of(),
                 proxies);
+    }
+
+    /** The roll an item was voted (or adjourned) on; before that, the séance's current roll. */
+    @Transactional(readOnly = true)
+    public Roll rollOf(AgendaItem item) {
+        return item.seats().isEmpty() ? rollOf(item.session()) : Seat.roll(item.seats());
+    }
+
+    /** The roll at the opening of the séance, before any arrival or departure. */
+    @Transactional(readOnly = true)
+    public Roll openingRoll(AssemblySession session) {
+        return session.openingSeats().isEmpty() ? rollOf(session) : Seat.roll(session.openingSeats());
+    }
+
+    /** The members in office on the séance's date. */
+    @Transactional(readOnly = true)
+    public List<Member> inOffice(AssemblySession session) {
+        return members.inOfficeOn(session.body(), session.sessionDate());
     }
 
     @Transactional(readOnly = true)
@@ -457,7 +629,7 @@ public class SessionService {
                         + session.id()));
     }
 
-    private Member memberOf(Violations v, String field, Long id, AssemblyBody body) {
+    private Member memberOf(Violations v, String field, Long id, AssemblyBody body, java.time.LocalDate on) {
         if (id == null) {
             v.add(field, "obligatoire");
             return null;
@@ -469,8 +641,8 @@ public class SessionService {
         }
         if (body != null && member.get().body() != body) {
             v.add(field, member.get().fullName() + " n'est pas membre du " + body.label());
-        } else if (!member.get().inOffice()) {
-            v.add(field, member.get().fullName() + " n'est plus en exercice");
+        } else if (on != null && !member.get().inOfficeOn(on)) {
+            v.add(field, member.get().fullName() + " n'est pas en exercice le " + fr.subventions.shared.FrenchText.date(on));
         }
         return member.get();
     }

@@ -151,6 +151,7 @@ final class DefaultTemplates {
         doc.blank();
         doc.p("Nombre de présents participant au vote : {{presentVoting}}");
         doc.p("Nombre de procurations : {{proxies}}");
+        doc.p("{{*quorumNote}}");
         doc.blank();
         doc.p("Membres présents :", Doc.BOLD);
         doc.p("{{*presentMembers}}");
@@ -195,13 +196,15 @@ final class DefaultTemplates {
         doc.blank();
         doc.p("Membres en exercice : {{inOffice}} – présents : {{present}} – représentés : {{proxies}} – absents : {{absent}}");
         doc.p("{{quorum}}");
+        doc.p("{{*quorumNotes}}");
         doc.blank();
-        doc.p("Membres présents :", Doc.BOLD);
+        doc.p("Membres présents à l'ouverture :", Doc.BOLD);
         doc.p("{{*presentMembers}}");
         doc.p("Membres représentés :", Doc.BOLD);
         doc.p("{{*proxyLines}}");
         doc.p("Membres absents :", Doc.BOLD);
         doc.p("{{*absentMembers}}");
+        doc.p("{{*movements}}");
         doc.blank();
         doc.p("ORDRE DU JOUR ET DÉLIBÉRATIONS", Doc.TITLE);
         doc.p("{{*items}}");

@@ -5,6 +5,7 @@ import fr.subventions.budget.Commitment;
 import fr.subventions.budget.Reservation;
 import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.AttendanceMovement;
 import fr.subventions.bureau.Ballot;
 import fr.subventions.bureau.Choice;
 import fr.subventions.bureau.Member;
@@ -102,7 +103,7 @@ public class DocumentGenerator {
     /** The séance's procès-verbal, filed with the séance once it is closed. */
     public RequestDocument minutes(Long sessionId) {
         AssemblySession session = sessions.get(sessionId);
-        Roll roll = sessions.rollOf(session);
+        Roll roll = sessions.openingRoll(session);
         Map<Long, Member> byId = members.findAllById(allIds(session)).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
         List<Long> ordered = byId.keySet().stream().sorted().toList();
@@ -118,8 +119,25 @@ public class DocumentGenerator {
         model.put("present", String.valueOf(roll.presentCount()));
         model.put("proxies", String.valueOf(roll.proxyCount()));
         model.put("absent", String.valueOf(roll.absentCount() - roll.proxyCount()));
-        model.put("quorum", (roll.quorumReached() ? "Le quorum est atteint : " : "Le quorum n'est pas atteint : ")
+        model.put("quorum", (roll.quorumReached() ? "À l'ouverture, le quorum est atteint : " : "À l'ouverture, le quorum n'est pas atteint : ")
                 + roll.presentCount() + " membres présents pour " + roll.quorum() + " requis (article L2121-17 du CGCT).");
+        model.put("quorumNotes", quorumNotes(session));
+        List<String> moves = new ArrayList<>();
+        for (AttendanceMovement move : sessions.movements(sessionId)) {
+            String name = byId.get(move.memberId()).fullName();
+            String holder = move.proxyHolderId() == null ? "" : byId.get(move.proxyHolderId()).fullName();
+            String when = move.beforeItem() == null ? "Après le dernier point" : "Avant le point n° " + move.beforeItem();
+            moves.add(when + " : " + name + " " + switch (move.kind()) {
+                case ARRIVAL -> "arrive en séance.";
+                case DEPARTURE -> "quitte la séance" + (holder.isEmpty() ? "." : " et donne pouvoir à " + holder + ".");
+                case PROXY_GIVEN -> "donne pouvoir à " + holder + ".";
+                case PROXY_ENDED -> "n'est plus représenté (pouvoir à " + holder + ").";
+            });
+        }
+        if (!moves.isEmpty()) {
+            moves.add(0, "# Arrivées et départs en cours de séance :");
+        }
+        model.put("movements", moves);
         model.put("presentMembers", ordered.stream().filter(roll::isPresent).map(id -> byId.get(id).fullName()).toList());
         model.put("proxyLines", ordered.stream().filter(roll::isRepresented)
                 .map(id -> byId.get(id).fullName() + " pouvoir à " + byId.get(roll.holderOf(id)).fullName()).toList());
@@ -134,10 +152,20 @@ public class DocumentGenerator {
                 items.add("Retiré par le demandeur avant le vote.");
                 continue;
             }
+            Roll itemRoll = sessions.rollOf(item);
+            if (item.adjournedForLackOfQuorum()) {
+                items.add("Ajourné faute de quorum : " + itemRoll.presentCount() + " membres présents pour "
+                        + itemRoll.quorum() + " requis (article L2121-17 du CGCT)"
+                        + (session.reconvenedAsId() == null ? "." : " ; reporté à la séance du "
+                                + FrenchText.longDate(sessions.get(session.reconvenedAsId()).sessionDate()) + "."));
+                continue;
+            }
             if (item.decision() == VoteDecision.ADJOURNED) {
                 items.add("Ajourné.");
                 continue;
             }
+            items.add("Présents : " + itemRoll.presentCount() + " – représentés : " + itemRoll.proxyCount()
+                    + (item.withoutQuorum() ? " – délibéré sans condition de quorum (article L2121-17 du CGCT)." : "."));
             Tally tally = item.tally();
             items.add("Délibération n° " + item.deliberationNumber() + (item.secretBallot() ? " – scrutin secret" : ""));
             items.add((item.decision() == VoteDecision.ADOPTED ? "Adopté" : "Rejeté") + " : pour " + tally.forCount()
@@ -184,7 +212,7 @@ public class DocumentGenerator {
     }
 
     Map<String, Object> extractModel(AssemblySession session, AgendaItem item, SubsidyRequest request) {
-        Roll roll = sessions.rollOf(session);
+        Roll roll = sessions.rollOf(item);
         Map<Long, Member> byId = members.findAllById(roll.present().isEmpty() ? List.of() : allIds(session)).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
         List<Long> ordered = new ArrayList<>(byId.keySet());
@@ -201,7 +229,8 @@ public class DocumentGenerator {
         model.put("president", session.president().formalName());
         model.put("secretary", session.secretary().formalName());
         model.put("convocationSentOn", FrenchText.date(session.convocationSentOn()));
-        model.put("members", String.valueOf(members.countByBody(session.body())));
+        model.put("members", String.valueOf(roll.membersInOffice()));
+        model.put("quorumNote", item.withoutQuorum() ? quorumNotes(session) : List.of());
         model.put("inOffice", String.valueOf(roll.membersInOffice()));
         model.put("presentVoting", String.valueOf(ordered.stream()
                 .filter(roll::isPresent).filter(id -> !notParticipating.contains(id)).count()));
@@ -233,6 +262,23 @@ public class DocumentGenerator {
         model.put("notVoting", String.valueOf(tally.notVoting()));
         model.put("proxyVotes", String.valueOf(tally.proxies()));
         return model;
+    }
+
+    /** What the records say of quorum when a séance lacked it: convened again, or deliberating without it. */
+    private List<String> quorumNotes(AssemblySession session) {
+        List<String> notes = new ArrayList<>();
+        if (session.deliberatesWithoutQuorum()) {
+            notes.add("Le quorum n'ayant pas été atteint à la séance du "
+                    + FrenchText.longDate(sessions.get(session.reconvenedFromId()).sessionDate())
+                    + ", l'assemblée a été convoquée à nouveau à trois jours au moins d'intervalle ; elle délibère "
+                    + "valablement sans condition de quorum (article L2121-17 du CGCT).");
+        }
+        if (session.reconvenedAsId() != null) {
+            notes.add("Le quorum n'étant pas atteint, l'assemblée est convoquée à nouveau pour la séance du "
+                    + FrenchText.longDate(sessions.get(session.reconvenedAsId()).sessionDate())
+                    + ", à trois jours au moins d'intervalle (article L2121-17 du CGCT).");
+        }
+        return notes;
     }
 
     private List<Long> allIds(AssemblySession session) {

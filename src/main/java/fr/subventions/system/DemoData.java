@@ -29,6 +29,9 @@ class DemoData implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     /** The 43 members of the Bureau métropolitain named in the deliberation of 14 September 2023, President first. */
+    /** The demo's assumption: the Bureau elected by the council installed after the elections of 2020. */
+    static final java.time.LocalDate BUREAU_ELECTED_ON = java.time.LocalDate.of(2020, 7, 16);
+
     static final List<String[]> BUREAU = List.of(
             m("M", "François", "REBSAMEN"), m("M", "Thierry", "FALCONNET"), m("M", "Rémi", "DETANG"),
             m("M", "Jean-François", "DODET"), m("F", "Françoise", "TENENBAUM"), m("M", "Jean-Patrick", "MASSON"),
@@ -81,7 +84,8 @@ class DemoData implements ApplicationRunner {
         }
         if (members.countByBody(AssemblyBody.BUREAU) == 0) {
             for (String[] m : BUREAU) {
-                members.save(new Member(AssemblyBody.BUREAU, "F".equals(m[0]) ? Civility.MADAME : Civility.MONSIEUR, m[1], m[2]));
+                members.save(new Member(AssemblyBody.BUREAU, "F".equals(m[0]) ? Civility.MADAME : Civility.MONSIEUR, m[1], m[2],
+                        BUREAU_ELECTED_ON));
             }
             LOG.info("Demo data: {} members of the Bureau métropolitain", BUREAU.size());
         }

@@ -83,7 +83,7 @@ public class Scenarios {
     }
 
     public List<Member> bureau() {
-        return members.findByBodyAndInOfficeTrueOrderById(AssemblyBody.BUREAU);
+        return members.inOfficeOn(AssemblyBody.BUREAU, java.time.LocalDate.of(2023, 9, 14));
     }
 
     public Member bureauMember(String lastName) {

@@ -112,7 +112,8 @@ class AssemblySessionProcessTest {
                 documents.get(minutes.id(), scenarios.staff()).content());
         assertThat(lines).containsSubsequence("PROCÈS-VERBAL",
                 "Membres en exercice : 43 – présents : 25 – représentés : 0 – absents : 18",
-                "Le quorum est atteint : 25 membres présents pour 22 requis (article L2121-17 du CGCT).",
+                "À l'ouverture, le quorum est atteint : 25 membres présents pour 22 requis (article L2121-17 du CGCT).",
+                "Présents : 25 – représentés : 0.",
                 "Adopté : pour 25, contre 0, abstention 0, ne se prononce pas 0, dont 0 procuration(s).",
                 "LISTE DES DÉLIBÉRATIONS ADOPTÉES");
         java.util.List<String> numbers = sessions.view(session.id()).agenda().stream().map(i -> i.deliberationNumber()).toList();
