@@ -74,12 +74,20 @@ public class MemberProxy {
     }
 
     /**
-     * Why this proxy cannot serve in the séance that would be its {@code ordinal}-th consecutive one (1 for the first
-     * séance it serves in), or null when it can.
+     * Why this proxy cannot serve in the séance of {@code sessionDate} that would be its {@code ordinal}-th
+     * consecutive one (1 for the first séance it serves in, 0 for a séance before that one), or null when it can.
      */
-    public String refusalFor(int ordinal) {
-        if (revokedOn != null) {
+    public String refusalFor(int ordinal, LocalDate sessionDate) {
+        if (revokedOn != null && !sessionDate.isBefore(revokedOn)) {
             return "le pouvoir n° " + id + " a été révoqué le " + FrenchText.date(revokedOn);
+        }
+        if (sessionDate.isBefore(signedOn)) {
+            return "le pouvoir n° " + id + " est daté du " + FrenchText.date(signedOn) + ", après la séance du "
+                    + FrenchText.date(sessionDate);
+        }
+        if (ordinal < 1) {
+            return "le pouvoir n° " + id + " sert depuis la séance du " + FrenchText.date(firstSessionDate)
+                    + " : il ne vaut pas pour une séance antérieure";
         }
         if (!illness && ordinal > MAX_CONSECUTIVE_SESSIONS) {
             return "le pouvoir n° " + id + " servirait pour une " + ordinal + "e séance consécutive : un pouvoir ne vaut que pour "

@@ -100,7 +100,7 @@ public class ProxyRegistry {
                         + " à " + registered.holderId() + ", pas par " + proxy.fromId() + " à " + proxy.toId());
                 continue;
             }
-            String refusal = registered.refusalFor(ordinal(registered, session));
+            String refusal = registered.refusalFor(ordinal(registered, session), session.sessionDate());
             if (refusal != null) {
                 v.add(at + ".proxyId", refusal);
                 continue;
@@ -121,7 +121,8 @@ public class ProxyRegistry {
         MemberProxy proxy = named != null ? get(named)
                 : onSheet != null ? get(onSheet)
                 : proxies.findByGiverIdAndHolderIdAndRevokedOnIsNullOrderByIdDesc(giverId, holderId).stream()
-                        .filter(p -> p.body() == session.body() && p.refusalFor(ordinal(p, session)) == null)
+                        .filter(p -> p.body() == session.body()
+                                && p.refusalFor(ordinal(p, session), session.sessionDate()) == null)
                         .findFirst()
                         .orElseGet(() -> proxies.save(new MemberProxy(session.body(), giverId, holderId,
                                 session.sessionDate(), 1, false, actor, Instant.now(clock))));
@@ -131,11 +132,15 @@ public class ProxyRegistry {
 
     /**
      * Which séance of its run {@code session} would be for the proxy: 1 for the first séance it serves in, then one
-     * more for each séance of the body held after it, whether or not the giver attended.
+     * more for each séance of the body held after it, whether or not the giver attended; 0 for a séance before its
+     * first.
      */
     int ordinal(MemberProxy proxy, AssemblySession session) {
         if (proxy.firstSessionId() == null || proxy.firstSessionId().equals(session.id())) {
             return 1;
+        }
+        if (!isAfter(session, proxy.firstSessionDate(), proxy.firstSessionId())) {
+            return 0;
         }
         return 1 + (int) sessions.findAllByOrderBySessionDateDesc().stream()
                 .filter(s -> s.body() == proxy.body())

@@ -89,4 +89,24 @@ class ConvocationTest {
             assertThat(Convocation.isTimely(LocalDate.of(2023, 9, 12), LocalDate.of(2023, 9, 14), false)).isFalse();
         }
     }
+
+    /** L2121-17: without quorum, convened again "à trois jours au moins d'intervalle". */
+    @Nested
+    class Reconvening {
+
+        @Test
+        void threeDaysAfterTheSeanceWithoutQuorumIsTimely() {
+            assertThat(Convocation.isReconveningTimely(LocalDate.of(2023, 9, 14), LocalDate.of(2023, 9, 17))).isTrue();
+        }
+
+        @Test
+        void twoDaysAfterIsTooSoon() {
+            assertThat(Convocation.isReconveningTimely(LocalDate.of(2023, 9, 14), LocalDate.of(2023, 9, 16))).isFalse();
+        }
+
+        @Test
+        void theEarliestDateCountsAcrossTheEndOfAMonth() {
+            assertThat(Convocation.earliestReconvening(LocalDate.of(2023, 9, 29))).isEqualTo(LocalDate.of(2023, 10, 2));
+        }
+    }
 }

@@ -240,4 +240,95 @@ class RollTest {
         assertThat(roll.absentCount()).isEqualTo(2);
         assertThat(roll.present()).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
     }
+
+    /** Arrivals and departures during the séance: quorum is checked again before every item (L2121-17). */
+    @Nested
+    class DuringTheSeance {
+
+        private Roll opening(long present) {
+            return Roll.of(members(43), range(1, present), range(present + 1, 43), none());
+        }
+
+        @Test
+        void aDepartureFrom22PresentBreaksQuorumBeforeTheNextItem() {
+            Roll before = opening(22);
+            assertThat(before.quorumReached()).isTrue();
+
+            Roll after = before.withDeparture(5L, null);
+
+            assertThat(after.presentCount()).isEqualTo(21);
+            assertThat(after.quorumReached()).isFalse();
+        }
+
+        @Test
+        void aDepartureWithAProxyStillBreaksQuorumSinceProxiesDoNotCount() {
+            Roll after = opening(22).withDeparture(5L, 6L);
+
+            assertThat(after.quorumReached()).isFalse();
+            assertThat(after.isRepresented(5L)).isTrue();
+            assertThat(after.holderOf(5L)).isEqualTo(6L);
+        }
+
+        @Test
+        void anArrivalRestoresQuorum() {
+            Roll after = opening(21).withArrival(30L);
+
+            assertThat(after.presentCount()).isEqualTo(22);
+            assertThat(after.quorumReached()).isTrue();
+        }
+
+        @Test
+        void anArrivingMemberNoLongerNeedsTheProxyTheyGave() {
+            Roll before = Roll.of(members(43), range(1, 30), range(31, 43), proxies(proxy(31, 1)));
+
+            Roll after = before.withArrival(31L);
+
+            assertThat(after.isPresent(31L)).isTrue();
+            assertThat(after.isRepresented(31L)).isFalse();
+            assertThat(after.proxyCount()).isZero();
+        }
+
+        @Test
+        void theProxyALeavingHolderHeldLapses() {
+            Roll before = Roll.of(members(43), range(1, 30), range(31, 43), proxies(proxy(31, 1)));
+
+            Roll after = before.withDeparture(1L, null);
+
+            assertThat(after.isRepresented(31L)).isFalse();
+            assertThat(after.proxyCount()).isZero();
+        }
+
+        @Test
+        void refusesALeavingMembersProxyToAMemberWhoAlreadyHoldsOne() {
+            Roll before = Roll.of(members(43), range(1, 30), range(31, 43), proxies(proxy(31, 1)));
+
+            InvalidInputException e = catchThrowableOfType(() -> before.withDeparture(2L, 1L), InvalidInputException.class);
+
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("proxyToId");
+            assertThat(e.errors().get(0).message()).contains("un seul pouvoir", "L2121-20");
+        }
+
+        @Test
+        void refusesALeavingMembersProxyToAnAbsentMember() {
+            InvalidInputException e = catchThrowableOfType(() -> opening(30).withDeparture(2L, 40L),
+                    InvalidInputException.class);
+
+            assertThat(e.errors()).extracting(FieldError::field).containsExactly("proxyToId");
+            assertThat(e.errors().get(0).message()).contains("doit être présent");
+        }
+
+        @Test
+        void refusesTheDepartureOfAnAbsentMemberAndTheArrivalOfAPresentOne() {
+            assertThat(catchThrowableOfType(() -> opening(30).withDeparture(40L, null), InvalidInputException.class)
+                    .errors()).extracting(FieldError::field).containsExactly("memberId");
+            assertThat(catchThrowableOfType(() -> opening(30).withArrival(1L), InvalidInputException.class)
+                    .errors()).extracting(FieldError::field).containsExactly("memberId");
+        }
+
+        @Test
+        void refusesTheArrivalOfAMemberNotInOffice() {
+            assertThat(catchThrowableOfType(() -> opening(30).withArrival(44L), InvalidInputException.class)
+                    .errors().get(0).message()).contains("pas en exercice");
+        }
+    }
 }
