@@ -186,7 +186,7 @@ class SessionController {
 
     @GetMapping("/api/sessions/{id}/attendance")
     AttendanceView attendance(@PathVariable Long id) {
-        return AttendanceView.of(sessions.rollOf(sessions.get(id)));
+        return AttendanceView.of(sessions.currentRoll(id));
     }
 
     record MovementData(Long memberId, String kind, Long proxyToId) {

@@ -471,11 +471,6 @@ public class SessionService {
         if (!item.withdrawn()) {
             requestService.recordVote(item.requestId(), item.decision(), item.session().label(), actor);
         }
-        // adjourned for want of quorum: the request goes on the agenda of the séance convened again
-        Long next = item.session().reconvenedAsId();
-        if (item.adjournedForLackOfQuorum() && next != null && get(next).status() == SessionStatus.PREPARATION) {
-            addToAgenda(next, List.of(item.reference()), actor);
-        }
     }
 
     /**
@@ -531,6 +526,8 @@ public class SessionService {
                     AssemblySessionProcess.VAR_AGENDA_ITEM_ID, item.id(), Map.of("adjourned", true), actor,
                     "Le point " + item.reference() + " n'attend pas de vote.");
         }
+        // each request, back to awaiting an agenda, goes on the agenda of the séance convened again
+        addToAgenda(next.id(), pending.stream().filter(i -> !i.withdrawn()).map(AgendaItem::reference).toList(), actor);
         if (tasks.isWaitingAt(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_CLOSE_SESSION)) {
             requestClosing(sessionId, actor);
         }
@@ -569,6 +566,12 @@ public class SessionService {
     @Transactional(readOnly = true)
     public Roll rollOf(AgendaItem item) {
         return item.seats().isEmpty() ? rollOf(item.session()) : Seat.roll(item.seats());
+    }
+
+    /** Who sits now: the latest sheet with the arrivals and departures since. */
+    @Transactional(readOnly = true)
+    public Roll currentRoll(Long sessionId) {
+        return rollOf(get(sessionId));
     }
 
     /** The roll at the opening of the séance, before any arrival or departure. */
