@@ -19,20 +19,7 @@ import java.time.Instant;
 public class AttendanceMovement {
 
     public enum Kind {
-        ARRIVAL("arrive en séance"),
-        DEPARTURE("quitte la séance"),
-        PROXY_GIVEN("donne pouvoir"),
-        PROXY_ENDED("n'est plus représenté");
-
-        private final String label;
-
-        Kind(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        ARRIVAL, DEPARTURE, PROXY_GIVEN, PROXY_ENDED
     }
 
     @Id
@@ -73,6 +60,18 @@ public class AttendanceMovement {
         this.beforeItem = beforeItem;
         this.recordedAt = recordedAt;
         this.recordedBy = recordedBy;
+    }
+
+    /** "Avant le point n° 2 : Madame X quitte la séance et donne pouvoir à Monsieur Y.", as the minutes tell it. */
+    public String describe(java.util.function.Function<Long, String> nameOf) {
+        String when = beforeItem == null ? "Après le dernier point" : "Avant le point n° " + beforeItem;
+        String holder = proxyHolderId == null ? null : nameOf.apply(proxyHolderId);
+        return when + " : " + nameOf.apply(memberId) + " " + switch (kind) {
+            case ARRIVAL -> "arrive en séance.";
+            case DEPARTURE -> "quitte la séance" + (holder == null ? "." : " et donne pouvoir à " + holder + ".");
+            case PROXY_GIVEN -> "donne pouvoir à " + holder + ".";
+            case PROXY_ENDED -> "n'est plus représenté (pouvoir à " + holder + ").";
+        };
     }
 
     public Long id() {

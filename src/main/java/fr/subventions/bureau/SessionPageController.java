@@ -43,7 +43,7 @@ class SessionPageController {
     @GetMapping("/seances")
     String list(Model model) {
         model.addAttribute("sessions", sessions.all());
-        model.addAttribute("members", sessions.members(AssemblyBody.BUREAU));
+        model.addAttribute("members", sessions.membersInOffice(AssemblyBody.BUREAU, LocalDate.now()));
         model.addAttribute("today", LocalDate.now());
         return "seances/liste";
     }
@@ -128,6 +128,23 @@ class SessionPageController {
         ballot.put("adjourned", "ajourner".equals(form.get("action")));
         String done = "ajourner".equals(form.get("action")) ? "Point " + reference + " ajourné." : "Vote du point " + reference + " enregistré.";
         return act(id, redirect, done, () -> sessions.vote(id, reference, ballot, caller.username()));
+    }
+
+    /** Without quorum: the remaining items are adjourned and the assembly convened again, three days later at least. */
+    @PostMapping("/seances/{id}/reconvocation")
+    String reconvene(@PathVariable Long id, @RequestParam String date, @RequestParam String convocationSentOn,
+            @RequestParam(defaultValue = "") String place, Caller caller, RedirectAttributes redirect) {
+        try {
+            AssemblySession next = sessions.reconvene(id, new Reconvening(date(date, "date"), place,
+                    date(convocationSentOn, "convocationSentOn"), null), caller.username());
+            redirect.addFlashAttribute("message", "Assemblée convoquée à nouveau : les points restants sont inscrits à cette séance.");
+            return "redirect:/seances/" + next.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("probleme", messages(e));
+        } catch (StageConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("probleme", e.getMessage());
+        }
+        return "redirect:/seances/" + id;
     }
 
     @PostMapping("/seances/{id}/cloture")

@@ -136,10 +136,13 @@ public class SessionService {
         }).toList();
         List<SessionPage.Item> agenda = session.items().stream().map(i -> new SessionPage.Item(i.id(), i.position(),
                 i.reference(), i.title(), i.theme(), i.amount(), i.withdrawn() ? "WITHDRAWN" : i.decision() == null ? null
-                : i.decision().name(), i.tally(), i.isSettled())).toList();
+                : i.decision().name(), i.tally(), i.isSettled(), i.adjournedForLackOfQuorum(), i.withoutQuorum())).toList();
+        Map<Long, String> names = new java.util.HashMap<>();
+        bureau.forEach(m -> names.put(m.id(), m.fullName()));
+        List<String> moves = movements.findBySessionIdOrderByIdAsc(id).stream().map(m -> m.describe(names::get)).toList();
         return new SessionPage(SessionView.of(session), seats, agenda, roll == null ? bureau.size() / 2 + 1 : roll.quorum(),
                 roll == null ? null : roll.presentCount(), roll == null ? null : roll.proxyCount(),
-                roll != null && roll.quorumReached());
+                roll != null && roll.quorumReached(), session.deliberatesWithoutQuorum(), moves);
     }
 
     @Transactional(readOnly = true)
@@ -600,8 +603,8 @@ public class SessionService {
     }
 
     @Transactional(readOnly = true)
-    public List<Member> members(AssemblyBody body) {
-        return members.findByBodyOrderById(body);
+    public List<Member> membersInOffice(AssemblyBody body, java.time.LocalDate on) {
+        return members.inOfficeOn(body, on);
     }
 
     /** A request withdrawn while on an agenda leaves it: removed in preparation, marked withdrawn during the séance. */

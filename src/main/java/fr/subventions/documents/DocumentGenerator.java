@@ -124,15 +124,7 @@ public class DocumentGenerator {
         model.put("quorumNotes", quorumNotes(session));
         List<String> moves = new ArrayList<>();
         for (AttendanceMovement move : sessions.movements(sessionId)) {
-            String name = byId.get(move.memberId()).fullName();
-            String holder = move.proxyHolderId() == null ? "" : byId.get(move.proxyHolderId()).fullName();
-            String when = move.beforeItem() == null ? "Après le dernier point" : "Avant le point n° " + move.beforeItem();
-            moves.add(when + " : " + name + " " + switch (move.kind()) {
-                case ARRIVAL -> "arrive en séance.";
-                case DEPARTURE -> "quitte la séance" + (holder.isEmpty() ? "." : " et donne pouvoir à " + holder + ".");
-                case PROXY_GIVEN -> "donne pouvoir à " + holder + ".";
-                case PROXY_ENDED -> "n'est plus représenté (pouvoir à " + holder + ").";
-            });
+            moves.add(move.describe(id -> byId.get(id).fullName()));
         }
         if (!moves.isEmpty()) {
             moves.add(0, "# Arrivées et départs en cours de séance :");

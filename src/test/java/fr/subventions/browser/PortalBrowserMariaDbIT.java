@@ -158,6 +158,15 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#etat-quorum").getText()).isEqualTo("quorum atteint");
             browser.screenshot("06-seance-presences");
             browser.submit("#enregistrer-presences");
+            // a member steps out and comes back before the item: both movements are logged, quorum holds throughout
+            Long detang = scenarios.bureauMember("DETANG").id();
+            browser.click("#present-" + detang);
+            assertThat(browser.find("#presents").getText()).isEqualTo("24");
+            browser.submit("#enregistrer-presences");
+            assertThat(browser.find("#mouvements").getText()).isEqualTo("Avant le point n° 1 : Monsieur Rémi DETANG quitte la séance.");
+            browser.click("#present-" + detang);
+            browser.submit("#enregistrer-presences");
+            assertThat(browser.find("#mouvements").getText()).endsWith("Avant le point n° 1 : Monsieur Rémi DETANG arrive en séance.");
             browser.submit("#voter-" + reference);
             assertThat(browser.find("#resultat-" + reference).getText())
                     .isEqualTo("Adopté – pour 40, contre 0, abstention 0, ne se prononce pas 0, dont 15 procuration(s)");

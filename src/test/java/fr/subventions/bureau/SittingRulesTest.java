@@ -398,6 +398,45 @@ class SittingRulesTest {
         }
 
         @Test
+        void theSeancePageOffersToConveneAgainAndOpensTheNewSeance() throws Exception {
+            SubsidyRequest request = request();
+            AssemblySession first = seance(LocalDate.of(2043, 9, 10), request);
+            call(put("/api/sessions/" + first.id() + "/attendance"), sheet(21, List.of()), 200);
+            org.springframework.mock.web.MockHttpSession page = login("secretariat");
+            String html = mvc.perform(get("/seances/" + first.id()).session(page)).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(html).contains("id=\"reconvoquer\"", "Quorum non atteint : convoquer à nouveau l'assemblée");
+
+            mvc.perform(post("/seances/" + first.id() + "/reconvocation").session(page).param("_csrf", csrf(page))
+                    .param("date", "2043-09-12").param("convocationSentOn", "2043-09-10"))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/seances/" + first.id()))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("probleme",
+                            org.hamcrest.Matchers.containsString("trois jours au moins d'intervalle")));
+            String next = mvc.perform(post("/seances/" + first.id() + "/reconvocation").session(page).param("_csrf", csrf(page))
+                    .param("date", "2043-09-18").param("convocationSentOn", "2043-09-11"))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+
+            assertThat(next).isNotEqualTo("/seances/" + first.id());
+            String newPage = mvc.perform(get(next).session(page)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(newPage).contains("elle délibère sans condition de", request.reference());
+        }
+
+        private org.springframework.mock.web.MockHttpSession login(String user) throws Exception {
+            org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+            mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
+                    .param("_csrf", csrf(session))).andExpect(status().is3xxRedirection());
+            return session;
+        }
+
+        private String csrf(org.springframework.mock.web.MockHttpSession session) throws Exception {
+            var page = mvc.perform(get("/connexion").session(session)).andReturn();
+            return ((org.springframework.security.web.csrf.CsrfToken) page.getRequest()
+                    .getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName())).getToken();
+        }
+
+        @Test
         void aSeanceWithQuorumIsNotConvenedAgain() throws Exception {
             SubsidyRequest request = request();
             AssemblySession session = seance(LocalDate.of(2043, 6, 10), request);
