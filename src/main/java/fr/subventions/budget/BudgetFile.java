@@ -79,7 +79,13 @@ final class BudgetFile {
     static final char SEPARATOR = ';';
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    /** PDF, PNG, JPEG, GIF: what people attach by mistake. */
+    private static final List<byte[]> OTHER_FORMATS = List.of("%PDF".getBytes(StandardCharsets.US_ASCII),
+            new byte[] {(byte) 0x89, 'P', 'N', 'G'}, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+            "GIF8".getBytes(StandardCharsets.US_ASCII));
     private static final String FILE = "file";
+    private static final String UNRECOGNISED = "format non reconnu : un fichier CSV (texte UTF-8, séparateur "
+            + "point-virgule) ou un classeur .xlsx est attendu";
     /** Largest a workbook may grow once unzipped: far above any budget of 10 000 lines, far below a zip bomb. */
     static final long MAX_UNZIPPED = 100L * 1024 * 1024;
 
@@ -95,6 +101,11 @@ final class BudgetFile {
         int maxRows = maxDataRows + 1;
         if (startsWith(content, ZIP)) {
             return new Content(Format.XLSX, Xlsx.read(content, maxRows), List.of());
+        }
+        for (byte[] signature : OTHER_FORMATS) {
+            if (startsWith(content, signature)) {
+                throw new InvalidInputException(FILE, UNRECOGNISED);
+            }
         }
         if (startsWith(content, OLE2)) {
             throw new InvalidInputException(FILE, "les classeurs Excel 97-2003 (.xls) ne sont pas acceptés : enregistrez "
@@ -130,13 +141,15 @@ final class BudgetFile {
         }
 
         static Content read(byte[] content, int maxRows) {
+            for (byte b : content) {
+                // Control characters other than tab and line ends: binary data, not text
+                if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                    throw new InvalidInputException(FILE, UNRECOGNISED);
+                }
+            }
             String text = utf8(content);
             if (text.startsWith("\ufeff")) {
                 text = text.substring(1);
-            }
-            if (text.indexOf('\0') >= 0) {
-                throw new InvalidInputException(FILE, "format non reconnu : un fichier CSV (texte UTF-8, séparateur "
-                        + "point-virgule) ou un classeur .xlsx est attendu");
             }
             List<Row> rows = new ArrayList<>();
             List<Unreadable> unreadable = new ArrayList<>();

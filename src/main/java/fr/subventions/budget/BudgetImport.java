@@ -60,6 +60,7 @@ public class BudgetImport {
     private static final Pattern NATURE = Pattern.compile("\\d{3,7}");
     private static final Pattern FUNCTION = Pattern.compile("\\d{1,4}");
     private static final Pattern SERVICE_CODE = Pattern.compile("[A-Z0-9_]{2,20}");
+    private static final Pattern EDGE_SPACES = Pattern.compile("^[\\s\u00a0\u202f]+|[\\s\u00a0\u202f]+$");
     /** 20000, 20 000, 20 000,50, 20000.5, with an optional € sign: thousands grouped by spaces only. */
     private static final Pattern AMOUNT = Pattern.compile("-?(\\d+|\\d{1,3}([ \u00a0\u202f]\\d{3})+)([.,]\\d+)?");
 
@@ -164,7 +165,7 @@ public class BudgetImport {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
         List<Parsed> fresh = new ArrayList<>();
         for (Parsed line : parsed) {
             total = total.add(line.voted());
@@ -212,7 +213,7 @@ public class BudgetImport {
         Map<Column, Integer> positions = new EnumMap<>(Column.class);
         boolean usable = true;
         for (int i = 0; i < width; i++) {
-            String raw = header.cell(i).text().trim();
+            String raw = trim(header.cell(i).text());
             Column column = columnNamed(raw);
             if (raw.isEmpty()) {
                 errors.add(at, "la colonne " + columnName(i, format) + " de l'en-tête n'a pas de nom : l'en-tête attendu est "
@@ -309,7 +310,12 @@ public class BudgetImport {
     }
 
     private static String text(Row row, Map<Column, Integer> positions, Column column) {
-        return row.cell(positions.get(column)).text().trim();
+        return trim(row.cell(positions.get(column)).text());
+    }
+
+    /** Without the spaces around, no-break spaces included (French spreadsheets put one before €). */
+    private static String trim(String text) {
+        return EDGE_SPACES.matcher(text).replaceAll("");
     }
 
     private static Integer fiscalYear(String text, int n, Errors errors) {
@@ -362,13 +368,13 @@ public class BudgetImport {
         String field = cell(n, Column.CREDITS_VOTES);
         String expected = "un montant en euros positif ou nul, avec au plus deux décimales, par exemple 12 345,67";
         BigDecimal amount = cell.number();
-        String text = cell.text().trim();
+        String text = trim(cell.text());
         if (amount == null) {
             if (text.isEmpty()) {
                 errors.add(field, "les crédits votés sont obligatoires : " + expected);
                 return null;
             }
-            String digits = text.endsWith("€") ? text.substring(0, text.length() - 1).trim() : text;
+            String digits = text.endsWith("€") ? trim(text.substring(0, text.length() - 1)) : text;
             if (!AMOUNT.matcher(digits).matches()) {
                 errors.add(field, "montant illisible " + quote(text) + " : " + expected
                         + " (espaces seulement entre les milliers, virgule ou point avant les centimes)");
