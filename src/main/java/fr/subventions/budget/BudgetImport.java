@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -167,6 +168,7 @@ public class BudgetImport {
         int unchanged = 0;
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         List<Parsed> fresh = new ArrayList<>();
+        List<Parsed> changes = new ArrayList<>();
         for (Parsed line : parsed) {
             total = total.add(line.voted());
             BudgetLine known = existing.get(line.code());
@@ -174,7 +176,15 @@ public class BudgetImport {
                 fresh.add(line);
             } else if (known.voted().compareTo(line.voted()) == 0) {
                 unchanged++;
-            } else if (lines.changeVoted(known.id(), line.voted()) == 1) {
+            } else {
+                changes.add(line);
+            }
+        }
+        // Lines locked in the order of their ids, the same for every import, so that two imports do not deadlock on them
+        changes.sort(Comparator.comparing(line -> existing.get(line.code()).id()));
+        for (Parsed line : changes) {
+            BudgetLine known = existing.get(line.code());
+            if (lines.changeVoted(known.id(), line.voted()) == 1) {
                 updated++;
             } else {
                 // Reserved or committed since the line was read: the figures as they are now

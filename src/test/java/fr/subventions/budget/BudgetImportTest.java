@@ -393,7 +393,13 @@ class BudgetImportTest {
                 assertThat(read.reserved().add(read.committed())).isEqualByComparingTo("0");
                 Integer reserved = reserving.execute(other -> lines.reserve(read.id(), new BigDecimal("800")));
                 assertThat(reserved).isEqualTo(1);
-                return lines.changeVoted(read.id(), new BigDecimal("500.00"));
+                int rows = lines.changeVoted(read.id(), new BigDecimal("500.00"));
+                // What the import then reports: the figures as they are now, not as the line was read
+                assertThat(read.reserved()).isEqualByComparingTo("0");
+                Object[] held = lines.heldNow(read.id()).get(0);
+                assertThat((BigDecimal) held[0]).isEqualByComparingTo("800");
+                assertThat((BigDecimal) held[1]).isEqualByComparingTo("0");
+                return rows;
             });
 
             assertThat(changed).isZero();
