@@ -1,13 +1,16 @@
 package fr.subventions.budget;
 
 import fr.subventions.shared.Caller;
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,16 +18,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class BudgetController {
 
     private final BudgetService budget;
+    private final BudgetImport imports;
     private final SubsidyRequestService requests;
     private final TaskCompleter tasks;
 
-    BudgetController(BudgetService budget, SubsidyRequestService requests, TaskCompleter tasks) {
+    BudgetController(BudgetService budget, BudgetImport imports, SubsidyRequestService requests, TaskCompleter tasks) {
         this.budget = budget;
+        this.imports = imports;
         this.requests = requests;
         this.tasks = tasks;
     }
@@ -48,6 +54,17 @@ class BudgetController {
     @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat', 'finances')")
     List<BudgetLineView> lines(@RequestParam(required = false) Integer year) {
         return budget.lines(year).stream().map(BudgetLineView::of).toList();
+    }
+
+    /** The voted credits of the budget lines from a budget file, CSV or .xlsx (docs/budget-import.md). */
+    @PostMapping(path = "/api/budget-lines/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAuthority('finances')")
+    BudgetImport.Summary importLines(@RequestParam(required = false) MultipartFile file, Caller caller) throws IOException {
+        if (file == null) {
+            throw new InvalidInputException("file", "joignez le fichier du budget (CSV ou .xlsx) dans le champ « file » "
+                    + "d'un envoi multipart/form-data");
+        }
+        return imports.importFile(file.getOriginalFilename(), file.getBytes(), caller.username());
     }
 
     @PostMapping("/api/requests/{reference}/imputation")

@@ -57,7 +57,7 @@ public class BudgetLine {
 
     public BudgetLine(int fiscalYear, String chapter, String nature, String function, String service, String serviceCode,
             String label, BigDecimal voted) {
-        this.code = fiscalYear + "-" + chapter + "-" + nature + "-" + function + "-" + serviceCode;
+        this.code = codeOf(fiscalYear, chapter, nature, function, serviceCode);
         this.fiscalYear = fiscalYear;
         this.chapter = chapter;
         this.nature = nature;
@@ -65,6 +65,11 @@ public class BudgetLine {
         this.service = service;
         this.label = label;
         this.voted = voted;
+    }
+
+    /** {@code <year>-<chapter>-<nature>-<function>-<service code>}, e.g. 2025-65-65748-90-DEVECO: what officers and finance type. */
+    public static String codeOf(int fiscalYear, String chapter, String nature, String function, String serviceCode) {
+        return fiscalYear + "-" + chapter + "-" + nature + "-" + function + "-" + serviceCode;
     }
 
     public BigDecimal available() {

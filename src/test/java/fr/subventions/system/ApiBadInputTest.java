@@ -1149,6 +1149,58 @@ class ApiBadInputTest {
         }
     }
 
+    // ---------------------------------------------------------------------------------- POST /api/budget-lines/import
+
+    @Nested
+    class ImportBudgetLines {
+
+        static final String HEADER = "exercice;chapitre;nature;fonction;service;code_service;libelle;credits_votes";
+
+        @Test
+        void badRowAmongGoodOnesCreatesNoLine() throws Exception {
+            refused(importFile("finances", HEADER,
+                    "2031;65;65748;90;Développement économique;BADIMP;Subventions aux associations;1000",
+                    "2031;65;65748;76;Écologie urbaine;BADIMP;Subventions aux associations;mille euros",
+                    "2031;65;65748;71;Écologie urbaine;BADIMP;Subventions aux associations;3000"),
+                    400, "lignes[3].credits_votes");
+        }
+
+        @Test
+        void loweringVotedCreditsBelowWhatIsReserved() throws Exception {
+            awaitingAgenda();
+            BigDecimal held = jdbc.queryForObject("select reserved + committed from budget_line where code = ?",
+                    BigDecimal.class, LINE);
+            BigDecimal voted = jdbc.queryForObject("select voted from budget_line where code = ?", BigDecimal.class, LINE);
+            refused(importFile("finances", HEADER, "2025;65;65748;90;Développement économique;DEVECO;Subventions;"
+                    + held.subtract(new BigDecimal("0.01")).toPlainString()), 400, "lignes[2].credits_votes");
+            assertThat(jdbc.queryForObject("select voted from budget_line where code = ?", BigDecimal.class, LINE))
+                    .as("voted credits of %s", LINE).isEqualTo(voted);
+        }
+
+        @Test
+        void documentThatIsNoBudgetFile() throws Exception {
+            refused(multipart("/api/budget-lines/import").file(pdf("budget.csv")).with(as("finances")), 400, "file");
+        }
+
+        @Test
+        void officerMayNotImport() throws Exception {
+            refused(importFile("instructeur", HEADER,
+                    "2031;65;65748;90;Développement économique;BADIMP;Subventions aux associations;1000"), 403);
+        }
+
+        @Test
+        void importingWithoutCredentials() throws Exception {
+            refused(multipart("/api/budget-lines/import").file(new MockMultipartFile("file", "budget.csv", "text/csv",
+                    (HEADER + "\n2031;65;65748;90;Développement économique;BADIMP;Subventions;1000\n")
+                            .getBytes(StandardCharsets.UTF_8))), 401);
+        }
+
+        private RequestBuilder importFile(String user, String... rows) {
+            return multipart("/api/budget-lines/import").file(new MockMultipartFile("file", "budget.csv", "text/csv",
+                    String.join("\n", rows).getBytes(StandardCharsets.UTF_8))).with(as(user));
+        }
+    }
+
     // ============================================================================================== the refusal
 
     /** The fingerprint is worth something only if it sees what an accepted call changes. */
