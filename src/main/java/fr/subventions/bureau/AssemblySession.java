@@ -137,9 +137,10 @@ public class AssemblySession {
         }
         boolean urgent = urgencyReason != null;
         if (!Convocation.isTimely(convocationSentOn, sessionDate, urgent)) {
-            throw new StageConflictException("La convocation envoyée le " + convocationSentOn + " ne laisse que "
-                    + Convocation.clearDays(convocationSentOn, sessionDate) + " jour(s) franc(s) avant la séance du "
-                    + sessionDate + " : il en faut " + Convocation.requiredDays(urgent)
+            throw new StageConflictException("La convocation envoyée le " + fr.subventions.shared.FrenchText.date(convocationSentOn)
+                    + " ne laisse que " + Convocation.clearDays(convocationSentOn, sessionDate)
+                    + " jour(s) franc(s) avant la séance du " + fr.subventions.shared.FrenchText.date(sessionDate)
+                    + " (ni le jour d'envoi ni celui de la séance ne comptent) : il en faut " + Convocation.requiredDays(urgent)
                     + (urgent ? ", même en urgence" : "") + " (article L2121-12 du CGCT).");
         }
         convocationRecipients.clear();
@@ -203,7 +204,8 @@ public class AssemblySession {
         requireStatus(SessionStatus.SITTING, "clôturer la séance");
         long pending = items.stream().filter(i -> !i.isSettled()).count();
         if (pending > 0) {
-            throw new StageConflictException("La séance ne peut être close : " + pending + " point(s) de l'ordre du jour restent à voter.");
+            throw new StageConflictException("La séance ne peut être close : " + pending + " point(s) de l'ordre du jour restent à voter"
+                    + " ou à ajourner.");
         }
     }
 

@@ -47,40 +47,39 @@ public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer
         if (raw == null) {
             return proxies;
         }
-        if (raw instanceof Collection<?> items) {
-            for (Object item : items) {
-                String at = "proxies[" + proxies.size() + "]";
-                if (!(item instanceof Map<?, ?> map)) {
-                    throw new InvalidInputException(at, "un pouvoir s'écrit {\"fromId\": absent, \"toId\": mandataire}");
-                }
+        // a JSON array of {fromId, toId} or {proxyId}, a list of text lines (the séance page), or a text area (Tasklist)
+        Collection<?> items = raw instanceof Collection<?> c ? c : List.of(raw.toString().split("\\R"));
+        for (Object item : items) {
+            String at = "proxies[" + proxies.size() + "]";
+            if (item instanceof Map<?, ?> map) {
                 proxies.put(proxies.size(), new Roll.Proxy(optionalId(map.get("fromId"), at + ".fromId"),
                         optionalId(map.get("toId"), at + ".toId"), optionalId(map.get("proxyId"), at + ".proxyId")));
+            } else if (item instanceof CharSequence text) {
+                if (!text.toString().isBlank()) {
+                    proxies.put(proxies.size(), line(text.toString(), at));
+                }
+            } else {
+                throw new InvalidInputException(at, "un pouvoir s'écrit {\"fromId\": absent, \"toId\": mandataire} ou {\"proxyId\": n}");
             }
-            return proxies;
-        }
-        for (String line : raw.toString().split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String at = "proxies[" + proxies.size() + "]";
-            // "absent > mandataire", optionally followed by "#n" naming a proxy of the register; or "#n" alone
-            String[] registered = line.split("#", -1);
-            if (registered.length > 2) {
-                throw new InvalidInputException(at, "écrivez « absent > mandataire » ou « #numéro du pouvoir » sur chaque ligne");
-            }
-            Long proxyId = registered.length == 2 ? id(registered[1].trim(), at + ".proxyId") : null;
-            if (registered[0].isBlank() && proxyId != null) {
-                proxies.put(proxies.size(), new Roll.Proxy(null, null, proxyId));
-                continue;
-            }
-            String[] parts = registered[0].split(">");
-            if (parts.length != 2) {
-                throw new InvalidInputException(at, "écrivez « absent > mandataire » (identifiants des membres) ou « #numéro du pouvoir » sur chaque ligne");
-            }
-            proxies.put(proxies.size(), new Roll.Proxy(id(parts[0].trim(), at + ".fromId"), id(parts[1].trim(), at + ".toId"),
-                    proxyId));
         }
         return proxies;
+    }
+
+    /** "absent > mandataire", optionally followed by "#n" naming a proxy of the register; or "#n" alone. */
+    private static Roll.Proxy line(String line, String at) {
+        String[] registered = line.split("#", -1);
+        if (registered.length > 2) {
+            throw new InvalidInputException(at, "écrivez « absent > mandataire » ou « #numéro du pouvoir » sur chaque ligne");
+        }
+        Long proxyId = registered.length == 2 ? id(registered[1].trim(), at + ".proxyId") : null;
+        if (registered[0].isBlank() && proxyId != null) {
+            return new Roll.Proxy(null, null, proxyId);
+        }
+        String[] parts = registered[0].split(">");
+        if (parts.length != 2) {
+            throw new InvalidInputException(at, "écrivez « absent > mandataire » (identifiants des membres) ou « #numéro du pouvoir » sur chaque ligne");
+        }
+        return new Roll.Proxy(id(parts[0].trim(), at + ".fromId"), id(parts[1].trim(), at + ".toId"), proxyId);
     }
 
     private static Long optionalId(Object value, String field) {

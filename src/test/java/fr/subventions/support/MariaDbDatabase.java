@@ -9,7 +9,9 @@ import java.sql.Statement;
 public final class MariaDbDatabase {
 
     public static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
-    public static final String NAME = "subventions_it";
+    /** One database per checkout, so that two checkouts on one machine can run their integration tests at once. */
+    public static final String NAME = "subventions_it_"
+            + String.format("%08x", java.nio.file.Path.of("").toAbsolutePath().toString().hashCode());
     public static final String URL = SERVER + NAME;
     public static final String USER = "root";
     public static final String PASSWORD = "";

@@ -10,5 +10,6 @@ public abstract class MariaDbIntegrationTest {
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
         MariaDbDatabase.recreateOnce();
+        registry.add("spring.datasource.url", () -> MariaDbDatabase.URL);
     }
 }

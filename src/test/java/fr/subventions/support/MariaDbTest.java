@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The application served over HTTP on a real MariaDB, in the production profile plus the demo data, with the job
  * executor running the document tasks as in production. The database
- * {@code subventions_it} is dropped and created anew once per test run by {@link MariaDbDatabase}.
+ * {@code subventions_it_<checkout>} is dropped and created anew once per test run by {@link MariaDbDatabase}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @ActiveProfiles({"mariadb", "demo"})
 @Import(TestClockConfiguration.class)
 @TestPropertySource(properties = {
-        "spring.datasource.url=" + MariaDbDatabase.URL,
+        // spring.datasource.url: set by MariaDbIntegrationTest, one database per checkout
         "spring.datasource.username=" + MariaDbDatabase.USER,
         "spring.datasource.password=" + MariaDbDatabase.PASSWORD,
         "camunda.bpm.job-execution.enabled=true",

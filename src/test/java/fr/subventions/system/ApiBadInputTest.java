@@ -90,7 +90,8 @@ class ApiBadInputTest {
     /** Our tables, counted before and after each refused call. */
     static final List<String> COUNTED_TABLES = List.of("subsidy_request", "stage_event", "request_cofinancing",
             "request_document", "budget_reservation", "budget_commitment", "convention", "assembly_session",
-            "agenda_item", "attendance_entry", "ballot");
+            "agenda_item", "attendance_entry", "ballot", "assembly_member", "member_mandate", "member_proxy",
+            "attendance_movement", "agenda_item_seat", "session_opening_seat", "member_interest", "conflict_flag");
 
     /** The engine's runtime (and the history it writes in the same transaction). */
     static final List<String> ENGINE_TABLES = List.of("ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE",
@@ -1198,6 +1199,166 @@ class ApiBadInputTest {
         private RequestBuilder importFile(String user, String... rows) {
             return multipart("/api/budget-lines/import").file(new MockMultipartFile("file", "budget.csv", "text/csv",
                     String.join("\n", rows).getBytes(StandardCharsets.UTF_8))).with(as(user));
+        }
+    }
+
+    // ============================================================== members, mandates, proxies, movements, reconvening
+
+    @Nested
+    class SeanceRegisters {
+
+        Member member;
+
+        @BeforeEach
+        void aMemberOfTheCouncil() {
+            member = scenarios.bureau().get(42);
+        }
+
+        @Test
+        void anIncompleteMember() throws Exception {
+            refused(postJson("secretariat", "/api/members", Map.of("body", "CONSEIL")), 400, "civility", "firstName",
+                    "lastName", "since");
+        }
+
+        @Test
+        void aMemberAddedByAnInstructingOfficer() throws Exception {
+            refused(postJson("instructeur", "/api/members", Map.of("body", "CONSEIL", "civility", "MADAME",
+                    "firstName", "Claire", "lastName", "TISSERAND", "since", "2020-07-16")), 403);
+        }
+
+        @Test
+        void aMandateEndingBeforeItStarted() throws Exception {
+            refused(postJson("secretariat", "/api/members/{id}/mandate-end", Map.of("endsOn", "2019-01-01",
+                    "reason", "erreur"), member.id()), 400, "endsOn");
+        }
+
+        @Test
+        void aMandateEndWithoutReason() throws Exception {
+            refused(postJson("secretariat", "/api/members/{id}/mandate-end", Map.of("endsOn", "2030-01-01"), member.id()),
+                    400, "reason");
+        }
+
+        @Test
+        void aMandateOfAnUnknownMember() throws Exception {
+            refused(postJson("secretariat", "/api/members/{id}/mandate-end", Map.of("endsOn", "2030-01-01",
+                    "reason", "démission"), UNKNOWN_ID), 404);
+        }
+
+        @Test
+        void anOverlappingMandate() throws Exception {
+            refused(postJson("secretariat", "/api/members/{id}/mandates", Map.of("since", "2024-01-01"), member.id()), 400,
+                    "since");
+        }
+
+        @Test
+        void aProxyForFourSeances() throws Exception {
+            refused(postJson("secretariat", "/api/proxies", proxy(scenarios.bureau().get(41).id(), member.id(), 4)), 400,
+                    "sessions");
+        }
+
+        @Test
+        void aProxyToOneself() throws Exception {
+            refused(postJson("secretariat", "/api/proxies", proxy(member.id(), member.id(), 1)), 400, "toId");
+        }
+
+        @Test
+        void aProxyFromAnUnknownMember() throws Exception {
+            refused(postJson("secretariat", "/api/proxies", proxy(UNKNOWN_ID, member.id(), 1)), 400, "fromId");
+        }
+
+        @Test
+        void revokingAnUnknownProxy() throws Exception {
+            refused(postJson("secretariat", "/api/proxies/{id}/revocation", Map.of(), UNKNOWN_ID), 404);
+        }
+
+        @Test
+        void anAttendanceSheetNamingAnUnknownProxy() throws Exception {
+            AssemblySession session = convenedSession(awaitingAgenda());
+            Map<String, Object> sheet = new HashMap<>();
+            sheet.put("present", scenarios.bureau().subList(0, 25).stream().map(Member::id).toList());
+            sheet.put("proxies", List.of(Map.of("proxyId", UNKNOWN_ID)));
+            refused(put("/api/sessions/{id}/attendance", session.id()).with(as("secretariat"))
+                    .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(sheet)), 400, "proxies[0].proxyId");
+        }
+
+        @Test
+        void aMovementBeforeTheSeanceOpens() throws Exception {
+            AssemblySession session = convenedSession(awaitingAgenda());
+            refused(postJson("secretariat", "/api/sessions/{id}/movements", Map.of("memberId", member.id(),
+                    "kind", "DEPARTURE"), session.id()), 409);
+        }
+
+        @Test
+        void anUnknownMovement() throws Exception {
+            AssemblySession session = sitting(25);
+            refused(postJson("secretariat", "/api/sessions/{id}/movements", Map.of("memberId", member.id(),
+                    "kind", "SORTIE"), session.id()), 400, "kind");
+        }
+
+        @Test
+        void theDepartureOfAnAbsentMember() throws Exception {
+            AssemblySession session = sitting(25);
+            refused(postJson("secretariat", "/api/sessions/{id}/movements", Map.of("memberId", member.id(),
+                    "kind", "DEPARTURE"), session.id()), 400, "memberId");
+        }
+
+        @Test
+        void anArrivalWithAProxy() throws Exception {
+            AssemblySession session = sitting(25);
+            refused(postJson("secretariat", "/api/sessions/{id}/movements", Map.of("memberId", member.id(),
+                    "kind", "ARRIVAL", "proxyToId", scenarios.bureau().get(0).id()), session.id()), 400, "proxyToId");
+        }
+
+        @Test
+        void convenedAgainWithQuorum() throws Exception {
+            AssemblySession session = sitting(25);
+            refused(postJson("secretariat", "/api/sessions/{id}/reconvocation", reconvening(SESSION_DATE.plusDays(10),
+                    SESSION_DATE.plusDays(1)), session.id()), 409);
+        }
+
+        @Test
+        void convenedAgainTooSoon() throws Exception {
+            AssemblySession session = sitting(21);
+            refused(postJson("secretariat", "/api/sessions/{id}/reconvocation", reconvening(SESSION_DATE.plusDays(2),
+                    SESSION_DATE), session.id()), 400, "date");
+        }
+
+        @Test
+        void convenedAgainWithoutDates() throws Exception {
+            AssemblySession session = sitting(21);
+            refused(postJson("secretariat", "/api/sessions/{id}/reconvocation", Map.of(), session.id()), 400, "date",
+                    "convocationSentOn");
+        }
+
+        @Test
+        void convenedAgainBeforeItSat() throws Exception {
+            AssemblySession session = convenedSession(awaitingAgenda());
+            refused(postJson("secretariat", "/api/sessions/{id}/reconvocation", reconvening(SESSION_DATE.plusDays(10),
+                    SESSION_DATE.plusDays(1)), session.id()), 409);
+        }
+
+        private AssemblySession sitting(int present) {
+            AssemblySession session = convenedSession(awaitingAgenda());
+            List<Member> bureau = scenarios.bureau();
+            Map<String, Object> sheet = new HashMap<>();
+            sheet.put("present", bureau.subList(0, present).stream().map(Member::id).toList());
+            sheet.put("absent", bureau.subList(present, bureau.size()).stream().map(Member::id).toList());
+            sessions.recordAttendance(session.id(), sheet, "secretariat");
+            return session;
+        }
+
+        private Map<String, Object> proxy(Long from, Long to, int seances) {
+            Map<String, Object> proxy = new HashMap<>();
+            proxy.put("body", "BUREAU");
+            proxy.put("fromId", from);
+            proxy.put("toId", to);
+            proxy.put("signedOn", "2025-01-01");
+            proxy.put("sessions", seances);
+            return proxy;
+        }
+
+        private Map<String, Object> reconvening(LocalDate date, LocalDate sentOn) {
+            return Map.of("date", date.toString(), "convocationSentOn", sentOn.toString());
         }
     }
 
