@@ -33,8 +33,11 @@ class SessionPageController {
     private final SessionService sessions;
     private final SubsidyRequestService requests;
     private final DocumentService documents;
+    private final fr.subventions.budget.AgendaCredits credits;
 
-    SessionPageController(SessionService sessions, SubsidyRequestService requests, DocumentService documents) {
+    SessionPageController(SessionService sessions, SubsidyRequestService requests, DocumentService documents,
+            fr.subventions.budget.AgendaCredits credits) {
+        this.credits = credits;
         this.sessions = sessions;
         this.requests = requests;
         this.documents = documents;
@@ -69,6 +72,7 @@ class SessionPageController {
         model.addAttribute("page", page);
         model.addAttribute("candidates", requests.list(RequestStatus.AWAITING_AGENDA, caller));
         model.addAttribute("documents", documents.listForSession(id).stream().map(DocumentView::of).toList());
+        model.addAttribute("credits", credits.of(sessions.requestsOnAgenda(id)));
         return "seances/seance";
     }
 

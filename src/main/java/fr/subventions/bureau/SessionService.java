@@ -150,6 +150,12 @@ public class SessionService {
         return SessionView.of(get(id));
     }
 
+    /** The requests on the séance's agenda, withdrawn ones left out. */
+    @Transactional(readOnly = true)
+    public List<Long> requestsOnAgenda(Long sessionId) {
+        return get(sessionId).items().stream().filter(i -> !i.withdrawn()).map(AgendaItem::requestId).toList();
+    }
+
     /** Puts instructed requests on the agenda; each request's process then waits for the vote. */
     public List<AgendaItem> addToAgenda(Long sessionId, List<String> references, String actor) {
         AssemblySession session = get(sessionId);

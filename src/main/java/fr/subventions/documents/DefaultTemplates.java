@@ -131,6 +131,8 @@ final class DefaultTemplates {
         doc.p("ORDRE DU JOUR", Doc.TITLE);
         doc.p("{{*agenda}}");
         doc.blank();
+        doc.p("{{*credits}}");
+        doc.blank();
         doc.p("Le Président,", Doc.RIGHT);
         doc.p("{{president}}", Doc.RIGHT);
     }

@@ -57,10 +57,12 @@ public class DocumentGenerator {
     private final DocumentService documents;
     private final TemplateStore templates;
     private final Clock clock;
+    private final fr.subventions.budget.AgendaCredits credits;
 
     DocumentGenerator(SubsidyRequestService requests, BudgetService budget, ConventionService conventions,
             SessionService sessions, MemberRepository members, DocumentService documents, TemplateStore templates,
-            Clock clock) {
+            Clock clock, fr.subventions.budget.AgendaCredits credits) {
+        this.credits = credits;
         this.requests = requests;
         this.budget = budget;
         this.conventions = conventions;
@@ -95,6 +97,16 @@ public class DocumentGenerator {
         model.put("convocationSentOn", FrenchText.date(session.convocationSentOn()));
         model.put("president", session.president().formalName());
         model.put("agenda", agenda(session.items()));
+        List<String> lines = new ArrayList<>();
+        for (fr.subventions.budget.AgendaCredits.LineCredits c : credits.of(sessions.requestsOnAgenda(sessionId))) {
+            lines.add("Ligne " + c.code() + " – " + c.label() + " : crédits votés " + Money.format(c.voted())
+                    + " ; disponible avant la séance " + Money.format(c.availableBefore()) + " ; proposé à la séance "
+                    + Money.format(c.proposed()) + " ; disponible ensuite " + Money.format(c.availableAfter()) + ".");
+        }
+        if (!lines.isEmpty()) {
+            lines.add(0, "# Crédits budgétaires : montants proposés à la séance et crédits disponibles, par ligne");
+        }
+        model.put("credits", lines);
         byte[] content = render(DocumentKind.CONVOCATION, model);
         return documents.storeGenerated(null, sessionId, DocumentType.CONVOCATION,
                 "convocation-ordre-du-jour-seance-" + session.sessionDate() + ".docx", DocumentKind.DOCX, content, null);
