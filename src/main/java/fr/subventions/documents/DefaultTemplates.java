@@ -39,6 +39,7 @@ final class DefaultTemplates {
             case NOTIFICATION_GRANTED -> granted(doc);
             case NOTIFICATION_REJECTED -> rejected(doc);
             case MINUTES -> minutes(doc);
+            case REMINDER -> reminder(doc);
             case ENGAGEMENT_SHEET -> throw new IllegalArgumentException("the engagement sheet is a workbook, built in code");
         }
         return doc.bytes();
@@ -273,6 +274,13 @@ final class DefaultTemplates {
                 + "{{engagements}}.", Doc.JUSTIFY);
         doc.p("Je vous rappelle que le compte rendu financier de l'action est à remettre au plus tard le {{reportDue}}.");
         closing(doc, "Le Président,\n{{president}}");
+    }
+
+    /** A reminder to the beneficiary: what is awaited, by when, and what happens otherwise. */
+    private static void reminder(Doc doc) {
+        letterhead(doc, "Objet : {{subject}} – dossier n° {{reference}}");
+        doc.p("{{*paragraphs}}", Doc.JUSTIFY);
+        closing(doc, "Pour le Président,\nLe service instructeur");
     }
 
     private static void rejected(Doc doc) {

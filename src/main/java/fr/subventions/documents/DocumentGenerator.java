@@ -87,6 +87,18 @@ public class DocumentGenerator {
                 request.status().name());
     }
 
+    /** A reminder letter to the beneficiary (signature of the convention, financial report), filed with the request. */
+    public RequestDocument reminder(Long requestId, String subject, List<String> paragraphs) {
+        SubsidyRequest request = requests.byId(requestId);
+        Map<String, Object> model = common(request);
+        model.put("subject", subject);
+        model.put("paragraphs", paragraphs);
+        byte[] content = render(DocumentKind.REMINDER, model);
+        return documents.storeGenerated(requestId, null, DocumentType.REMINDER, DocumentKind.REMINDER.template() + "-"
+                + request.reference() + DocumentKind.REMINDER.extension(), DocumentKind.REMINDER.mediaType(), content,
+                request.status().name());
+    }
+
     /** The convocation and agenda of a séance, filed with the séance. */
     public RequestDocument convocation(Long sessionId) {
         AssemblySession session = sessions.get(sessionId);

@@ -11,7 +11,8 @@ public enum DocumentKind {
     NOTIFICATION_GRANTED("notification-attribution", "Notification d'attribution"),
     NOTIFICATION_REJECTED("notification-rejet", "Notification de rejet"),
     ENGAGEMENT_SHEET("fiche-engagement", "Fiche d'engagement"),
-    MINUTES("proces-verbal", "Procès-verbal de la séance");
+    MINUTES("proces-verbal", "Procès-verbal de la séance"),
+    REMINDER("relance", "Lettre de relance");
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -9,6 +9,7 @@ public enum DocumentType {
     RAPPORT_ACTIVITE("Rapport d'activité"),
     CONTRAT_ENGAGEMENT_REPUBLICAIN("Contrat d'Engagement Républicain"),
     CONVENTION_SIGNEE("Convention signée"),
+    COMPTE_RENDU_FINANCIER("Compte rendu financier de l'action (CERFA n° 15059)"),
     AUTRE("Autre pièce"),
     ACKNOWLEDGEMENT("Accusé de réception", true),
     MISSING_ITEMS_REQUEST("Demande de pièces complémentaires", true),
@@ -19,7 +20,8 @@ public enum DocumentType {
     NOTIFICATION_GRANTED("Notification d'attribution", true),
     NOTIFICATION_REJECTED("Notification de rejet", true),
     ENGAGEMENT_SHEET("Fiche d'engagement", true),
-    MINUTES("Procès-verbal de la séance", true);
+    MINUTES("Procès-verbal de la séance", true),
+    REMINDER("Lettre de relance", true);
 
     private final String label;
     private final boolean generated;

@@ -8,6 +8,8 @@ public enum RequestStatus {
     ON_AGENDA("Inscrite à l'ordre du jour"),
     AWAITING_SIGNATURES("En attente des signatures de la convention"),
     AWAITING_IMPUTATION("En attente d'engagement budgétaire"),
+    AWAITING_PAYMENT("En attente de versement"),
+    AWAITING_FINANCIAL_REPORT("En attente du compte rendu financier"),
     AWAITING_CLOSURE("En attente de clôture"),
     CLOSED("Clôturée");
 

@@ -244,7 +244,7 @@ public class SubsidyRequest {
 
     public void recordImputation(String engagements, String actor, Instant now) {
         requireStatus("engager la subvention", RequestStatus.AWAITING_IMPUTATION);
-        this.status = RequestStatus.AWAITING_CLOSURE;
+        this.status = RequestStatus.AWAITING_PAYMENT;
         record(now, actor, "Crédits engagés : " + engagements);
     }
 
@@ -252,6 +252,27 @@ public class SubsidyRequest {
         requireStatus("clôturer la demande", RequestStatus.AWAITING_CLOSURE);
         this.status = RequestStatus.CLOSED;
         record(now, actor, "Demande clôturée" + (outcome == Outcome.GRANTED ? " : subvention accordée" : " : subvention refusée"));
+    }
+
+    // --- payments
+
+    /** A payment made: the request awaits the next one, the financial report before the balance, or its closing. */
+    public void recordPayment(String what, boolean fullyPaid, boolean awaitsReport, String actor, Instant now) {
+        requireStatus("verser la subvention", RequestStatus.AWAITING_PAYMENT);
+        this.status = fullyPaid ? RequestStatus.AWAITING_CLOSURE
+                : awaitsReport ? RequestStatus.AWAITING_FINANCIAL_REPORT : RequestStatus.AWAITING_PAYMENT;
+        record(now, actor, what);
+    }
+
+    public void recordFinancialReport(String what, String actor, Instant now) {
+        requireStatus("transmettre le compte rendu financier", RequestStatus.AWAITING_FINANCIAL_REPORT);
+        this.status = RequestStatus.AWAITING_PAYMENT;
+        record(now, actor, what);
+    }
+
+    /** A reminder sent (financial report, signature): told in the history, the stage unchanged. */
+    public void recordReminder(String what, String actor, Instant now) {
+        record(now, actor, what);
     }
 
     public void withdraw(String reason, String actor, Instant now) {

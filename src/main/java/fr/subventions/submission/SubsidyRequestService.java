@@ -145,6 +145,18 @@ public class SubsidyRequestService {
                 .correlate();
     }
 
+    public void recordPayment(Long requestId, String what, boolean fullyPaid, boolean awaitsReport, String actor) {
+        byId(requestId).recordPayment(what, fullyPaid, awaitsReport, actor, Instant.now(clock));
+    }
+
+    public void recordFinancialReport(Long requestId, String what, String actor) {
+        byId(requestId).recordFinancialReport(what, actor, Instant.now(clock));
+    }
+
+    public void recordReminder(Long requestId, String what, String actor) {
+        byId(requestId).recordReminder(what, actor, Instant.now(clock));
+    }
+
     /** When the missing-documents timer fires: the day after the deadline, at midnight in the authority's zone. */
     @Transactional(readOnly = true)
     public Date missingItemsDeadline(Long requestId) {

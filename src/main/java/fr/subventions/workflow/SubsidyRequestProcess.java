@@ -24,6 +24,7 @@ public final class SubsidyRequestProcess {
     public static final String TASK_SIGN_AS_PRESIDENT = "Task_SignAsPresident";
     public static final String TASK_IMPUTE_BUDGET = "Task_ImputeBudget";
     public static final String TASK_CLOSE_REQUEST = "Task_CloseRequest";
+    public static final String CALL_PAYMENT = "CallActivity_Payment";
     public static final String END_CLOSED = "EndEvent_RequestClosed";
     public static final String END_INADMISSIBLE = "EndEvent_RequestInadmissible";
     public static final String SUBPROCESS_WITHDRAWAL = "SubProcess_Withdrawal";

@@ -1,5 +1,7 @@
 package fr.subventions.support;
 
+import java.math.BigDecimal;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -71,7 +73,13 @@ public class Scenarios {
 
     /** The same with a smaller proposed amount, for tests that put many requests on one budget line. */
     public SubsidyRequest instructedRequest(int fiscalYear, String line, int proposed) {
-        SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(fiscalYear), APPLICANT, null).request();
+        return instructedRequest(SeedRequests.ofNumerique(fiscalYear, new BigDecimal(Math.max(proposed, 20000))), line,
+                proposed);
+    }
+
+    /** A given request, instructed favourably for {@code proposed} € on the line. */
+    public SubsidyRequest instructedRequest(fr.subventions.submission.SubmitRequest submitted, String line, int proposed) {
+        SubsidyRequest request = requests.submit(submitted, APPLICANT, null).request();
         fileDocuments(processOf(request.reference()));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult())
                 .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);

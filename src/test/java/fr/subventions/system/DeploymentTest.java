@@ -51,7 +51,7 @@ class DeploymentTest {
                 .anyMatch(name -> name.endsWith("forms/check-completeness.form"))
                 .anyMatch(name -> name.endsWith("forms/vote-item.form"))
                 .anyMatch(name -> name.endsWith("bpmn/bureau-session.bpmn"))
-                .filteredOn(name -> name.endsWith(".form")).hasSize(11);
+                .filteredOn(name -> name.endsWith(".form")).hasSize(13);
     }
 
     @Test

@@ -42,23 +42,27 @@ class ModelConventionsTest {
     ProcessEngine engine;
 
     static final String[] RESOURCES = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
+            "bpmn/subsidy-payment.bpmn",
             "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
-            "forms/vote-item.form", "forms/close-session.form"};
+            "forms/vote-item.form", "forms/close-session.form", "forms/pay-subsidy.form",
+            "forms/submit-financial-report.form"};
 
     @Test
     @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
+            "bpmn/subsidy-payment.bpmn",
             "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
-            "forms/vote-item.form", "forms/close-session.form"})
+            "forms/vote-item.form", "forms/close-session.form", "forms/pay-subsidy.form",
+            "forms/submit-financial-report.form"})
     void everyUserTaskHasCandidateGroupsAndADeployedForm() {
         Set<String> forms = deployedFormIds();
-        assertThat(forms).hasSize(RESOURCES.length - 2);
+        assertThat(forms).hasSize(RESOURCES.length - 3);
         List<ProcessDefinition> processes = engine.getRepositoryService().createProcessDefinitionQuery().list();
         assertThat(processes).extracting(ProcessDefinition::getKey)
-                .containsExactlyInAnyOrder(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY);
+                .containsExactlyInAnyOrder(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY, SubsidyPaymentProcess.KEY);
         for (ProcessDefinition process : processes) {
             assertThat(process.getHistoryTimeToLive()).as(process.getKey()).isPositive();
             assertThat(process.getResourceName()).isEqualTo("bpmn/" + process.getKey() + ".bpmn");
@@ -72,9 +76,10 @@ class ModelConventionsTest {
     }
 
     @Test
-    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn"})
+    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn", "bpmn/subsidy-payment.bpmn"})
     void everyElementIdAndMessageTheCodeNamesExistsInItsDiagram() throws IllegalAccessException {
         assertConstantsExist(SubsidyRequestProcess.class, SubsidyRequestProcess.KEY);
+        assertConstantsExist(SubsidyPaymentProcess.class, SubsidyPaymentProcess.KEY);
         assertConstantsExist(AssemblySessionProcess.class, AssemblySessionProcess.KEY);
     }
 

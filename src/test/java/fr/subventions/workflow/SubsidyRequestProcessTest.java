@@ -97,7 +97,15 @@ class SubsidyRequestProcessTest {
         complete(task(), withVariables("lines", LINE + " = 20000"));
         assertThat(instance).isWaitingAt(TASK_GENERATE_ENGAGEMENT_SHEET);
         execute(job());
-        assertThat(instance).isWaitingAt(TASK_CLOSE_REQUEST);
+        // the payment process, called with the request's business key, pays the 20 000 € in one go
+        assertThat(instance).isWaitingAt(CALL_PAYMENT);
+        assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
+        ProcessInstance payment = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyPaymentProcess.KEY)
+                .processInstanceBusinessKey(request.reference()).singleResult();
+        assertThat(payment).isWaitingAt(SubsidyPaymentProcess.TASK_PAY_FIRST);
+        complete(task(payment), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0001"));
+        assertThat(payment).isEnded();
+        assertThat(instance).hasPassed(CALL_PAYMENT).isWaitingAt(TASK_CLOSE_REQUEST);
         complete(task());
         assertThat(instance).isWaitingAt(TASK_GENERATE_NOTIFICATION);
         execute(job());

@@ -1,0 +1,171 @@
+package fr.subventions.payment;
+
+import fr.subventions.convention.ConventionService;
+import fr.subventions.documents.DocumentGenerator;
+import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.Money;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Violations;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The payments of a granted subsidy, from its schedule to the balance paid after the financial report. */
+@Service
+@Transactional
+public class PaymentService {
+
+    private final PaymentScheduleRepository schedules;
+    private final SubsidyRequestService requests;
+    private final ConventionService conventions;
+    private final DocumentService documents;
+    private final DocumentGenerator generator;
+    private final PaymentPolicy policy;
+    private final Clock clock;
+
+    PaymentService(PaymentScheduleRepository schedules, SubsidyRequestService requests, ConventionService conventions,
+            DocumentService documents, DocumentGenerator generator, PaymentPolicy policy, Clock clock) {
+        this.schedules = schedules;
+        this.requests = requests;
+        this.conventions = conventions;
+        this.documents = documents;
+        this.generator = generator;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Draws up the schedule once the credits are committed: from the grant, its fiscal year and the signature. */
+    public PaymentSchedule plan(Long requestId) {
+        if (schedules.findByRequestId(requestId).isPresent()) {
+            return schedule(requestId);
+        }
+        SubsidyRequest request = requests.byId(requestId);
+        LocalDate signedOn = conventions.of(requestId)
+                .flatMap(c -> Stream.of(c.beneficiarySignedOn(), c.presidentSignedOn()).filter(d -> d != null)
+                        .max(Comparator.naturalOrder()))
+                .orElse(LocalDate.now(clock));
+        return schedules.save(PaymentSchedule.plan(requestId, request.grantedAmount(), request.fiscalYear(), signedOn, policy));
+    }
+
+    /**
+     * Finance records the next payment (date, mandate number). Answers whether a balance remains to be paid after the
+     * financial report: the process's gateway flag.
+     */
+    public boolean pay(Long requestId, LocalDate paidOn, String mandateReference, String actor) {
+        Violations v = new Violations();
+        v.check(paidOn != null, "paidOn", "la date du versement est obligatoire (AAAA-MM-JJ)");
+        v.check(paidOn == null || !paidOn.isAfter(LocalDate.now(clock)), "paidOn", "la date du versement ne peut être future");
+        v.check(mandateReference != null && !mandateReference.isBlank() && mandateReference.length() <= 50,
+                "mandateReference", "le numéro du mandat de paiement est obligatoire (50 caractères au plus)");
+        v.throwIfAny();
+        PaymentSchedule schedule = schedule(requestId);
+        Payment payment = schedule.pay(paidOn, mandateReference.strip(), actor);
+        SubsidyRequest request = requests.byId(requestId);
+        String what = payment.kind().label() + " de " + Money.format(payment.amount()) + " versé le "
+                + FrenchText.date(paidOn) + " (mandat n° " + payment.mandateReference() + ")";
+        if (schedule.awaitsReport()) {
+            what += " ; le solde attend le compte rendu financier, à remettre au plus tard le "
+                    + FrenchText.date(schedule.reportDueOn());
+        }
+        requests.recordPayment(requestId, what, schedule.fullyPaid(), schedule.awaitsReport(), actor);
+        return !schedule.fullyPaid();
+    }
+
+    /** Refuses, with the rule, a payment when none is due: fully paid, or a balance that waits for the report. */
+    @Transactional(readOnly = true)
+    public void requirePaymentDue(Long requestId) {
+        PaymentSchedule schedule = schedule(requestId);
+        if (schedule.fullyPaid()) {
+            throw new StageConflictException("La subvention est entièrement versée.");
+        }
+        if (schedule.awaitsReport()) {
+            throw new StageConflictException("Le solde de " + Money.format(schedule.next().orElseThrow().amount())
+                    + " attend le compte rendu financier de l'action, à remettre au plus tard le "
+                    + FrenchText.date(schedule.reportDueOn()) + " (article 10 de la loi n° 2000-321 du 12 avril 2000).");
+        }
+    }
+
+    /** The beneficiary hands in the compte rendu financier, filed beforehand as a document of the request. */
+    public PaymentSchedule receiveReport(Long requestId, String actor) {
+        PaymentSchedule schedule = schedule(requestId);
+        if (!schedule.awaitsReport()) {
+            throw new StageConflictException("Aucun compte rendu financier n'est attendu pour cette demande.");
+        }
+        SubsidyRequest request = requests.byId(requestId);
+        RequestDocument report = documents.list(request).stream()
+                .filter(d -> d.type() == DocumentType.COMPTE_RENDU_FINANCIER)
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new InvalidInputException("document", "déposez d'abord le compte rendu financier "
+                        + "(pièce « " + DocumentType.COMPTE_RENDU_FINANCIER.label() + " »)"));
+        LocalDate today = LocalDate.now(clock);
+        schedule.receiveReport(today, report.id());
+        requests.recordFinancialReport(requestId, "Compte rendu financier reçu le " + FrenchText.date(today)
+                + (today.isAfter(schedule.reportDueOn()) ? " (attendu au plus tard le " + FrenchText.date(schedule.reportDueOn()) + ")" : ""),
+                actor);
+        return schedule;
+    }
+
+    /** A reminder of the financial report: a letter filed with the request, told in its history. */
+    public void remindReport(Long requestId) {
+        PaymentSchedule schedule = schedule(requestId);
+        if (!schedule.awaitsReport()) {
+            return;
+        }
+        schedule.remind();
+        LocalDate due = schedule.reportDueOn();
+        LocalDate today = LocalDate.now(clock);
+        String balance = schedule.next().map(p -> Money.format(p.amount())).orElse("");
+        generator.reminder(requestId, "relance n° " + schedule.remindersSent() + " – compte rendu financier", List.of(
+                "Le solde de la subvention, soit " + balance + ", sera versé à réception du compte rendu financier de "
+                        + "l'action (formulaire CERFA n° 15059), conformément à l'article 10 de la loi n° 2000-321 du "
+                        + "12 avril 2000.",
+                today.isAfter(due) ? "Ce document était attendu au plus tard le " + FrenchText.date(due) + " : nous vous "
+                        + "remercions de le déposer sans délai dans votre espace."
+                        : "Ce document est à déposer dans votre espace au plus tard le " + FrenchText.date(due) + "."));
+        requests.recordReminder(requestId, "Relance n° " + schedule.remindersSent() + " : compte rendu financier attendu "
+                + "au plus tard le " + FrenchText.date(due), "système");
+    }
+
+    /**
+     * The reminders' timer cycle: the first some time before the report is due (09:00 in the authority's zone), then
+     * at a fixed interval, a fixed number of times: "R4/2027-05-31T09:00:00+02:00/P30D".
+     */
+    @Transactional(readOnly = true)
+    public String reportReminderCycle(Long requestId) {
+        PaymentSchedule schedule = schedule(requestId);
+        LocalDate first = schedule.reportDueOn().minus(policy.reminderLead());
+        ZoneId zone = clock.getZone();
+        return "R" + policy.reminders() + "/" + first.atTime(9, 0).atZone(zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + "/" + policy.reminderEvery();
+    }
+
+    /** The report's due date as Tasklist shows it: the end of the due day in the authority's zone. */
+    @Transactional(readOnly = true)
+    public java.util.Date reportDueAt(Long requestId) {
+        return java.util.Date.from(schedule(requestId).reportDueOn().atTime(23, 59).atZone(clock.getZone()).toInstant());
+    }
+
+    @Transactional(readOnly = true)
+    public PaymentSchedule schedule(Long requestId) {
+        return schedules.findByRequestId(requestId)
+                .orElseThrow(() -> new NotFoundException("Aucun échéancier de versement pour cette demande."));
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<PaymentSchedule> find(Long requestId) {
+        return schedules.findByRequestId(requestId);
+    }
+}

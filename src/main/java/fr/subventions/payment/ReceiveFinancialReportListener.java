@@ -1,0 +1,25 @@
+package fr.subventions.payment;
+
+import fr.subventions.workflow.FormFields;
+import fr.subventions.workflow.SubsidyPaymentProcess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing Task_SubmitFinancialReport hands in the compte rendu financier the beneficiary filed. */
+@Component
+public class ReceiveFinancialReportListener implements TaskListener {
+
+    private final PaymentService payments;
+
+    ReceiveFinancialReportListener(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormFields form = FormFields.of(task);
+        payments.receiveReport((Long) task.getVariable(SubsidyPaymentProcess.VAR_REQUEST_ID), FormFields.actor());
+        form.discard();
+    }
+}

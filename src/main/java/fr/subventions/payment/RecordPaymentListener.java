@@ -1,0 +1,38 @@
+package fr.subventions.payment;
+
+import fr.subventions.shared.InvalidInputException;
+import fr.subventions.workflow.FormFields;
+import fr.subventions.workflow.SubsidyPaymentProcess;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Completing a payment task records the payment (date, mandate number) and tells the gateway whether a balance is left. */
+@Component
+public class RecordPaymentListener implements TaskListener {
+
+    private final PaymentService payments;
+
+    RecordPaymentListener(PaymentService payments) {
+        this.payments = payments;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormFields form = FormFields.of(task);
+        boolean balanceDue = payments.pay((Long) task.getVariable(SubsidyPaymentProcess.VAR_REQUEST_ID),
+                date(form.text("paidOn")), form.text("mandateReference"), FormFields.actor());
+        form.discard();
+        task.getExecution().setVariable(SubsidyPaymentProcess.VAR_BALANCE_DUE, balanceDue);
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("paidOn", "date invalide (AAAA-MM-JJ) : " + text);
+        }
+    }
+}
