@@ -35,9 +35,12 @@ public class PaymentService {
     private final DocumentGenerator generator;
     private final PaymentPolicy policy;
     private final Clock clock;
+    private final fr.subventions.workflow.TaskCompleter tasks;
 
     PaymentService(PaymentScheduleRepository schedules, SubsidyRequestService requests, ConventionService conventions,
-            DocumentService documents, DocumentGenerator generator, PaymentPolicy policy, Clock clock) {
+            DocumentService documents, DocumentGenerator generator, PaymentPolicy policy, Clock clock,
+            fr.subventions.workflow.TaskCompleter tasks) {
+        this.tasks = tasks;
         this.schedules = schedules;
         this.requests = requests;
         this.conventions = conventions;
@@ -116,6 +119,18 @@ public class PaymentService {
                 + (today.isAfter(schedule.reportDueOn()) ? " (attendu au plus tard le " + FrenchText.date(schedule.reportDueOn()) + ")" : ""),
                 actor);
         return schedule;
+    }
+
+    /**
+     * From the portal: files the report and transmits it in one transaction, so that a refused transmission leaves no
+     * file behind.
+     */
+    public void handInReport(String reference, String filename, byte[] content, fr.subventions.shared.Caller caller) {
+        documents.check(filename, content);
+        documents.upload(reference, DocumentType.COMPTE_RENDU_FINANCIER, filename, content, caller);
+        tasks.complete(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
+                fr.subventions.workflow.SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT, java.util.Map.of(),
+                caller.username(), "transmission du compte rendu financier");
     }
 
     /** A reminder of the financial report: a letter filed with the request, told in its history. */

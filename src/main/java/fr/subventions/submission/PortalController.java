@@ -39,7 +39,11 @@ class PortalController {
     private final TaskCompleter tasks;
     private final Clock clock;
 
-    PortalController(SubsidyRequestService requests, DocumentService documents, TaskCompleter tasks, Clock clock) {
+    private final fr.subventions.payment.PaymentService payments;
+
+    PortalController(SubsidyRequestService requests, DocumentService documents, TaskCompleter tasks, Clock clock,
+            fr.subventions.payment.PaymentService payments) {
+        this.payments = payments;
         this.requests = requests;
         this.documents = documents;
         this.tasks = tasks;
@@ -105,6 +109,9 @@ class PortalController {
                 SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY));
         model.addAttribute("mustSupply", tasks.isWaitingAt(SubsidyRequestProcess.KEY, reference,
                 SubsidyRequestProcess.TASK_SUPPLY_MISSING_DOCUMENTS));
+        model.addAttribute("mustReport", tasks.isWaitingAt(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
+                fr.subventions.workflow.SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT));
+        model.addAttribute("schedule", payments.find(requests.get(reference, caller).id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "portail/demande";
     }
@@ -160,6 +167,19 @@ class PortalController {
             if (file != null && !file.isEmpty()) {
                 documents.upload(reference, DocumentType.CONVENTION_SIGNEE, file.getOriginalFilename(), file.getBytes(), caller);
             }
+        });
+    }
+
+    /** The beneficiary hands in the compte rendu financier: filed and transmitted at once, so that the balance follows. */
+    @PostMapping("/portail/demandes/{reference}/compte-rendu")
+    String report(@PathVariable String reference, @RequestParam(required = false) MultipartFile file, Caller caller,
+            RedirectAttributes redirect) {
+        return act(reference, redirect, "Compte rendu financier transmis : le solde sera mis en paiement.", () -> {
+            ownRequest(reference, caller);
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "joignez le compte rendu financier (PDF ou image)");
+            }
+            payments.handInReport(reference, file.getOriginalFilename(), file.getBytes(), caller);
         });
     }
 

@@ -94,6 +94,8 @@ class DocumentsRenderTest {
         complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
         complete(taskOf(granted), withVariables("lines", LINE + " = 20000"));
         scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        // the payment process: the 20 000 € paid in one go
+        complete(taskOf(granted), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0042"));
         complete(taskOf(granted));
         scenarios.fileDocuments(scenarios.processOf(granted.reference()));
         complete(taskOf(rejected));

@@ -153,6 +153,14 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         assertThat(line(LINE).get("committed").decimalValue()).isEqualByComparingTo(committedBefore.add(new BigDecimal("20000")));
         assertThat(line(LINE).get("reserved").decimalValue()).isEqualByComparingTo(reservedBefore);
 
+        // Finance pays the 20 000 € in one go (up to 23 000 €, a single payment at signature)
+        awaitTask(reference, "Task_PayFirst");
+        clock.set(LocalDate.of(2023, 10, 20));
+        JsonNode paid = read(expect(HttpStatus.OK, as("finances").postForEntity("/api/requests/" + reference + "/payments",
+                Map.of("paidOn", "2023-10-20", "mandateReference", "M-2023-04518"), String.class)));
+        assertThat(paid.get("conditions").asText()).isEqualTo("unique");
+        assertThat(paid.get("payments").get(0).get("amount").decimalValue()).isEqualByComparingTo("20000");
+
         // Closing: the applicant sees the request granted
         awaitTask(reference, "Task_CloseRequest");
         expect(HttpStatus.OK, as("secretariat").postForEntity("/api/requests/" + reference + "/closure", null, String.class));
@@ -165,7 +173,7 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         List<String> stages = new ArrayList<>();
         closed.get("history").forEach(h -> stages.add(h.get("stage").asText()));
         assertThat(stages).containsSubsequence("SUBMITTED", "IN_INSTRUCTION", "AWAITING_AGENDA", "ON_AGENDA",
-                "AWAITING_SIGNATURES", "AWAITING_IMPUTATION", "AWAITING_CLOSURE", "CLOSED");
+                "AWAITING_SIGNATURES", "AWAITING_IMPUTATION", "AWAITING_PAYMENT", "AWAITING_CLOSURE", "CLOSED");
         assertThat(closed.get("history").get(0).get("at").asText()).startsWith("2023-07-03");
         await("the notification is produced and the process ends", () -> jdbc.queryForObject(
                 "select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class, reference) == 0);

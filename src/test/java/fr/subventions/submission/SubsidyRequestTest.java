@@ -223,6 +223,8 @@ class SubsidyRequestTest {
         request.recordConventionSigned("president", NOW);
         assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
         request.recordImputation("20 000 € sur 65748", "finances", NOW);
+        assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
+        request.recordPayment("Versement unique de 20 000 € versé le 20 octobre 2023", true, false, "finances", NOW);
         assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
         request.close("secretariat", NOW);
         assertThat(request.status()).isEqualTo(RequestStatus.CLOSED);
@@ -230,8 +232,8 @@ class SubsidyRequestTest {
         assertThat(request.history()).extracting(StageEvent::stage).containsExactly(RequestStatus.SUBMITTED,
                 RequestStatus.IN_INSTRUCTION, RequestStatus.AWAITING_AGENDA, RequestStatus.ON_AGENDA,
                 RequestStatus.AWAITING_SIGNATURES, RequestStatus.AWAITING_SIGNATURES, RequestStatus.AWAITING_IMPUTATION,
-                RequestStatus.AWAITING_CLOSURE, RequestStatus.CLOSED);
-        assertThat(request.history().get(8).result()).isEqualTo("Demande clôturée : subvention accordée");
+                RequestStatus.AWAITING_PAYMENT, RequestStatus.AWAITING_CLOSURE, RequestStatus.CLOSED);
+        assertThat(request.history().get(9).result()).isEqualTo("Demande clôturée : subvention accordée");
     }
 
     @Nested
