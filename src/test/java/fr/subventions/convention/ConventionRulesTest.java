@@ -5,7 +5,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.documents.DocumentLines;
 import fr.subventions.shared.Caller;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.Outcome;
 import fr.subventions.submission.RequestView;
@@ -17,7 +23,9 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.support.SeedRequests.Beneficiary;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -51,6 +59,8 @@ class ConventionRulesTest {
     ConventionService conventions;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    ConventionProperties properties;
 
     @BeforeEach
     void init() {
@@ -181,6 +191,32 @@ class ConventionRulesTest {
         SubsidyRequest granted = grant(Beneficiary.fresh(LegalForm.COMPANY), YEAR, "23000.01");
 
         assertThat(rules.assess(granted).requirement()).isEqualTo(ConventionRequirement.MANDATORY);
+    }
+
+    @Test
+    void theExtractOfAGrantWithoutConventionNamesNone(@Autowired SessionService sessions,
+            @Autowired DocumentService documents) {
+        properties.setOptionalDefault(false);
+        try {
+            Beneficiary association = Beneficiary.newAssociation();
+            SubsidyRequest request = instructed(association, YEAR, "8000", LINE);
+            AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2026, 11, 9),
+                    LocalDate.of(2026, 11, 19), List.of(request.reference()));
+            sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+            sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+            scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+
+            SubsidyRequest granted = requests.byId(request.id());
+            assertThat(granted.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+            assertThat(conventions.of(granted.id())).isEmpty();
+            byte[] extract = documents.list(granted).stream().filter(d -> d.type() == DocumentType.DELIBERATION_EXTRACT)
+                    .findFirst().map(d -> documents.get(d.id(), scenarios.staff()).content()).orElseThrow();
+            assertThat(DocumentLines.of(extract)).map(line -> line.replace('\u202f', ' ').replace('\u00a0', ' '))
+                    .contains("- d’attribuer une subvention de 8 000 € à " + association.name() + " ;")
+                    .noneMatch(line -> line.contains("convention"));
+        } finally {
+            properties.setOptionalDefault(true);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ fixtures
