@@ -269,9 +269,7 @@ final class DefaultTemplates {
         doc.p("J'ai le plaisir de vous informer que, par délibération du {{decisionDate}}, le {{bodyLabel}} de Dijon "
                 + "Métropole vous a attribué une subvention de {{grantedAmount}} ({{grantedAmountInWords}}) pour l'action "
                 + "« {{title}} ».", Doc.JUSTIFY);
-        doc.p("Les conditions d'utilisation et de versement de cette subvention sont fixées par la convention signée le "
-                + "{{conventionSignedOn}}, disponible dans votre espace. Les crédits sont engagés sous le numéro "
-                + "{{engagements}}.", Doc.JUSTIFY);
+        doc.p("{{conventionTerms}} Les crédits sont engagés sous le numéro {{engagements}}.", Doc.JUSTIFY);
         doc.p("Je vous rappelle que le compte rendu financier de l'action est à remettre au plus tard le {{reportDue}}.");
         closing(doc, "Le Président,\n{{president}}");
     }

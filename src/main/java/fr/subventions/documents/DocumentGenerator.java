@@ -271,7 +271,7 @@ public class DocumentGenerator {
         model.put("theme", item.theme());
         model.put("itemTitle", request.applicant().name() + " – " + request.title());
         model.put("report", paragraphs(request.report()));
-        model.put("decisions", decisions(item, request));
+        model.put("decisions", decisions(item, request, conventions.of(request.id()).isPresent()));
         model.put("for", String.valueOf(tally.forCount()));
         model.put("against", String.valueOf(tally.against()));
         model.put("abstention", String.valueOf(tally.abstention()));
@@ -301,12 +301,13 @@ public class DocumentGenerator {
         return session.attendance().stream().map(a -> a.memberId()).toList();
     }
 
-    private static List<String> decisions(AgendaItem item, SubsidyRequest request) {
+    /** A grant the convention rules left without a convention (optional, and not drawn up) names none. */
+    private static List<String> decisions(AgendaItem item, SubsidyRequest request, boolean withConvention) {
         String amount = Money.format(item.amount());
         if (item.decision() == VoteDecision.ADOPTED) {
             return List.of(
                     "- d’attribuer une subvention de " + amount + " à " + request.applicant().name()
-                            + " selon les conditions spécifiées dans la convention jointe ;",
+                            + (withConvention ? " selon les conditions spécifiées dans la convention jointe ;" : " ;"),
                     "- d’autoriser Monsieur le Président à signer toutes pièces nécessaires à la bonne administration de ce dossier ;",
                     "- de dire que les crédits seront prélevés sur le budget de l’exercice " + request.fiscalYear() + ".");
         }
@@ -401,8 +402,15 @@ public class DocumentGenerator {
         if (notificationKind(request) == DocumentKind.NOTIFICATION_GRANTED) {
             model.put("grantedAmount", Money.format(request.grantedAmount()));
             model.put("grantedAmountInWords", FrenchText.amountInWords(request.grantedAmount()));
-            model.put("conventionSignedOn", conventions.of(request.id()).map(Convention::presidentSignedOn)
-                    .map(FrenchText::date).orElse(""));
+            Optional<Convention> convention = conventions.of(request.id());
+            model.put("conventionSignedOn", convention.map(Convention::presidentSignedOn).map(FrenchText::date).orElse(""));
+            model.put("conventionTerms", convention.map(c -> "Les conditions d'utilisation et de versement de cette "
+                    + "subvention sont fixées par la convention signée le "
+                    + (c.presidentSignedOn() == null ? "" : FrenchText.date(c.presidentSignedOn()))
+                    + ", disponible dans votre espace.")
+                    .orElse("Cette subvention n'a pas donné lieu à une convention : elle vous est versée en une seule "
+                            + "fois, par virement sur votre compte bancaire, et doit être employée à l'action décrite "
+                            + "dans votre demande."));
             model.put("engagements", budget.commitmentsOf(request.id()).stream().map(Commitment::engagementNumber)
                     .collect(Collectors.joining(", ")));
             model.put("reportDue", FrenchText.date(LocalDate.of(request.fiscalYear() + 1, 6, 30)));

@@ -2,6 +2,7 @@ package fr.subventions.instruction;
 
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.LineAmount;
+import fr.subventions.convention.RepublicanCommitment;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.Opinion;
@@ -23,18 +24,23 @@ public class InstructionService {
 
     private final SubsidyRequestService requests;
     private final BudgetService budget;
+    private final RepublicanCommitment republicanCommitment;
     private final Clock clock;
     private final int missingItemsDelayDays;
 
-    InstructionService(SubsidyRequestService requests, BudgetService budget, Clock clock,
-            @Value("${subventions.missing-items-delay-days:30}") int missingItemsDelayDays) {
+    InstructionService(SubsidyRequestService requests, BudgetService budget, RepublicanCommitment republicanCommitment,
+            Clock clock, @Value("${subventions.missing-items-delay-days:30}") int missingItemsDelayDays) {
         this.requests = requests;
         this.budget = budget;
+        this.republicanCommitment = republicanCommitment;
         this.clock = clock;
         this.missingItemsDelayDays = missingItemsDelayDays;
     }
 
-    /** Complete: on to instruction. Incomplete: the applicant is asked for the missing items before a deadline. */
+    /**
+     * Complete: on to instruction — for an association or a foundation, only with its signed Contrat d'Engagement
+     * Républicain. Incomplete: the applicant is asked for the missing items before a deadline.
+     */
     public boolean recordCompleteness(Long requestId, boolean complete, List<String> missing, String comment, String actor) {
         SubsidyRequest request = requests.byId(requestId);
         Violations v = new Violations();
@@ -45,6 +51,7 @@ public class InstructionService {
         }
         v.throwIfAny();
         if (complete) {
+            republicanCommitment.requireForCompleteness(request);
             request.recordComplete(comment, actor, Instant.now(clock));
         } else {
             LocalDate due = LocalDate.now(clock).plusDays(missingItemsDelayDays);

@@ -231,6 +231,18 @@ public class SubsidyRequest {
         requireStatus(action, RequestStatus.AWAITING_SIGNATURES);
     }
 
+    /**
+     * After the adoption, the convention rules decided: with a convention, the request waits for its signatures;
+     * without one, it goes straight to budget imputation.
+     */
+    public void recordConventionDecision(boolean withConvention, String result, Instant now) {
+        requireStatus("décider de la convention", RequestStatus.AWAITING_SIGNATURES);
+        if (!withConvention) {
+            this.status = RequestStatus.AWAITING_IMPUTATION;
+        }
+        record(now, "système", result);
+    }
+
     public void recordSignature(String what, String actor, Instant now) {
         requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
         record(now, actor, what);

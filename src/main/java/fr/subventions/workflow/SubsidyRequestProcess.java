@@ -19,6 +19,8 @@ public final class SubsidyRequestProcess {
     public static final String EVENT_PLACED_ON_AGENDA = "Event_PlacedOnAgenda";
     public static final String EVENT_VOTE_RECORDED = "Event_VoteRecorded";
     public static final String TASK_RELEASE_RESERVATION = "Task_ReleaseReservation";
+    public static final String TASK_DECIDE_CONVENTION = "Task_DecideConvention";
+    public static final String GATEWAY_WITH_CONVENTION = "Gateway_WithConvention";
     public static final String TASK_PREPARE_CONVENTION = "Task_PrepareConvention";
     public static final String TASK_SIGN_AS_BENEFICIARY = "Task_SignAsBeneficiary";
     public static final String TASK_SIGN_AS_PRESIDENT = "Task_SignAsPresident";
@@ -41,6 +43,8 @@ public final class SubsidyRequestProcess {
     public static final String VAR_COMPLETE = "complete";
     public static final String VAR_FAVORABLE = "favorable";
     public static final String VAR_VOTE_DECISION = "voteDecision";
+    /** Set by Task_DecideConvention after an adoption: whether the grant goes with a convention. */
+    public static final String VAR_WITH_CONVENTION = "withConvention";
 
     private SubsidyRequestProcess() {
     }

@@ -45,6 +45,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
     void seedRequestGoesFromThePortalThroughTasklistAndTheSeancePageToItsGrant() throws Exception {
         Path statuts = Files.writeString(Files.createTempFile("statuts", ".pdf"), "%PDF-1.4\n% statuts\n%%EOF\n");
         Path budget = Files.writeString(Files.createTempFile("budget", ".pdf"), "%PDF-1.4\n% budget 72 000 €\n%%EOF\n");
+        Path cer = Files.writeString(Files.createTempFile("cer", ".pdf"), "%PDF-1.4\n% CER\n%%EOF\n");
         try (Browser browser = new Browser("http://localhost:" + port)) {
             browser.open("/inscription");
             browser.type("#username", "of-numerique");
@@ -88,6 +89,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.click("#etape-suivante");
             assertThat(browser.find("#navigation-etapes p").getText()).isEqualTo("Étape 4 sur 4 : Pièces jointes");
             browser.driver.findElement(By.id("statuts")).sendKeys(statuts.toString());
+            browser.driver.findElement(By.id("cer")).sendKeys(cer.toString());
             browser.driver.findElement(By.id("budget")).sendKeys(budget.toString());
             browser.screenshot("02-nouvelle-demande");
             browser.click("#deposer");

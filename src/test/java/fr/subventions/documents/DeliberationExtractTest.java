@@ -83,6 +83,7 @@ class DeliberationExtractTest {
                 "Demande de subvention pour un état des lieux emplois et compétences de la filière numérique",
                 seedRequest.description(), SeedRequests.THEME, 2023, new BigDecimal("72000"), new BigDecimal("20000"),
                 seedRequest.cofinancing()), Scenarios.APPLICANT, null).request();
+        scenarios.fileRepublicanCommitment(request.reference());
         scenarios.fileDocuments(scenarios.processOf(request.reference()));
         complete(taskOf(request), withVariables("isComplete", true));
         complete(taskOf(request), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000,

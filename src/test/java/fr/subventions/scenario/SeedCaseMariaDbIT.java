@@ -68,6 +68,9 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
         upload(reference, "BUDGET_PREVISIONNEL", "budget-previsionnel.pdf", "%PDF-1.4\n% budget 72 000 €\n%%EOF\n".getBytes());
         upload(reference, "STATUTS", "statuts.pdf", "%PDF-1.4\n% statuts\n%%EOF\n".getBytes());
+        // an association's request is complete only with its Contrat d'Engagement Républicain
+        upload(reference, "CONTRAT_ENGAGEMENT_REPUBLICAIN", "contrat-engagement-republicain.pdf",
+                "%PDF-1.4\n% CER\n%%EOF\n".getBytes());
         JsonNode documents = read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class));
         List<JsonNode> uploaded = new ArrayList<>();
         documents.forEach(d -> {
@@ -76,7 +79,7 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
             }
         });
         // the acknowledgement may already be there too, produced in the background
-        assertThat(uploaded).hasSize(2);
+        assertThat(uploaded).hasSize(3);
         assertThat(uploaded.get(0).get("sha256").asText()).hasSize(64);
 
         // Completeness, then instruction: 20 000 € proposed on a 2023 economic development line

@@ -33,6 +33,8 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
     SubsidyRequestService requests;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    Scenarios scenarios;
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -60,6 +62,14 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
         assertThat(json.readTree(invalid.body()).get("message").asText()).contains("indiquez au moins une pièce manquante");
         assertThat(taskOf(reference).get("id").asText()).isEqualTo(task.get("id").asText());
         assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.SUBMITTED);
+
+        // an association's request without its Contrat d'Engagement Républicain cannot be declared complete
+        HttpResponse<String> withoutCommitment = submit(task, Map.of("isComplete", bool(true)));
+        assertThat(withoutCommitment.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(json.readTree(withoutCommitment.body()).get("message").asText())
+                .contains("sans le Contrat d'Engagement Républicain signé");
+        assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.SUBMITTED);
+        scenarios.fileRepublicanCommitment(reference);
 
         HttpResponse<String> valid = submit(task, Map.of("isComplete", bool(true), "comment", text("Pièces conformes")));
         assertThat(valid.statusCode()).as(valid.body()).isEqualTo(204);

@@ -237,6 +237,38 @@ class SubsidyRequestTest {
     }
 
     @Nested
+    class ConventionDecision {
+
+        @Test
+        void withAConventionTheRequestWaitsForTheSignatures() {
+            SubsidyRequest request = awaitingSignatures();
+            request.recordConventionDecision(true, "Convention obligatoire", NOW);
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+            assertThat(request.history().get(request.history().size() - 1).result()).isEqualTo("Convention obligatoire");
+        }
+
+        @Test
+        void withoutAConventionTheRequestGoesStraightToImputationThenClosing() {
+            SubsidyRequest request = awaitingSignatures();
+            request.recordConventionDecision(false, "Convention facultative ; sans convention", NOW);
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+            assertThat(request.history().get(request.history().size() - 1).stage())
+                    .isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+            request.recordImputation("20 000 € sur 65748", "finances", NOW);
+            request.close("secretariat", NOW);
+            assertThat(request.outcome()).isEqualTo(Outcome.GRANTED);
+        }
+
+        @Test
+        void isRefusedOnceTheSignaturesAreRecorded() {
+            SubsidyRequest request = awaitingImputation();
+            assertThatThrownBy(() -> request.recordConventionDecision(false, "sans convention", NOW))
+                    .isInstanceOf(StageConflictException.class)
+                    .hasMessageContaining("Impossible de décider de la convention");
+        }
+    }
+
+    @Nested
     class Withdrawal {
 
         @Test

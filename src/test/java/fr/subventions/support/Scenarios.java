@@ -11,6 +11,8 @@ import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
 import fr.subventions.shared.Caller;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.workflow.SubsidyRequestProcess;
@@ -37,13 +39,31 @@ public class Scenarios {
     private final RuntimeService runtime;
     private final MemberRepository members;
     private final ManagementService management;
+    private final DocumentService documents;
 
     Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
-            ManagementService management) {
+            ManagementService management, DocumentService documents) {
         this.requests = requests;
         this.runtime = runtime;
         this.members = members;
         this.management = management;
+        this.documents = documents;
+    }
+
+    /** A small PDF, accepted as any applicant's document. */
+    public static final byte[] PDF = "%PDF-1.4\n% pièce\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The applicant ({@link #APPLICANT}) files the signed Contrat d'Engagement Républicain, without which an
+     * association's or a foundation's request cannot be declared complete.
+     */
+    public void fileRepublicanCommitment(String reference) {
+        fileRepublicanCommitment(reference, APPLICANT);
+    }
+
+    public void fileRepublicanCommitment(String reference, Caller applicant) {
+        documents.upload(reference, DocumentType.CONTRAT_ENGAGEMENT_REPUBLICAIN, "contrat-engagement-republicain.pdf", PDF,
+                applicant);
     }
 
     /**
@@ -80,6 +100,7 @@ public class Scenarios {
     /** A given request, instructed favourably for {@code proposed} € on the line. */
     public SubsidyRequest instructedRequest(fr.subventions.submission.SubmitRequest submitted, String line, int proposed) {
         SubsidyRequest request = requests.submit(submitted, APPLICANT, null).request();
+        fileRepublicanCommitment(request.reference());
         fileDocuments(processOf(request.reference()));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult())
                 .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);

@@ -14,6 +14,56 @@ public final class SeedRequests {
     private SeedRequests() {
     }
 
+    /**
+     * A request of another beneficiary for the given amount, all of it asked from the authority but for 10 000 € of
+     * self-financing: for tests that must not add up with other tests' grants to the seed's association.
+     */
+    public static SubmitRequest of(Beneficiary beneficiary, int fiscalYear, BigDecimal requested) {
+        return new SubmitRequest(
+                new SubmitRequest.ApplicantData(beneficiary.name(), beneficiary.siret(), beneficiary.rna(),
+                        beneficiary.legalForm(), "1 place de la Libération, 21000 Dijon", "contact@beneficiaire.example",
+                        "Jeanne Martin"),
+                "Action de " + beneficiary.name(), "Une action sur le territoire de Dijon Métropole.", THEME, fiscalYear,
+                requested.add(new BigDecimal("10000")), requested,
+                List.of(new SubmitRequest.CofinancingData("Autofinancement", new BigDecimal("10000"))));
+    }
+
+    /** An applicant as the convention rules identify it: SIRET (its first nine digits, the SIREN) and RNA. */
+    public record Beneficiary(String name, String siret, String rna, LegalForm legalForm) {
+
+        private static final java.util.concurrent.atomic.AtomicInteger NEXT =
+                new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(1_000_000));
+
+        /** A new association, with a SIREN and an RNA number no other beneficiary of the test run has. */
+        public static Beneficiary newAssociation() {
+            return fresh(LegalForm.ASSOCIATION);
+        }
+
+        public static Beneficiary fresh(LegalForm legalForm) {
+            int n = NEXT.incrementAndGet() % 100_000_000;
+            String siren = "9" + String.format("%08d", n);
+            return new Beneficiary("Bénéficiaire " + n, siret(siren, "00011"),
+                    legalForm == LegalForm.ASSOCIATION ? "W9" + String.format("%08d", n) : null, legalForm);
+        }
+
+        /** Another establishment of the same legal person: same SIREN and RNA, another SIRET. */
+        public Beneficiary otherEstablishment() {
+            return new Beneficiary(name, siret(siret.substring(0, 9), "00029"), rna, legalForm);
+        }
+
+        /** The SIRET of a SIREN and the first four digits of an establishment number, with its Luhn key. */
+        static String siret(String siren, String nic) {
+            String digits = siren + nic.substring(0, 4);
+            for (int key = 0; key <= 9; key++) {
+                String candidate = digits + key;
+                if (fr.subventions.submission.Siret.isValid(candidate)) {
+                    return candidate;
+                }
+            }
+            throw new IllegalStateException("no Luhn key for " + digits);
+        }
+    }
+
     public static SubmitRequest ofNumerique(int fiscalYear) {
         return ofNumerique(fiscalYear, new BigDecimal("20000"));
     }

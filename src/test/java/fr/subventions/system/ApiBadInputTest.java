@@ -1487,6 +1487,7 @@ class ApiBadInputTest {
 
     SubsidyRequest inInstruction() {
         SubsidyRequest request = submit();
+        scenarios.fileRepublicanCommitment(request.reference());
         completeTask(request, SubsidyRequestProcess.TASK_CHECK_COMPLETENESS, Map.of("isComplete", true));
         return expect(request, RequestStatus.IN_INSTRUCTION);
     }

@@ -41,7 +41,7 @@ class DeploymentTest {
     Scenarios scenarios;
 
     @Test
-    void deploysBothProcessesWithTheirForms() {
+    void deploysBothProcessesWithTheirFormsAndDecisionTable() {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(SubsidyRequestProcess.KEY).count()).isPositive();
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(AssemblySessionProcess.KEY).count()).isPositive();
         String deployment = repository.createProcessDefinitionQuery().processDefinitionKey(SubsidyRequestProcess.KEY)
@@ -51,7 +51,16 @@ class DeploymentTest {
                 .anyMatch(name -> name.endsWith("forms/check-completeness.form"))
                 .anyMatch(name -> name.endsWith("forms/vote-item.form"))
                 .anyMatch(name -> name.endsWith("bpmn/bureau-session.bpmn"))
+                .anyMatch(name -> name.endsWith("dmn/convention-requirement.dmn"))
                 .filteredOn(name -> name.endsWith(".form")).hasSize(13);
+    }
+
+    @Test
+    void deploysTheConventionDecisionTable() {
+        assertThat(repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(fr.subventions.convention.ConventionRules.DECISION_KEY).latestVersion().singleResult())
+                .isNotNull()
+                .satisfies(decision -> assertThat(decision.getName()).isEqualTo("Convention obligatoire ?"));
     }
 
     @Test

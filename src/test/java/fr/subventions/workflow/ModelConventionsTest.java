@@ -14,11 +14,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,38 @@ class ModelConventionsTest {
         assertConstantsExist(SubsidyRequestProcess.class, SubsidyRequestProcess.KEY);
         assertConstantsExist(SubsidyPaymentProcess.class, SubsidyPaymentProcess.KEY);
         assertConstantsExist(AssemblySessionProcess.class, AssemblySessionProcess.KEY);
+    }
+
+    @Test
+    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn"})
+    void everyElementHasItsShapeAndEveryFlowItsEdgeInTheDiagram() {
+        for (ProcessDefinition process : engine.getRepositoryService().createProcessDefinitionQuery().list()) {
+            BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(process.getId());
+            Set<String> shapes = model.getModelElementsByType(BpmnShape.class).stream()
+                    .map(shape -> shape.getBpmnElement().getId()).collect(Collectors.toSet());
+            Set<String> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+                    .map(edge -> edge.getBpmnElement().getId()).collect(Collectors.toSet());
+            for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+                if (element instanceof SequenceFlow) {
+                    assertThat(edges).as(process.getKey() + ": edge of " + element.getId()).contains(element.getId());
+                } else {
+                    assertThat(shapes).as(process.getKey() + ": shape of " + element.getId()).contains(element.getId());
+                }
+            }
+        }
+    }
+
+    @Test
+    @Deployment(resources = {"dmn/convention-requirement.dmn"})
+    void decisionTablesDeployWithAHistoryTimeToLive() {
+        List<DecisionDefinition> decisions = engine.getRepositoryService().createDecisionDefinitionQuery().list();
+        assertThat(decisions).extracting(DecisionDefinition::getKey)
+                .containsExactly(fr.subventions.convention.ConventionRules.DECISION_KEY);
+        for (DecisionDefinition decision : decisions) {
+            assertThat(decision.getHistoryTimeToLive()).as(decision.getKey()).isPositive();
+            assertThat(decision.getResourceName()).isEqualTo("dmn/" + decision.getKey() + ".dmn");
+            assertThat(decision.getName()).isNotBlank();
+        }
     }
 
     /** The top-level id of every deployed .form: what camunda:formRef points at. */

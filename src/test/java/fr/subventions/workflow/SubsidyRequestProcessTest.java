@@ -11,6 +11,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.subventions.budget.BudgetService;
+import fr.subventions.convention.ConventionProperties;
+import fr.subventions.convention.ConventionService;
+import fr.subventions.documents.DocumentLines;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.submission.Outcome;
@@ -19,6 +24,7 @@ import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.SeedRequests;
+import fr.subventions.support.SeedRequests.Beneficiary;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import java.math.BigDecimal;
@@ -43,6 +49,7 @@ class SubsidyRequestProcessTest {
 
     static final Caller APPLICANT = new Caller("demandeur", Set.of(Caller.APPLICANTS));
     static final String LINE = "2024-65-65748-90-DEVECO";
+    static final String OTHER_LINE = "2024-65-65748-76-ECOURB";
     static final String SESSION = "Bureau métropolitain du jeudi 12 septembre 2024";
 
     @Autowired
@@ -57,6 +64,12 @@ class SubsidyRequestProcessTest {
     Scenarios scenarios;
     @Autowired
     ManagementService management;
+    @Autowired
+    ConventionProperties conventionProperties;
+    @Autowired
+    ConventionService conventions;
+    @Autowired
+    DocumentService documents;
 
     SubsidyRequest request;
     ProcessInstance instance;
@@ -65,6 +78,7 @@ class SubsidyRequestProcessTest {
     void submit() {
         BpmnAwareTests.init(engine);
         request = requests.submit(SeedRequests.ofNumerique(2024), APPLICANT, null).request();
+        scenarios.fileRepublicanCommitment(request.reference());
         instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult();
         assertThat(instance).isStarted().isWaitingAt(TASK_GENERATE_ACKNOWLEDGEMENT);
         execute(job());
@@ -84,7 +98,8 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(EVENT_VOTE_RECORDED);
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
 
-        assertThat(instance).hasPassed(TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
+        assertThat(instance).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
+        assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
         execute(job());
         assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(task()).hasCandidateGroup("demandeurs");
@@ -225,9 +240,100 @@ class SubsidyRequestProcessTest {
     }
 
     @Test
+    void grantWithoutConventionGoesStraightToImputationThenClosingAndNotification() {
+        conventionProperties.setOptionalDefault(false);
+        try {
+            // 20 000 € to a beneficiary granted nothing else this year: a convention is optional, and not drawn up
+            Beneficiary association = Beneficiary.newAssociation();
+            ProcessInstance granted = adopted(association, 2024, "20000");
+
+            assertThat(granted).hasPassed(TASK_DECIDE_CONVENTION).hasNotPassed(TASK_PREPARE_CONVENTION)
+                    .isWaitingAt(TASK_IMPUTE_BUDGET);
+            SubsidyRequest withoutConvention = requests.byReference(granted.getBusinessKey());
+            assertThat(withoutConvention.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+            assertThat(withoutConvention.outcome()).isEqualTo(Outcome.GRANTED);
+            assertThat(conventions.of(withoutConvention.id())).isEmpty();
+            assertThat(lastEvent(withoutConvention)).startsWith("Convention facultative")
+                    .endsWith("la subvention est attribuée sans convention.");
+            assertThat(runtime.getVariable(granted.getId(), VAR_WITH_CONVENTION)).isEqualTo(false);
+
+            assertThat(task(granted)).hasCandidateGroup("finances");
+            complete(task(granted), withVariables("lines", OTHER_LINE + " = 20000"));
+            assertThat(granted).isWaitingAt(TASK_GENERATE_ENGAGEMENT_SHEET);
+            execute(job(granted));
+            assertThat(granted).isWaitingAt(TASK_CLOSE_REQUEST);
+            complete(task(granted));
+            assertThat(granted).isWaitingAt(TASK_GENERATE_NOTIFICATION);
+            execute(job(granted));
+
+            assertThat(granted).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_ENGAGEMENT_SHEET)
+                    .hasNotPassed(TASK_GENERATE_CONVENTION, TASK_SIGN_AS_BENEFICIARY, TASK_SIGN_AS_PRESIDENT);
+            SubsidyRequest closed = requests.byId(withoutConvention.id());
+            assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
+            assertThat(closed.outcome()).isEqualTo(Outcome.GRANTED);
+            assertThat(budget.commitmentsOf(closed.id())).hasSize(1);
+            assertThat(String.join("\n", DocumentLines.of(document(closed, DocumentType.NOTIFICATION_GRANTED))))
+                    .contains("n'a pas donné lieu à une convention").doesNotContain("convention signée le");
+            assertThat(documents.list(closed)).extracting(d -> d.type()).doesNotContain(DocumentType.CONVENTION);
+        } finally {
+            conventionProperties.setOptionalDefault(true);
+        }
+    }
+
+    @Test
+    void grantAboveTheThresholdHasAConventionEvenWhenOptionalOnesAreNotDrawnUp() {
+        conventionProperties.setOptionalDefault(false);
+        try {
+            ProcessInstance granted = adopted(Beneficiary.newAssociation(), 2024, "23000.01");
+
+            assertThat(granted).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
+            SubsidyRequest withConvention = requests.byReference(granted.getBusinessKey());
+            assertThat(withConvention.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+            assertThat(conventions.of(withConvention.id())).hasValueSatisfying(
+                    c -> assertThat(c.amount()).isEqualByComparingTo("23000.01"));
+            assertThat(lastEvent(withConvention)).startsWith("Convention obligatoire");
+            assertThat(runtime.getVariable(granted.getId(), VAR_WITH_CONVENTION)).isEqualTo(true);
+        } finally {
+            conventionProperties.setOptionalDefault(true);
+        }
+    }
+
+    @Test
     void processCarriesOnlyTheRequestIdAndGatewayFlags() {
         instructFavourably();
         assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys(VAR_REQUEST_ID, VAR_COMPLETE, VAR_FAVORABLE);
+        requests.placeOnAgenda(request.id(), SESSION, "secretariat");
+        requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
+        assertThat(runtime.getVariables(instance.getId())).containsOnlyKeys(VAR_REQUEST_ID, VAR_COMPLETE, VAR_FAVORABLE,
+                VAR_VOTE_DECISION, VAR_WITH_CONVENTION);
+    }
+
+    /** A request of another beneficiary, for the amount given, instructed favourably on OTHER_LINE and adopted. */
+    private ProcessInstance adopted(Beneficiary beneficiary, int fiscalYear, String amount) {
+        SubsidyRequest other = requests.submit(SeedRequests.of(beneficiary, fiscalYear, new BigDecimal(amount)), APPLICANT,
+                null).request();
+        scenarios.fileRepublicanCommitment(other.reference());
+        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(other.reference())
+                .singleResult();
+        scenarios.fileDocuments(process.getId());
+        complete(task(process), withVariables("isComplete", true));
+        complete(task(process), withVariables("opinion", "FAVORABLE", "proposedAmount", amount,
+                "budgetLines", OTHER_LINE + " = " + amount, "report", "Rapport d'instruction."));
+        scenarios.fileDocuments(process.getId());
+        assertThat(process).isWaitingAt(EVENT_PLACED_ON_AGENDA);
+        requests.placeOnAgenda(other.id(), SESSION, "secretariat");
+        requests.recordVote(other.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
+        return process;
+    }
+
+    private String lastEvent(SubsidyRequest request) {
+        var history = requests.view(request.reference(), APPLICANT).history();
+        return history.get(history.size() - 1).result();
+    }
+
+    private byte[] document(SubsidyRequest of, DocumentType type) {
+        return documents.list(of).stream().filter(d -> d.type() == type).findFirst()
+                .map(d -> documents.get(d.id(), scenarios.staff()).content()).orElseThrow();
     }
 
     private void instructFavourably() {

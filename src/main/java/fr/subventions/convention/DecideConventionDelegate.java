@@ -1,0 +1,23 @@
+package fr.subventions.convention;
+
+import fr.subventions.workflow.SubsidyRequestProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_DecideConvention: the domain applies the decision table; the process only gets the gateway's flag. */
+@Component
+public class DecideConventionDelegate implements JavaDelegate {
+
+    private final ConventionRules rules;
+
+    DecideConventionDelegate(ConventionRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean withConvention = rules.decide((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+        execution.setVariable(SubsidyRequestProcess.VAR_WITH_CONVENTION, withConvention);
+    }
+}
