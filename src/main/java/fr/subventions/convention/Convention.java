@@ -39,7 +39,51 @@ public class Convention {
 
     private LocalDate presidentSignedOn;
 
+    /** When it was drafted for signature, and the last day the beneficiary may sign it. */
+    private LocalDate draftedOn;
+
+    private LocalDate validUntil;
+
+    private LocalDate lapsedOn;
+
+    private int remindersSent;
+
     protected Convention() {
+    }
+
+    void openForSignature(LocalDate today, LocalDate lastDay) {
+        if (draftedOn == null) {
+            this.draftedOn = today;
+            this.validUntil = lastDay;
+        }
+    }
+
+    /** Not signed by the beneficiary within its validity: the grant lapses. */
+    void lapse(LocalDate on) {
+        if (beneficiarySignedOn != null) {
+            throw new StageConflictException("La convention est signée par le bénéficiaire : elle ne devient pas caduque.");
+        }
+        this.lapsedOn = on;
+    }
+
+    void remind() {
+        this.remindersSent++;
+    }
+
+    public LocalDate draftedOn() {
+        return draftedOn;
+    }
+
+    public LocalDate validUntil() {
+        return validUntil;
+    }
+
+    public LocalDate lapsedOn() {
+        return lapsedOn;
+    }
+
+    public int remindersSent() {
+        return remindersSent;
     }
 
     Convention(Long requestId, BigDecimal amount, int fiscalYear) {

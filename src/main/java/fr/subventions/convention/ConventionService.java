@@ -21,7 +21,11 @@ public class ConventionService {
     private final SubsidyRequestService requests;
     private final Clock clock;
 
-    ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock) {
+    private final ConventionProperties properties;
+
+    ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock,
+            ConventionProperties properties) {
+        this.properties = properties;
         this.conventions = conventions;
         this.requests = requests;
         this.clock = clock;
@@ -31,8 +35,11 @@ public class ConventionService {
     public Convention prepare(Long requestId) {
         SubsidyRequest request = requests.byId(requestId);
         request.requireAwaitingSignatures("préparer la convention");
-        return conventions.findByRequestId(requestId)
+        Convention convention = conventions.findByRequestId(requestId)
                 .orElseGet(() -> conventions.save(new Convention(requestId, request.grantedAmount(), request.fiscalYear())));
+        LocalDate today = LocalDate.now(clock);
+        convention.openForSignature(today, today.plus(properties.getSignatureValidity()));
+        return convention;
     }
 
     @Transactional(readOnly = true)

@@ -415,7 +415,13 @@ public class DocumentGenerator {
                     .collect(Collectors.joining(", ")));
             model.put("reportDue", FrenchText.date(LocalDate.of(request.fiscalYear() + 1, 6, 30)));
         } else {
-            model.put("reason", decision.isPresent()
+            Optional<Convention> lapsed = conventions.of(request.id()).filter(c -> c.lapsedOn() != null);
+            model.put("reason", lapsed.isPresent()
+                    ? "la convention qui vous a été adressée le " + FrenchText.date(lapsed.get().draftedOn()) + " n'a pas "
+                            + "été signée avant le " + FrenchText.date(lapsed.get().validUntil()) + " : la subvention de "
+                            + Money.format(lapsed.get().amount()) + " qui vous avait été attribuée est caduque et les "
+                            + "crédits correspondants sont libérés."
+                    : decision.isPresent()
                     ? "la proposition d'attribution a été rejetée par le " + decision.get().session().body().label()
                             + " lors de sa séance du " + FrenchText.longDate(decision.get().session().sessionDate()) + "."
                     : "le service instructeur a émis un avis défavorable sur votre demande au regard des critères "

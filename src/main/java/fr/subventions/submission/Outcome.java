@@ -2,7 +2,8 @@ package fr.subventions.submission;
 
 public enum Outcome {
     GRANTED("Subvention accordée"), REJECTED("Subvention refusée"), INADMISSIBLE("Irrecevable, classée sans suite"),
-    WITHDRAWN("Retirée par le demandeur");
+    WITHDRAWN("Retirée par le demandeur"),
+    LAPSED("Caduque : convention non signée dans son délai");
 
     private final String label;
 

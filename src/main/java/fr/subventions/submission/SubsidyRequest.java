@@ -263,7 +263,16 @@ public class SubsidyRequest {
     public void close(String actor, Instant now) {
         requireStatus("clôturer la demande", RequestStatus.AWAITING_CLOSURE);
         this.status = RequestStatus.CLOSED;
-        record(now, actor, "Demande clôturée" + (outcome == Outcome.GRANTED ? " : subvention accordée" : " : subvention refusée"));
+        record(now, actor, "Demande clôturée" + (outcome == Outcome.GRANTED ? " : subvention accordée"
+                : outcome == Outcome.LAPSED ? " : subvention caduque, convention non signée" : " : subvention refusée"));
+    }
+
+    /** The beneficiary did not sign the convention within its validity: the grant lapses, the request awaits closing. */
+    public void lapse(String what, String actor, Instant now) {
+        requireStatus("constater la caducité de la convention", RequestStatus.AWAITING_SIGNATURES);
+        this.status = RequestStatus.AWAITING_CLOSURE;
+        this.outcome = Outcome.LAPSED;
+        record(now, actor, what);
     }
 
     // --- payments

@@ -153,6 +153,10 @@ public class SubsidyRequestService {
         byId(requestId).recordFinancialReport(what, actor, Instant.now(clock));
     }
 
+    public void lapse(Long requestId, String what, String actor) {
+        byId(requestId).lapse(what, actor, Instant.now(clock));
+    }
+
     public void recordReminder(Long requestId, String what, String actor) {
         byId(requestId).recordReminder(what, actor, Instant.now(clock));
     }

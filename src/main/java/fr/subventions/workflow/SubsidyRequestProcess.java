@@ -27,6 +27,13 @@ public final class SubsidyRequestProcess {
     public static final String TASK_IMPUTE_BUDGET = "Task_ImputeBudget";
     public static final String TASK_CLOSE_REQUEST = "Task_CloseRequest";
     public static final String CALL_PAYMENT = "CallActivity_Payment";
+    public static final String TIMER_SIGNATURE_REMINDER = "Timer_SignatureReminder";
+    public static final String TIMER_SIGNATURE_LATE = "Timer_SignatureLate";
+    public static final String TIMER_CONVENTION_LAPSED = "Timer_ConventionLapsed";
+    public static final String TASK_REMIND_SIGNATURE = "Task_RemindSignature";
+    public static final String TASK_FOLLOW_UP_SIGNATURE = "Task_FollowUpSignature";
+    public static final String TASK_LAPSE_CONVENTION = "Task_LapseConvention";
+    public static final String TASK_RELEASE_ON_LAPSE = "Task_ReleaseOnLapse";
     public static final String END_CLOSED = "EndEvent_RequestClosed";
     public static final String END_INADMISSIBLE = "EndEvent_RequestInadmissible";
     public static final String SUBPROCESS_WITHDRAWAL = "SubProcess_Withdrawal";

@@ -255,6 +255,7 @@ class SubsidyRequestTest {
             assertThat(request.history().get(request.history().size() - 1).stage())
                     .isEqualTo(RequestStatus.AWAITING_IMPUTATION);
             request.recordImputation("20 000 € sur 65748", "finances", NOW);
+            request.recordPayment("Versement unique de 20 000 €", true, false, "finances", NOW);
             request.close("secretariat", NOW);
             assertThat(request.outcome()).isEqualTo(Outcome.GRANTED);
         }

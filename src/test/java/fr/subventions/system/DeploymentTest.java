@@ -52,7 +52,7 @@ class DeploymentTest {
                 .anyMatch(name -> name.endsWith("forms/vote-item.form"))
                 .anyMatch(name -> name.endsWith("bpmn/bureau-session.bpmn"))
                 .anyMatch(name -> name.endsWith("dmn/convention-requirement.dmn"))
-                .filteredOn(name -> name.endsWith(".form")).hasSize(13);
+                .filteredOn(name -> name.endsWith(".form")).hasSize(14);
     }
 
     @Test

@@ -52,7 +52,7 @@ class ModelConventionsTest {
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
             "forms/vote-item.form", "forms/close-session.form", "forms/pay-subsidy.form",
-            "forms/submit-financial-report.form"};
+            "forms/submit-financial-report.form", "forms/follow-up-signature.form"};
 
     @Test
     @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
@@ -61,7 +61,7 @@ class ModelConventionsTest {
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
             "forms/vote-item.form", "forms/close-session.form", "forms/pay-subsidy.form",
-            "forms/submit-financial-report.form"})
+            "forms/submit-financial-report.form", "forms/follow-up-signature.form"})
     void everyUserTaskHasCandidateGroupsAndADeployedForm() {
         Set<String> forms = deployedFormIds();
         assertThat(forms).hasSize(RESOURCES.length - 3);

@@ -261,6 +261,11 @@ class SubsidyRequestProcessTest {
             complete(task(granted), withVariables("lines", OTHER_LINE + " = 20000"));
             assertThat(granted).isWaitingAt(TASK_GENERATE_ENGAGEMENT_SHEET);
             execute(job(granted));
+            // without a convention, paid in one go at the commitment
+            assertThat(granted).isWaitingAt(CALL_PAYMENT);
+            ProcessInstance payment = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyPaymentProcess.KEY)
+                    .processInstanceBusinessKey(withoutConvention.reference()).singleResult();
+            complete(task(payment), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0099"));
             assertThat(granted).isWaitingAt(TASK_CLOSE_REQUEST);
             complete(task(granted));
             assertThat(granted).isWaitingAt(TASK_GENERATE_NOTIFICATION);

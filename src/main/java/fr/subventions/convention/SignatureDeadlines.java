@@ -1,0 +1,103 @@
+package fr.subventions.convention;
+
+import fr.subventions.documents.DocumentGenerator;
+import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.Money;
+import fr.subventions.shared.NotFoundException;
+import fr.subventions.submission.SubsidyRequestService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The beneficiary's signature on a timer: reminders at an interval, the secretariat asked to follow it up after a
+ * while, and the grant lapsing when the convention is still unsigned past its validity.
+ */
+@Service
+@Transactional
+public class SignatureDeadlines {
+
+    private final ConventionRepository conventions;
+    private final SubsidyRequestService requests;
+    private final DocumentGenerator generator;
+    private final ConventionProperties properties;
+    private final Clock clock;
+
+    SignatureDeadlines(ConventionRepository conventions, SubsidyRequestService requests, DocumentGenerator generator,
+            ConventionProperties properties, Clock clock) {
+        this.conventions = conventions;
+        this.requests = requests;
+        this.generator = generator;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** "R3/2023-10-17T09:00:00+02:00/P15D": the reminders' timer cycle, counted from the drafting. */
+    @Transactional(readOnly = true)
+    public String reminderCycle(Long requestId) {
+        LocalDate first = convention(requestId).draftedOn().plus(properties.getSignatureReminderEvery());
+        return "R" + properties.getSignatureReminders() + "/" + first.atTime(9, 0).atZone(zone())
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + properties.getSignatureReminderEvery();
+    }
+
+    /** When the secretariat gets a task to follow the signature up. */
+    @Transactional(readOnly = true)
+    public Date escalationAt(Long requestId) {
+        LocalDate day = convention(requestId).draftedOn().plus(properties.getSignatureEscalationAfter());
+        return Date.from(day.atTime(9, 0).atZone(zone()).toInstant());
+    }
+
+    /** The day after the last day of validity, at midnight in the authority's zone. */
+    @Transactional(readOnly = true)
+    public Date lapseAt(Long requestId) {
+        return Date.from(convention(requestId).validUntil().plusDays(1).atStartOfDay(zone()).toInstant());
+    }
+
+    /** A reminder letter to the beneficiary, filed with the request and told in its history. */
+    public void remind(Long requestId) {
+        Convention convention = convention(requestId);
+        if (convention.beneficiarySignedOn() != null || convention.lapsedOn() != null) {
+            return;
+        }
+        convention.remind();
+        generator.reminder(requestId, "relance n° " + convention.remindersSent() + " – signature de la convention", List.of(
+                "La convention attribuant une subvention de " + Money.format(convention.amount()) + " vous attend dans "
+                        + "votre espace depuis le " + FrenchText.date(convention.draftedOn()) + " : merci de la signer.",
+                "Faute de signature au plus tard le " + FrenchText.date(convention.validUntil()) + ", la subvention "
+                        + "deviendra caduque et les crédits qui lui sont réservés seront libérés."));
+        requests.recordReminder(requestId, "Relance n° " + convention.remindersSent() + " : convention à signer au plus "
+                + "tard le " + FrenchText.date(convention.validUntil()), "système");
+    }
+
+    /** Past its validity, unsigned: the grant lapses (its reservation is released next, by the process). */
+    public void lapse(Long requestId) {
+        Convention convention = convention(requestId);
+        LocalDate today = LocalDate.now(clock);
+        convention.lapse(today);
+        requests.lapse(requestId, "Convention non signée par le bénéficiaire au " + FrenchText.date(convention.validUntil())
+                + " : la subvention est caduque", "système");
+    }
+
+    /** The secretariat followed the signature up (a call, a letter…): told in the history. */
+    public void followedUp(Long requestId, String note, String actor) {
+        if (note == null || note.isBlank() || note.length() > 2000) {
+            throw new fr.subventions.shared.InvalidInputException("note",
+                    "indiquez la relance effectuée (appel, courrier…), 2000 caractères au plus");
+        }
+        requests.recordReminder(requestId, "Relance du secrétariat : " + note.strip(), actor);
+    }
+
+    private Convention convention(Long requestId) {
+        return conventions.findByRequestId(requestId)
+                .orElseThrow(() -> new NotFoundException("Aucune convention pour cette demande."));
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+}
