@@ -38,8 +38,7 @@ class OpenDataController {
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", "année invalide : " + year);
         }
-        String rows = sessions.decidedItems(year).stream().map(this::row).collect(Collectors.joining("\r\n"));
-        String csv = HEADER + "\r\n" + rows + (rows.isEmpty() ? "" : "\r\n");
+        String csv = fr.subventions.shared.Csv.document(HEADER, sessions.decidedItems(year).stream().map(this::row).toList());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -55,14 +54,9 @@ class OpenDataController {
         return Stream.of(authority, siret, item.number(), item.date().toString(), "7.5", "Finances locales/Subventions",
                 object, String.valueOf(item.fiscalYear()), "Budget principal", "", "", String.valueOf(item.inOffice()),
                 String.valueOf(cast), String.valueOf(tally.forCount()), String.valueOf(tally.against()),
-                String.valueOf(tally.abstention()), "").map(OpenDataController::field).collect(Collectors.joining(","));
+                String.valueOf(tally.abstention()), "").map(fr.subventions.shared.Csv::field).collect(Collectors.joining(","));
     }
 
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
-    static String field(String value) {
-        String text = value == null ? "" : value.replace("\r", " ").replace("\n", " ");
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
-    }
 
     static List<String> header() {
         return List.of(HEADER.split(","));

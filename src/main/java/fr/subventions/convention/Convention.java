@@ -70,6 +70,12 @@ public class Convention {
         this.remindersSent++;
     }
 
+    /** The day the contract was concluded: the later of the two signatures. */
+    public LocalDate concludedOn() {
+        return presidentSignedOn == null || (beneficiarySignedOn != null && beneficiarySignedOn.isAfter(presidentSignedOn))
+                ? beneficiarySignedOn : presidentSignedOn;
+    }
+
     public LocalDate draftedOn() {
         return draftedOn;
     }

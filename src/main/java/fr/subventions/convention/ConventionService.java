@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,15 @@ public class ConventionService {
         LocalDate today = LocalDate.now(clock);
         convention.openForSignature(today, today.plus(properties.getSignatureValidity()));
         return convention;
+    }
+
+    /** The conventions concluded (signed by both parties, the later signature in that year) in a year. */
+    @Transactional(readOnly = true)
+    public List<Convention> concludedIn(int year) {
+        return conventions.findAll().stream().filter(Convention::isSignedByBoth)
+                .filter(c -> c.concludedOn().getYear() == year)
+                .sorted(java.util.Comparator.comparing(Convention::concludedOn).thenComparing(Convention::requestId))
+                .toList();
     }
 
     @Transactional(readOnly = true)

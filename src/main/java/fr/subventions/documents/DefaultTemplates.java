@@ -236,6 +236,7 @@ final class DefaultTemplates {
         doc.p("{{applicantName}}, {{legalForm}}, SIRET {{siret}}{{rna}}, dont le siège est {{applicantAddress}}, "
                 + "représentée par {{representative}}, ci-après « le bénéficiaire »,", Doc.JUSTIFY);
         doc.blank();
+        doc.p("{{*framework}}", Doc.JUSTIFY);
         doc.p("IL EST CONVENU CE QUI SUIT :", Doc.BOLD);
         doc.p("Article 1 – Objet", Doc.BOLD);
         doc.p("La présente convention définit les conditions dans lesquelles Dijon Métropole soutient l'action "

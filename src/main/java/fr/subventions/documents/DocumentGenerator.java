@@ -58,10 +58,12 @@ public class DocumentGenerator {
     private final TemplateStore templates;
     private final Clock clock;
     private final fr.subventions.budget.AgendaCredits credits;
+    private final fr.subventions.convention.FrameworkService frameworks;
 
     DocumentGenerator(SubsidyRequestService requests, BudgetService budget, ConventionService conventions,
             SessionService sessions, MemberRepository members, DocumentService documents, TemplateStore templates,
-            Clock clock, fr.subventions.budget.AgendaCredits credits) {
+            Clock clock, fr.subventions.budget.AgendaCredits credits, fr.subventions.convention.FrameworkService frameworks) {
+        this.frameworks = frameworks;
         this.credits = credits;
         this.requests = requests;
         this.budget = budget;
@@ -364,6 +366,10 @@ public class DocumentGenerator {
     }
 
     private void conventionModel(SubsidyRequest request, Map<String, Object> model) {
+        model.put("framework", frameworks.of(request.id()).map(f -> List.of("La présente convention annuelle est conclue en "
+                + "application de la convention pluriannuelle d'objectifs n° " + f.reference() + " (" + f.period()
+                + "), « " + f.object() + " », signée le " + FrenchText.date(f.signedOn()) + " ; elle fixe la subvention "
+                + "de l'exercice " + request.fiscalYear() + ".")).orElse(List.of()));
         Optional<AgendaItem> decision = sessions.decisionOn(request.id());
         model.put("president", decision.map(i -> i.session().president().fullName()).orElse(""));
         model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));

@@ -52,8 +52,8 @@ class OpenDataTest {
 
     @Test
     void quotesTextThatHoldsACommaOrAQuote() {
-        assertThat(OpenDataController.field("Association « OF », Dijon")).isEqualTo("\"Association « OF », Dijon\"");
-        assertThat(OpenDataController.field("dit \"OF\"")).isEqualTo("\"dit \"\"OF\"\"\"");
-        assertThat(OpenDataController.field("simple")).isEqualTo("simple");
+        assertThat(fr.subventions.shared.Csv.field("Association « OF », Dijon")).isEqualTo("\"Association « OF », Dijon\"");
+        assertThat(fr.subventions.shared.Csv.field("dit \"OF\"")).isEqualTo("\"dit \"\"OF\"\"\"");
+        assertThat(fr.subventions.shared.Csv.field("simple")).isEqualTo("simple");
     }
 }

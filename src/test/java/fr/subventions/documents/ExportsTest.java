@@ -44,6 +44,49 @@ class ExportsTest {
         }
     }
 
+    /** The "done when": the budget workbook shows, line by line and in total, the figures of the API. */
+    @Test
+    void budgetWorkbookShowsTheSameFiguresAsTheApi() throws Exception {
+        BpmnAwareTests.init(engine);
+        scenarios.instructedRequest(2024, "2024-65-65748-76-ECOURB", 1234);
+        com.fasterxml.jackson.databind.JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                mvc.perform(get("/api/budget-lines?year=2024").header("Authorization", basic("finances")))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2024").header("Authorization", basic("finances")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+            java.util.Map<String, java.math.BigDecimal[]> rows = new java.util.HashMap<>();
+            for (int r = 3; r < sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                java.math.BigDecimal[] figures = new java.math.BigDecimal[4];
+                for (int c = 6; c <= 9; c++) {
+                    figures[c - 6] = java.math.BigDecimal.valueOf(evaluator.evaluate(row.getCell(c)).getNumberValue());
+                }
+                rows.put(row.getCell(0).getStringCellValue(), figures);
+            }
+            assertThat(rows).hasSize(api.size());
+            java.math.BigDecimal[] totals = {java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal.ZERO};
+            String[] fields = {"voted", "reserved", "committed", "available"};
+            for (com.fasterxml.jackson.databind.JsonNode line : api) {
+                java.math.BigDecimal[] figures = rows.get(line.path("code").asText());
+                assertThat(figures).as(line.path("code").asText()).isNotNull();
+                for (int i = 0; i < 4; i++) {
+                    assertThat(figures[i]).as(line.path("code").asText() + " " + fields[i])
+                            .isEqualByComparingTo(line.path(fields[i]).decimalValue());
+                    totals[i] = totals[i].add(line.path(fields[i]).decimalValue());
+                }
+            }
+            var total = sheet.getRow(sheet.getLastRowNum());
+            for (int i = 0; i < 4; i++) {
+                assertThat(java.math.BigDecimal.valueOf(evaluator.evaluate(total.getCell(6 + i)).getNumberValue()))
+                        .as("total " + fields[i]).isEqualByComparingTo(totals[i]);
+            }
+        }
+    }
+
     @Test
     void requestsExportListsEveryRequestWithAFilter() throws Exception {
         BpmnAwareTests.init(engine);

@@ -39,6 +39,12 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
     TestRestTemplate http;
     @Autowired
     MutableClock clock;
+
+    /** The other integration tests share this context: back to the real date, for the engine too. */
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
     @Autowired
     Scenarios scenarios;
     @Autowired

@@ -16,12 +16,18 @@ public class MutableClock extends Clock {
         this.now = now;
     }
 
+    /**
+     * Moves the application's time and the engine's with it, so that the timers the domain dates (a convention's
+     * lapse, a report's reminders) fall due in the replayed time, not at once against the real date.
+     */
     public void set(LocalDate date) {
         this.now = date.atTime(10, 0).atZone(PARIS).toInstant();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
     }
 
     public void reset() {
         this.now = Instant.now();
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
 
     @Override
