@@ -69,6 +69,10 @@ public class AgendaItem {
 
     private Instant decidedAt;
 
+    /** The amount the assembly voted when it amended the proposal down; null when it adopted the proposal as it stood. */
+    @Column(precision = 15, scale = 2)
+    private BigDecimal votedAmount;
+
     /** The deliberation's number, per body and year, as the prefecture's transmission accepts it: ^[0-9A-Z_]{1,15}$. */
     @Column(length = 15)
     private String deliberationNumber;
@@ -215,6 +219,20 @@ public class AgendaItem {
 
     public String theme() {
         return theme;
+    }
+
+    /** Records an amendment of the amount, lower than proposed, on an adopted item. */
+    void amend(BigDecimal voted) {
+        this.votedAmount = voted;
+    }
+
+    public BigDecimal votedAmount() {
+        return votedAmount;
+    }
+
+    /** What the assembly granted: the amended amount, or the proposal. */
+    public BigDecimal grantedAmount() {
+        return votedAmount != null ? votedAmount : amount;
     }
 
     public BigDecimal amount() {

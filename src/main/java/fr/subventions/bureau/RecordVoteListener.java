@@ -39,7 +39,7 @@ public class RecordVoteListener implements TaskListener {
         SecretBallot secret = form.bool("secret") ? new SecretBallot(count(form, "secretFor"), count(form, "secretAgainst"),
                 count(form, "secretAbstention"), count(form, "secretNotVoting")) : null;
         boolean decided = sessions.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
-                marked, form.bool("adjourned"), secret);
+                marked, form.bool("adjourned"), secret, form.amount("amount"));
         form.discard();
         task.getExecution().setVariableLocal(AssemblySessionProcess.VAR_ITEM_DECIDED, decided);
     }

@@ -47,8 +47,9 @@ class SessionController {
     record AgendaData(List<String> references) {
     }
 
+    /** {@code amount}: the amount voted when the assembly amends the proposal down. */
     record VoteData(List<Long> against, List<Long> abstention, List<Long> notVoting, List<Long> notParticipating,
-            Boolean adjourned, SecretCounts secret) {
+            Boolean adjourned, SecretCounts secret, java.math.BigDecimal amount) {
     }
 
     /** A secret ballot: counts only. */
@@ -130,6 +131,9 @@ class SessionController {
         ballot.put("notVoting", orEmpty(vote.notVoting()));
         ballot.put("notParticipating", orEmpty(vote.notParticipating()));
         ballot.put("adjourned", Boolean.TRUE.equals(vote.adjourned()));
+        if (vote.amount() != null) {
+            ballot.put("amount", vote.amount().toPlainString());
+        }
         if (vote.secret() != null) {
             ballot.put("secret", true);
             ballot.put("secretFor", vote.secret().forCount() == null ? "" : vote.secret().forCount().toString());

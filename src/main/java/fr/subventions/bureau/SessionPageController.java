@@ -130,6 +130,9 @@ class SessionPageController {
         });
         Map<String, Object> ballot = new HashMap<>(marked);
         ballot.put("adjourned", "ajourner".equals(form.get("action")));
+        if (form.get("montant") != null && !form.get("montant").isBlank()) {
+            ballot.put("amount", form.get("montant"));
+        }
         String done = "ajourner".equals(form.get("action")) ? "Point " + reference + " ajourné." : "Vote du point " + reference + " enregistré.";
         return act(id, redirect, done, () -> sessions.vote(id, reference, ballot, caller.username()));
     }

@@ -110,7 +110,7 @@ public class SessionService {
                 .sorted(java.util.Comparator.comparing(AssemblySession::sessionDate))
                 .flatMap(s -> s.items().stream()
                         .filter(i -> i.decision() == VoteDecision.ADOPTED || i.decision() == VoteDecision.REJECTED)
-                        .map(i -> new DecidedItem(i.deliberationNumber(), s.sessionDate(), i.title(), i.amount(),
+                        .map(i -> new DecidedItem(i.deliberationNumber(), s.sessionDate(), i.title(), i.grantedAmount(),
                                 i.decision(), i.tally(), i.seats().isEmpty() ? s.attendance().size() : i.seats().size(),
                                 requests.findById(i.requestId()).map(r -> r.fiscalYear()).orElse(year))))
                 .toList();
@@ -345,6 +345,12 @@ public class SessionService {
 
     /** With a {@link SecretBallot}, the counts only: a secret ballot records no names. */
     public boolean applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned, SecretBallot secret) {
+        return applyVote(itemId, marked, adjourned, secret, null);
+    }
+
+    /** With the amount voted when the assembly amends the proposal down (null: the proposal as it stands). */
+    public boolean applyVote(Long itemId, Map<Choice, List<Long>> marked, boolean adjourned, SecretBallot secret,
+            java.math.BigDecimal amended) {
         AgendaItem item = items.findById(itemId).orElseThrow(() -> new NotFoundException("Point inconnu : " + itemId));
         if (item.withdrawn()) {
             return false;
@@ -365,6 +371,11 @@ public class SessionService {
                     + roll.quorum() + " ; les pouvoirs ne comptent pas (article L2121-17 du CGCT). Le point ne peut être "
                     + "voté : attendez des arrivées, ajournez-le, ou convoquez à nouveau l'assemblée à trois jours au moins "
                     + "d'intervalle ; elle délibérera alors sans condition de quorum.");
+        }
+        if (amended != null && (amended.signum() <= 0 || amended.compareTo(item.amount()) > 0)) {
+            throw new fr.subventions.shared.InvalidInputException("amount", "le montant voté doit être positif et ne peut "
+                    + "dépasser le montant proposé (" + fr.subventions.shared.Money.format(item.amount())
+                    + "), seul réservé sur les crédits");
         }
         item.takeRoll(Seat.of(roll, roll.inOffice()), !roll.quorumReached());
         SubsidyRequest request = requests.findById(item.requestId()).orElseThrow();
@@ -389,13 +400,21 @@ public class SessionService {
             int standing = roll.presentCount() + roll.proxyCount() - voters.size();
             item.recordSecretVote(VotePolicy.secretTally(secret, voters.size(), proxies, standing), aside, Instant.now(clock));
             item.number(deliberationNumber(session));
+            amendIfAdopted(item, amended);
             return true;
         }
         refuseVotesOfMembersStandingAside(marked, aside);
         List<Cast> ballots = ConflictPolicy.apply(VotePolicy.ballots(roll, marked), aside);
         item.recordVote(ballots, VotePolicy.tally(ballots, session.president().id()), aside, Instant.now(clock));
         item.number(deliberationNumber(session));
+        amendIfAdopted(item, amended);
         return true;
+    }
+
+    private static void amendIfAdopted(AgendaItem item, java.math.BigDecimal amended) {
+        if (amended != null && item.decision() == VoteDecision.ADOPTED && amended.compareTo(item.amount()) < 0) {
+            item.amend(amended);
+        }
     }
 
     /**
@@ -478,7 +497,7 @@ public class SessionService {
     public void publishOutcome(Long itemId, String actor) {
         AgendaItem item = items.findById(itemId).orElseThrow();
         if (!item.withdrawn()) {
-            requestService.recordVote(item.requestId(), item.decision(), item.session().label(), actor);
+            requestService.recordVote(item.requestId(), item.decision(), item.votedAmount(), item.session().label(), actor);
         }
     }
 

@@ -197,7 +197,7 @@ public class DocumentGenerator {
                 }
             }
             if (item.decision() == VoteDecision.ADOPTED) {
-                adopted.add("n° " + item.deliberationNumber() + " – attribution d'une subvention de " + Money.format(item.amount()) + " – " + item.title() + " ("
+                adopted.add("n° " + item.deliberationNumber() + " – attribution d'une subvention de " + Money.format(item.grantedAmount()) + " – " + item.title() + " ("
                         + item.reference() + ")");
             }
         }
@@ -305,7 +305,7 @@ public class DocumentGenerator {
 
     /** A grant the convention rules left without a convention (optional, and not drawn up) names none. */
     private static List<String> decisions(AgendaItem item, SubsidyRequest request, boolean withConvention) {
-        String amount = Money.format(item.amount());
+        String amount = Money.format(item.decision() == VoteDecision.ADOPTED ? item.grantedAmount() : item.amount());
         if (item.decision() == VoteDecision.ADOPTED) {
             return List.of(
                     "- d’attribuer une subvention de " + amount + " à " + request.applicant().name()

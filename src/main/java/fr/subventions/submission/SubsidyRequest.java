@@ -204,14 +204,24 @@ public class SubsidyRequest {
     }
 
     public void recordVote(VoteDecision decision, String sessionLabel, String actor, Instant now) {
+        recordVote(decision, null, sessionLabel, actor, now);
+    }
+
+    /** An amended amount, lower than proposed, becomes the grant; none means the proposal as it stood. */
+    public void recordVote(VoteDecision decision, BigDecimal votedAmount, String sessionLabel, String actor, Instant now) {
         requireStatus("enregistrer le vote", RequestStatus.ON_AGENDA);
+        if (votedAmount != null && (votedAmount.signum() <= 0 || votedAmount.compareTo(proposedAmount) > 0)) {
+            throw new fr.subventions.shared.InvalidInputException("amount", "le montant voté doit être positif et ne peut "
+                    + "dépasser le montant proposé (" + Money.format(proposedAmount) + "), seul réservé sur les crédits");
+        }
         switch (decision) {
             case ADOPTED -> {
                 this.status = RequestStatus.AWAITING_SIGNATURES;
                 this.outcome = Outcome.GRANTED;
-                this.grantedAmount = proposedAmount;
+                this.grantedAmount = votedAmount == null ? proposedAmount : votedAmount;
                 record(now, actor, "Adoptée (" + sessionLabel + ") : subvention de " + Money.format(grantedAmount)
-                        + " attribuée");
+                        + " attribuée" + (grantedAmount.compareTo(proposedAmount) < 0
+                                ? " (montant amendé ; " + Money.format(proposedAmount) + " proposés)" : ""));
             }
             case REJECTED -> {
                 this.status = RequestStatus.AWAITING_CLOSURE;

@@ -137,8 +137,20 @@ public class SubsidyRequestService {
 
     /** The séance decided: the request records it and its process takes the matching branch. */
     public void recordVote(Long requestId, VoteDecision decision, String sessionLabel, String actor) {
+        recordVote(requestId, decision, null, sessionLabel, actor);
+    }
+
+    /**
+     * With the amount the assembly voted, when it amended the proposal down: the grant is that amount and the
+     * difference is released before the convention is drawn up.
+     */
+    public void recordVote(Long requestId, VoteDecision decision, java.math.BigDecimal votedAmount, String sessionLabel,
+            String actor) {
         SubsidyRequest request = byId(requestId);
-        request.recordVote(decision, sessionLabel, actor, Instant.now(clock));
+        request.recordVote(decision, votedAmount, sessionLabel, actor, Instant.now(clock));
+        if (decision == VoteDecision.ADOPTED && request.grantedAmount().compareTo(request.proposedAmount()) < 0) {
+            events.publishEvent(new GrantLowered(requestId, request.proposedAmount(), request.grantedAmount()));
+        }
         runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_VOTE_RECORDED)
                 .processInstanceBusinessKey(request.reference())
                 .setVariable(SubsidyRequestProcess.VAR_VOTE_DECISION, decision.name())

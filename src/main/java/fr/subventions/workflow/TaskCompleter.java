@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Completes a user task on behalf of an API caller, exactly as Tasklist would: the form's fields go in as transient
@@ -90,7 +91,17 @@ public class TaskCompleter {
         fields.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(asFormValue(value), true)));
         identityService.setAuthenticatedUserId(actor);
         try {
-            taskService.complete(task.getId(), variables);
+            try {
+                taskService.complete(task.getId(), variables);
+            } catch (OptimisticLockingException e) {
+                // A timer of the same process (a reminder) may have fired at that very moment: when the call runs in a
+                // transaction of its own, try once more if the task is still there; otherwise someone else completed it
+                if (TransactionSynchronizationManager.isActualTransactionActive()
+                        || taskService.createTaskQuery().taskId(task.getId()).singleResult() == null) {
+                    throw e;
+                }
+                taskService.complete(task.getId(), variables);
+            }
         } catch (OptimisticLockingException e) {
             throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
         } catch (ProcessEngineException e) {
