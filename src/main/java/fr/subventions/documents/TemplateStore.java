@@ -28,9 +28,14 @@ public class TemplateStore {
     public byte[] template(DocumentKind kind) {
         Path file = file(kind);
         try {
-            if (!Files.exists(file)) {
+            if (!Files.exists(file) || Files.size(file) == 0) {
+                // an empty file is what a crash in the middle of a plain write leaves: never a template anyone made
                 Files.createDirectories(folder);
-                Files.write(file, DefaultTemplates.build(kind));
+                Path partial = Files.createTempFile(folder, kind.template(), ".partial");
+                Files.write(partial, DefaultTemplates.build(kind));
+                // written whole or not at all, so that a crash never leaves a broken template behind
+                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("Wrote the default template {}", file.toAbsolutePath());
             }
             return Files.readAllBytes(file);

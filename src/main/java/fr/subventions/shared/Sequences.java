@@ -14,15 +14,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class Sequences {
 
     private final JdbcTemplate jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate requiresNew;
 
-    Sequences(JdbcTemplate jdbc) {
+    Sequences(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A number that may be lost if the caller fails: fine for references, where a gap harms nobody. */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * A number that may be lost if the caller fails: fine for references, where a gap harms nobody. Taken in a short
+     * transaction of its own, tried again when MariaDB picks it as a deadlock victim (two first numbers of a new
+     * series inserted at once do deadlock there), so that concurrent submissions never fail for it.
+     */
     public long next(String name) {
-        return increment(name);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return requiresNew.execute(status -> increment(name));
+            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+                if (attempt == 5) {
+                    throw deadlock;
+                }
+                try {
+                    Thread.sleep(5L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw deadlock;
+                }
+            }
+        }
     }
 
     /**
