@@ -3,8 +3,7 @@ package fr.subventions.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.support.MariaDbDatabase;
-import java.io.File;
-import java.net.ServerSocket;
+import fr.subventions.support.PackagedApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +25,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * kill -9 in the middle of a load of submissions: the packaged application runs as its own process on MariaDB, four
@@ -43,22 +37,21 @@ class CrashRecoveryMariaDbIT {
     static final String DATABASE = MariaDbDatabase.NAME + "_crash";
     static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"(SUB-\\d{4}-\\d{4})\"");
 
-    Process application;
+    PackagedApplication application;
 
     @AfterEach
     void stop() {
         if (application != null) {
-            application.destroyForcibly();
+            application.close();
         }
     }
 
     @Test
     void everyAcknowledgedSubmissionSurvivesAKillAndItsProcessGoesOn() throws Exception {
-        recreateDatabase();
-        int port = freePort();
+        PackagedApplication.recreate(DATABASE);
         Path log = Files.createTempFile("subventions-crash", ".log");
-        application = start(port, log);
-        awaitUp(port, application);
+        application = PackagedApplication.start(DATABASE, log);
+        String url = application.url();
 
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -69,7 +62,7 @@ class CrashRecoveryMariaDbIT {
             clients.submit(() -> {
                 for (int n = 0; running.get(); n++) {
                     try {
-                        HttpResponse<String> response = http.send(submission(port, "crash-" + client + "-" + n),
+                        HttpResponse<String> response = http.send(submission(url, "crash-" + client + "-" + n),
                                 HttpResponse.BodyHandlers.ofString());
                         Matcher reference = REFERENCE.matcher(response.body());
                         if (response.statusCode() == 201 && reference.find()) {
@@ -85,17 +78,15 @@ class CrashRecoveryMariaDbIT {
         while (acknowledged.size() < 40 && System.currentTimeMillis() < until) {
             Thread.sleep(50);
         }
-        application.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        application.kill();
         running.set(false);
         clients.shutdown();
         assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         int acknowledgedAtKill = acknowledged.size();
         assertThat(acknowledgedAtKill).isGreaterThanOrEqualTo(40);
 
-        application = start(port, log);
-        awaitUp(port, application);
-        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(MariaDbDatabase.SERVER + DATABASE,
-                MariaDbDatabase.USER, MariaDbDatabase.PASSWORD));
+        application.restart();
+        JdbcTemplate db = PackagedApplication.jdbc(DATABASE);
         List<String> stored = db.queryForList("select reference from subsidy_request", String.class);
         assertThat(stored).containsAll(acknowledged).doesNotHaveDuplicates();
         // jobs locked by the killed process wait for their lock to expire (lock-time-in-millis: one minute)
@@ -122,7 +113,7 @@ class CrashRecoveryMariaDbIT {
         }
     }
 
-    private static HttpRequest submission(int port, String key) {
+    static HttpRequest submission(String url, String key) {
         String body = """
                 {"applicant": {"name": "Association OF du Numérique", "siret": "73282932000074", "rna": "W212001234",
                  "legalForm": "ASSOCIATION", "address": "2 rue Maréchal Leclerc, 21000 Dijon",
@@ -132,56 +123,12 @@ class CrashRecoveryMariaDbIT {
                  "totalBudget": 72000, "requestedAmount": 20000,
                  "cofinancing": [{"funder": "NUMEUM France", "amount": 10000}, {"funder": "Autofinancement", "amount": 42000}]}
                 """;
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/requests"))
+        return HttpRequest.newBuilder(URI.create(url + "/api/requests"))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demandeur:demandeur"
                         .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    }
-
-    private static Process start(int port, Path log) throws Exception {
-        File jar = new File("target").listFiles((dir, name) -> name.startsWith("subventions-") && name.endsWith(".jar"))[0];
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.getPath(), "--spring.profiles.active=mariadb,demo", "--server.port=" + port,
-                "--spring.datasource.url=" + MariaDbDatabase.SERVER + DATABASE + "?nullDatabaseMeansCurrent=true",
-                "--spring.datasource.username=" + MariaDbDatabase.USER,
-                "--spring.datasource.password=" + MariaDbDatabase.PASSWORD,
-                "--subventions.documents.template-dir=target/crash-templates", "--logging.level.root=warn"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-    }
-
-    private static void awaitUp(int port, Process process) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long until = System.currentTimeMillis() + 180_000;
-        while (System.currentTimeMillis() < until) {
-            assertThat(process.isAlive()).as("the application process is running").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connexion")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("the application did not start within 180 s");
-    }
-
-    private static void recreateDatabase() throws Exception {
-        try (Connection connection = DriverManager.getConnection(MariaDbDatabase.SERVER, MariaDbDatabase.USER,
-                MariaDbDatabase.PASSWORD); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-            statement.execute("CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,109 @@
+package fr.subventions.support;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The packaged application (target/subventions-*.jar, built by `package` before the integration tests) run as a
+ * process of its own on a MariaDB database of its own: what a server runs, to be killed or doubled.
+ */
+public final class PackagedApplication implements AutoCloseable {
+
+    private final String database;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    private PackagedApplication(String database, int port, Path log) {
+        this.database = database;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** A fresh, empty database for the nodes to share. */
+    public static void recreate(String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(MariaDbDatabase.SERVER, MariaDbDatabase.USER,
+                MariaDbDatabase.PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database);
+            statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+    }
+
+    public static JdbcTemplate jdbc(String database) {
+        return new JdbcTemplate(new DriverManagerDataSource(MariaDbDatabase.SERVER + database, MariaDbDatabase.USER,
+                MariaDbDatabase.PASSWORD));
+    }
+
+    /** Starts a node (profiles mariadb and demo) and waits until it answers. */
+    public static PackagedApplication start(String database, Path log) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        PackagedApplication node = new PackagedApplication(database, port, log);
+        node.restart();
+        return node;
+    }
+
+    /** Starts the process again on the same port and database (after a kill, say). */
+    public void restart() throws Exception {
+        File jar = new File("target").listFiles((dir, name) -> name.startsWith("subventions-") && name.endsWith(".jar"))[0];
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.getPath(), "--spring.profiles.active=mariadb,demo", "--server.port=" + port,
+                "--spring.datasource.url=" + MariaDbDatabase.SERVER + database + "?nullDatabaseMeansCurrent=true",
+                "--spring.datasource.username=" + MariaDbDatabase.USER,
+                "--spring.datasource.password=" + MariaDbDatabase.PASSWORD,
+                "--subventions.documents.template-dir=target/" + database + "-templates", "--logging.level.root=warn"));
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        awaitUp();
+    }
+
+    /** kill -9: no shutdown hook, no transaction finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private void awaitUp() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long until = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < until) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the application process stopped; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url() + "/connexion")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the application did not start within 180 s; see " + log);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+}
