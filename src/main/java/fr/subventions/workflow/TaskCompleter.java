@@ -64,6 +64,20 @@ public class TaskCompleter {
                 .findFirst();
     }
 
+    /** Another transaction changed the same execution: an optimistic lock, or a deadlock the database broke. */
+    static boolean isConcurrentChange(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockingException || cause instanceof java.sql.SQLTransactionRollbackException
+                    || cause instanceof org.springframework.dao.PessimisticLockingFailureException) {
+                return true;
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** The engine wraps what a listener throws; callers deal with the domain's own exception. */
     static RuntimeException domainCause(ProcessEngineException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -93,18 +107,20 @@ public class TaskCompleter {
         try {
             try {
                 taskService.complete(task.getId(), variables);
-            } catch (OptimisticLockingException e) {
-                // A timer of the same process (a reminder) may have fired at that very moment: when the call runs in a
-                // transaction of its own, try once more if the task is still there; otherwise someone else completed it
-                if (TransactionSynchronizationManager.isActualTransactionActive()
+            } catch (ProcessEngineException e) {
+                // Someone completed it at the same instant (optimistic lock, or on MariaDB a deadlock whose victim we
+                // are), or a timer of the same process (a reminder) fired then: when the call runs in a transaction of
+                // its own, try once more if the task is still there; otherwise the other one won
+                if (!isConcurrentChange(e) || TransactionSynchronizationManager.isActualTransactionActive()
                         || taskService.createTaskQuery().taskId(task.getId()).singleResult() == null) {
                     throw e;
                 }
                 taskService.complete(task.getId(), variables);
             }
-        } catch (OptimisticLockingException e) {
-            throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
         } catch (ProcessEngineException e) {
+            if (isConcurrentChange(e)) {
+                throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
+            }
             throw domainCause(e);
         } finally {
             identityService.clearAuthentication();
