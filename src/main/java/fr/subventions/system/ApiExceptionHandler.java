@@ -128,8 +128,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e) {
+        if (databaseUnreachable(e)) {
+            LOG.warn("The database cannot be reached: {}", e.toString());
+            ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Le service est momentanément "
+                    + "indisponible : la base de données ne répond pas. Rien n'a été enregistré ; réessayez dans un instant.",
+                    null);
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "10").body(answer.getBody());
+        }
         LOG.error("Unexpected error on the API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Une erreur inattendue s'est produite ; elle a été journalisée.", null);
+    }
+
+    /** The database is down or unreachable (a restart, a network cut): the call can simply be made again. */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.net.ConnectException
+                    // SQLState class 08: connection exceptions; the pool's own "Connection is closed" has no state
+                    || (cause instanceof java.sql.SQLException sql && ((sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) || "Connection is closed".equals(sql.getMessage())))) {
+                return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (databaseUnreachable(suppressed)) {
+                    return true;
+                }
+            }
+            if (cause == cause.getCause()) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override

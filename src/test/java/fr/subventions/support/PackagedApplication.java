@@ -21,13 +21,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class PackagedApplication implements AutoCloseable {
 
-    private final String database;
+    private final String jdbcUrl;
+    private final String templates;
     private final int port;
     private final Path log;
     private Process process;
 
-    private PackagedApplication(String database, int port, Path log) {
-        this.database = database;
+    private PackagedApplication(String jdbcUrl, String templates, int port, Path log) {
+        this.jdbcUrl = jdbcUrl;
+        this.templates = templates;
         this.port = port;
         this.log = log;
     }
@@ -46,13 +48,18 @@ public final class PackagedApplication implements AutoCloseable {
                 MariaDbDatabase.PASSWORD));
     }
 
-    /** Starts a node (profiles mariadb and demo) and waits until it answers. */
+    /** Starts a node (profiles mariadb and demo) on a database of the machine's MariaDB and waits until it answers. */
     public static PackagedApplication start(String database, Path log) throws Exception {
+        return startOn(MariaDbDatabase.SERVER + database, "target/" + database + "-templates", log);
+    }
+
+    /** The same on any MariaDB database, by its JDBC URL (root, empty password). */
+    public static PackagedApplication startOn(String jdbcUrl, String templates, Path log) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        PackagedApplication node = new PackagedApplication(database, port, log);
+        PackagedApplication node = new PackagedApplication(jdbcUrl, templates, port, log);
         node.restart();
         return node;
     }
@@ -62,10 +69,10 @@ public final class PackagedApplication implements AutoCloseable {
         File jar = new File("target").listFiles((dir, name) -> name.startsWith("subventions-") && name.endsWith(".jar"))[0];
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.getPath(), "--spring.profiles.active=mariadb,demo", "--server.port=" + port,
-                "--spring.datasource.url=" + MariaDbDatabase.SERVER + database + "?nullDatabaseMeansCurrent=true",
+                "--spring.datasource.url=" + jdbcUrl + "?nullDatabaseMeansCurrent=true",
                 "--spring.datasource.username=" + MariaDbDatabase.USER,
                 "--spring.datasource.password=" + MariaDbDatabase.PASSWORD,
-                "--subventions.documents.template-dir=target/" + database + "-templates", "--logging.level.root=warn"));
+                "--subventions.documents.template-dir=" + templates, "--logging.level.root=warn"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitUp();
