@@ -213,10 +213,10 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
     /** Waits for what the job executor does in the background, 30 s at most. */
     public static void await(String what, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
+        long deadline = System.nanoTime() + 90_000_000_000L;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still waiting after 30 s: " + what);
+                throw new AssertionError("still waiting after 90 s: " + what);
             }
             try {
                 Thread.sleep(100);
