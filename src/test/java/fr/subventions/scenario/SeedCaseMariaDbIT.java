@@ -211,7 +211,7 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         return last[0];
     }
 
-    /** Waits for what the job executor does in the background, 30 s at most. */
+    /** Waits for what the job executor does in the background, 90 s at most. */
     public static void await(String what, java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (!done.getAsBoolean()) {
