@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -41,11 +42,12 @@ public class Refusals {
             "[éèêàâçùûôîœ]|\\b(le|la|les|l'|de|des|du|d'|un|une|et|est|pas|ne|n'|au|aux|pour|avec|ou|inconnue?|demande)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    private final MockMvc mvc;
+    /** There in the tests on MockMvc, not in those served over HTTP (which only take fingerprints). */
+    private final ObjectProvider<MockMvc> mvc;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
 
-    Refusals(MockMvc mvc, ObjectMapper json, JdbcTemplate jdbc) {
+    Refusals(ObjectProvider<MockMvc> mvc, ObjectMapper json, JdbcTemplate jdbc) {
         this.mvc = mvc;
         this.json = json;
         this.jdbc = jdbc;
@@ -57,7 +59,7 @@ public class Refusals {
      */
     public JsonNode refused(RequestBuilder call, int status, String... fields) throws Exception {
         Map<String, Object> before = fingerprint();
-        MockHttpServletResponse response = mvc.perform(call).andReturn().getResponse();
+        MockHttpServletResponse response = mvc.getObject().perform(call).andReturn().getResponse();
         Map<String, Object> after = fingerprint();
 
         String body = response.getContentAsString(StandardCharsets.UTF_8);
