@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
@@ -42,6 +44,8 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
     IdentityService identity;
     @Autowired
     SubsidyRequestService requests;
+    @Autowired
+    DocumentService documents;
 
     @Test
     void theEngineRestApiIsNotServed() throws Exception {
@@ -130,6 +134,29 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
         assertThat(identity.createUserQuery().userId("complice").count()).isZero();
         // and still cannot open Cockpit or Admin
         assertThat(new Client().login("instructeur", "instructeur", "cockpit").statusCode()).isEqualTo(403);
+    }
+
+    /** Over HTTP the servlet container's multipart limit answers first, in French: 413 before anything is read. */
+    @Test
+    void anUploadAboveTheMultipartLimitIsRefusedWith413() throws Exception {
+        String reference = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request().reference();
+        String boundary = "----limite";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\nAUTRE\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"gros.pdf\"\r\nContent-Type: application/pdf"
+                + "\r\n\r\n%PDF-1.4\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + 12 * 1024 * 1024 + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/requests/" + reference + "/documents"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demandeur:demandeur".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).path("title").asText()).isEqualTo("Fichier trop volumineux");
+        assertThat(documents.list(requests.byReference(reference))).noneMatch(d -> d.type() == DocumentType.AUTRE);
     }
 
     private static void check(List<String> wrong, HttpResponse<String> response, int expected) {
