@@ -3,6 +3,7 @@ package fr.subventions.submission;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Sequences;
+import fr.subventions.shared.Texts;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,6 +100,10 @@ public class SubsidyRequestService {
         SubsidyRequest request = get(reference, caller);
         if (!request.isOwnedBy(caller.username())) {
             throw new NotFoundException("Demande inconnue : " + reference);
+        }
+        int invisible = Texts.forbidden(reason);
+        if (invisible >= 0) {
+            throw new fr.subventions.shared.InvalidInputException("reason", Texts.message(invisible));
         }
         request.withdraw(reason, caller.username(), Instant.now(clock));
         events.publishEvent(new RequestWithdrawn(request.id(), request.reference()));
