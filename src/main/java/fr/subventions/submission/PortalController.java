@@ -50,6 +50,14 @@ class PortalController {
         this.clock = clock;
     }
 
+    /** The form offers a handful of co-financing rows: a row far beyond is refused, not grown into a list. */
+    @org.springframework.web.bind.annotation.InitBinder("form")
+    void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(MAX_COFINANCING_ROWS);
+    }
+
+    static final int MAX_COFINANCING_ROWS = 50;
+
     @GetMapping("/portail")
     String myRequests(Caller caller, Model model) {
         model.addAttribute("requests", requests.list(null, caller));
