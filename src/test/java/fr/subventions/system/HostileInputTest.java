@@ -170,6 +170,27 @@ class HostileInputTest {
         refusals.refused(apiCall(input, as), status, fields(spec).toArray(String[]::new));
     }
 
+    /** A duplicate submission — the same request again with its Idempotency-Key — files nothing more. */
+    @Test
+    void aRetryWithTheSameKeyFilesNothingMore() throws Exception {
+        JsonNode request = corpus().path("bases").path("request");
+        String basic = Base64.getEncoder().encodeToString("demandeur:demandeur".getBytes(StandardCharsets.UTF_8));
+        MockHttpServletRequestBuilder first = post("/api/requests").header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+                .header("Idempotency-Key", "corpus-rejeu").contentType(MediaType.APPLICATION_JSON)
+                .content(BODY_WRITER.writeValueAsString(request));
+        MockHttpServletResponse filed = mvc.perform(first).andReturn().getResponse();
+        assertThat(filed.getStatus()).as(filed.getContentAsString()).isEqualTo(201);
+        Map<String, Object> before = refusals.fingerprint();
+        for (int retry = 0; retry < 3; retry++) {
+            MockHttpServletResponse again = mvc.perform(post("/api/requests").header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+                    .header("Idempotency-Key", "corpus-rejeu").contentType(MediaType.APPLICATION_JSON)
+                    .content(BODY_WRITER.writeValueAsString(request))).andReturn().getResponse();
+            assertThat(again.getStatus()).isEqualTo(200);
+            assertThat(again.getHeader(HttpHeaders.LOCATION)).isEqualTo(filed.getHeader(HttpHeaders.LOCATION));
+        }
+        assertThat(Refusals.changes(before, refusals.fingerprint())).as("what the retries changed").isEmpty();
+    }
+
     // ============================================================================================== fixtures
 
     @BeforeAll
@@ -316,6 +337,12 @@ class HostileInputTest {
     private JsonNode body(Case input) {
         JsonNode body = value(input.base().deepCopy());
         JsonNode spec = input.spec();
+        if (input.target().path("page").asBoolean()) {
+            // a page's form: flat field names, "applicant.siret" and "cofinancing[0].amount" included
+            spec.path("remove").forEach(name -> ((ObjectNode) body).remove(name.asText()));
+            spec.path("set").fields().forEachRemaining(f -> ((ObjectNode) body).set(f.getKey(), value(f.getValue())));
+            return body;
+        }
         for (JsonNode path : spec.path("remove")) {
             remove(body, path.asText());
         }
