@@ -71,9 +71,13 @@ class BudgetController {
     @PreAuthorize("hasAuthority('finances')")
     Map<String, Object> impute(@PathVariable String reference, @RequestBody Imputation imputation, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
-        tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
-                Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
-                caller.username(), "engagement des crédits");
+        // Each attempt completes the task in a transaction of its own, rolled back whole if the database refused it
+        LockRetry.run("Imputation of " + reference, () -> {
+            tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
+                    Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
+                    caller.username(), "engagement des crédits");
+            return null;
+        });
         List<EngagementView> engagements = budget.commitmentsOf(request.id()).stream()
                 .map(c -> new EngagementView(c.line().code(), c.amount(), c.engagementNumber())).toList();
         return Map.of("reference", reference, "engagements", engagements);
