@@ -131,7 +131,7 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
         assertThat(commitmentsOn(scarce)).hasSize(ROOM_FOR).allSatisfy(amount -> assertThat(amount).isEqualTo(EACH));
         assertEngagementNumbersGapless(YEAR, ROOM_FOR);
         for (SubsidyRequest request : committed) {
-            assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
+            assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
         }
         for (SubsidyRequest request : refused) {
             assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);

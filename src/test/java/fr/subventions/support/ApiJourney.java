@@ -203,10 +203,9 @@ public class ApiJourney {
         return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
-    /** Runs the document jobs the request's process waits on, if it still runs. */
+    /** Runs the document jobs the request's processes wait on (its own, and its payments' once called), if they run. */
     public void settle(String reference) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
-        if (instance != null) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
             scenarios.fileDocuments(instance.getId());
         }
     }
