@@ -83,6 +83,8 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
     ObjectMapper json;
     @Autowired
     MutableClock clock;
+    @Autowired
+    Scenarios scenarios;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -299,8 +301,10 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
     private List<SubsidyRequest> inInstruction(int year) {
         List<SubsidyRequest> filed = new ArrayList<>();
         // the acknowledgement of receipt is produced in the background before the completeness check
-        stageByStage(i -> filed.add(requests.submit(SeedRequests.ofNumerique(year), Scenarios.APPLICANT,
-                null).request()), i -> awaitTask(filed.get(i), SubsidyRequestProcess.TASK_CHECK_COMPLETENESS));
+        stageByStage(i -> {
+            filed.add(requests.submit(SeedRequests.ofNumerique(year), Scenarios.APPLICANT, null).request());
+            scenarios.fileRepublicanCommitment(filed.get(i).reference());
+        }, i -> awaitTask(filed.get(i), SubsidyRequestProcess.TASK_CHECK_COMPLETENESS));
         for (SubsidyRequest request : filed) {
             tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
                     Map.of("isComplete", true), "instructeur", "complétude");

@@ -70,10 +70,16 @@ public class ApiJourney {
 
     // ---------------------------------------------------------------------------------------------- the request
 
-    /** The applicant files the request; its acknowledgement is filed. Answers its reference. */
+    /**
+     * The applicant files the request and uploads its signed Contrat d'Engagement Républicain (without which an
+     * association's request cannot be declared complete); the acknowledgement is filed. Answers its reference.
+     */
     public String file(Map<String, Object> request) throws Exception {
         String reference = ok(call("demandeur", post("/api/requests").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsBytes(request)))).get("reference").asText();
+        ok(call("demandeur", multipart("/api/requests/" + reference + "/documents")
+                .file(new MockMultipartFile("file", "contrat-engagement-republicain.pdf", "application/pdf", Scenarios.PDF))
+                .param("type", "CONTRAT_ENGAGEMENT_REPUBLICAIN")));
         settle(reference);
         return reference;
     }
