@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.convention.ConventionService;
 import fr.subventions.shared.Money;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApiJourney;
@@ -14,12 +15,15 @@ import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
+import fr.subventions.workflow.SubsidyRequestProcess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,14 +34,14 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What a request holds on its budget line along each path, through the real process and the API: the proposed amount
- * reserved at instruction, kept while the request is adjourned, released on rejection or withdrawal, turned into a
- * commitment at imputation. Each path has a line of its own (fiscal year 2028, service codes {@code RP_*}, voted
- * credits imported as finance does), whose voted, reserved, committed and available figures are checked to the cent
- * at each step.
+ * reserved at instruction, kept while the request is adjourned, released on rejection, withdrawal or lapse, turned
+ * into a commitment at imputation. Each path has a line of its own (fiscal year 2028, service codes {@code RP_*},
+ * voted credits imported as finance does), whose voted, reserved, committed and available figures are checked to the
+ * cent at each step.
  *
- * <p>Not covered, for want of a path in the process: a lapsed convention (no signature deadline yet), and a vote
- * granting less than proposed (the assembly adopts or rejects the proposed amount; {@link
- * #grantedAmountIsTheProposedOneAndAnImputationForLessIsRefused} pins that rule down).
+ * <p>Not covered, for want of a path in the process: a vote granting less than proposed (the assembly adopts or
+ * rejects the proposed amount; {@link #grantedAmountIsTheProposedOneAndAnImputationForLessIsRefused} pins that rule
+ * down).
  */
 @ApplicationTest
 class ReservationPathsTest {
@@ -58,6 +62,10 @@ class ReservationPathsTest {
     BudgetService budget;
     @Autowired
     SubsidyRequestService requests;
+    @Autowired
+    ConventionService conventions;
+    @Autowired
+    ManagementService management;
 
     ApiJourney api;
 
@@ -160,6 +168,37 @@ class ReservationPathsTest {
         assertThat(withdrawn.get("outcome").asText()).isEqualTo("WITHDRAWN");
         assertFigures(line, "30000.00", "0.00", "0.00", "30000.00");
         assertThat(budget.reservationsOf(idOf(reference))).singleElement().satisfies(r -> assertThat(r.active()).isFalse());
+    }
+
+    @Test
+    void lapsedForWantOfTheBeneficiarysSignatureReleasesItsReservation() throws Exception {
+        String line = line("RP_LAPSED", "30000");
+        String reference = instructed(line, "9876.54");
+        clock.set(LocalDate.of(YEAR, 3, 9));
+        long session = api.sittingBureau(LocalDate.of(YEAR, 3, 9), LocalDate.of(YEAR, 3, 1), reference);
+        api.adopt(session, reference);
+        assertThat(api.request(reference).get("status").asText()).isEqualTo("AWAITING_SIGNATURES");
+        assertFigures(line, "30000.00", "9876.54", "0.00", "20123.46");
+
+        // Nobody signs: the day after the convention's last day of validity, its timer fires
+        LocalDate validUntil = conventions.of(idOf(reference)).orElseThrow().validUntil();
+        clock.set(validUntil.plusDays(1));
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyRequestProcess.KEY)
+                .processInstanceBusinessKey(reference).singleResult().getId();
+        Job lapse = management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(SubsidyRequestProcess.TIMER_CONVENTION_LAPSED).singleResult();
+        management.executeJob(lapse.getId());
+
+        JsonNode lapsed = api.request(reference);
+        assertThat(lapsed.get("status").asText()).isEqualTo("AWAITING_CLOSURE");
+        assertThat(lapsed.get("outcome").asText()).isEqualTo("LAPSED");
+        assertFigures(line, "30000.00", "0.00", "0.00", "30000.00");
+        assertThat(budget.reservationsOf(idOf(reference))).singleElement().satisfies(r -> assertThat(r.active()).isFalse());
+        assertThat(budget.commitmentsOf(idOf(reference))).isEmpty();
+
+        api.close(reference);
+        assertThat(api.request(reference).get("status").asText()).isEqualTo("CLOSED");
+        assertFigures(line, "30000.00", "0.00", "0.00", "30000.00");
     }
 
     @Test
