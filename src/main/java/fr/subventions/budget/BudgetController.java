@@ -71,8 +71,8 @@ class BudgetController {
     @PreAuthorize("hasAuthority('finances')")
     Map<String, Object> impute(@PathVariable String reference, @RequestBody Imputation imputation, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
-        // Each attempt completes the task in a transaction of its own, rolled back whole if the database refused it
-        LockRetry.run("Imputation of " + reference, () -> {
+        // Each attempt completes the task in a transaction of its own, rolled back whole if chosen as a deadlock victim
+        DeadlockRetry.run("Imputation of " + reference, () -> {
             tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
                     Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
                     caller.username(), "engagement des crédits");

@@ -30,10 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * An imputation whose budget line stays locked by another transaction longer than the database waits (H2: 2 s) is
- * tried three times, then answered 409 problem+json in French, not 500, and nothing of it is saved; once the lock is
- * gone the same call goes through. An instruction in the same case, not tried again, is answered 409 as well. The line
- * is held by a plain JDBC transaction beside the application, as another node's long transaction would hold it. Fiscal
- * year 2028, service code {@code LOCK_HELD}.
+ * answered 409 problem+json in French, not 500, and nothing of it is saved (a lock wait that timed out is not tried
+ * again, unlike a deadlock); once the lock is gone the same call goes through. An instruction in the same case,
+ * wrapped by the engine, is answered 409 as well. The line is held by a plain JDBC transaction beside the application,
+ * as another node's long transaction would hold it. Fiscal year 2028, service code {@code LOCK_HELD}.
  */
 @ApplicationTest
 class LockedLineTest {
@@ -102,7 +102,7 @@ class LockedLineTest {
         assertFigures(line, "30000.00", "0.00", "20000.00");
     }
 
-    /** The instruction is not tried again: the lock failure reaches the API wrapped by the engine, answered 409 too. */
+    /** The lock failure reaches the API wrapped by the engine, from the officer's task listener: answered 409 too. */
     @Test
     void instructionOnALineLockedByAnotherTransactionIsRefused409AndReservesNothing() throws Exception {
         ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
