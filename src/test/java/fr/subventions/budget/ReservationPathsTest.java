@@ -34,14 +34,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What a request holds on its budget line along each path, through the real process and the API: the proposed amount
- * reserved at instruction, kept while the request is adjourned, released on rejection, withdrawal or lapse, turned
- * into a commitment at imputation. Each path has a line of its own (fiscal year 2028, service codes {@code RP_*},
+ * reserved at instruction, kept while the request is adjourned, released on rejection, withdrawal or lapse, cut down
+ * to a lower voted amount, turned into a commitment at imputation. Each path has a line of its own (fiscal year 2028, service codes {@code RP_*},
  * voted credits imported as finance does), whose voted, reserved, committed and available figures are checked to the
  * cent at each step.
- *
- * <p>Not covered, for want of a path in the process: a vote granting less than proposed (the assembly adopts or
- * rejects the proposed amount; {@link #grantedAmountIsTheProposedOneAndAnImputationForLessIsRefused} pins that rule
- * down).
  */
 @ApplicationTest
 class ReservationPathsTest {
@@ -215,31 +211,49 @@ class ReservationPathsTest {
     }
 
     /**
-     * The assembly adopts the proposed amount or rejects it: nothing in the vote, the convention or the imputation
-     * lets it grant less. Finance must commit exactly the granted amount; anything less is refused and the whole
-     * reservation stays until the full amount is committed.
+     * The assembly amends the proposal down: the difference is released at once, from the split's last line (by code)
+     * backwards; finance then commits exactly the granted amount, and anything less is refused with the reservation
+     * kept whole.
      */
     @Test
-    void grantedAmountIsTheProposedOneAndAnImputationForLessIsRefused() throws Exception {
-        String line = line("RP_LOWER", "30000");
-        String reference = instructed(line, "20000");
-        grantedAndSigned(reference);
-        assertThat(api.request(reference).get("grantedAmount").decimalValue()).isEqualByComparingTo("20000");
+    void grantedLowerThanProposedReleasesTheDifferenceAtTheVote() throws Exception {
+        String first = line("RP_LOWER", "76", "30000");
+        String last = line("RP_LOWER", "90", "30000");
+        String reference = api.file(seedRequest());
+        api.complete(reference);
+        api.instruct(reference, "20000", amounts(first, "12000", last, "8000"));
+        assertFigures(first, "30000.00", "12000.00", "0.00", "18000.00");
+        assertFigures(last, "30000.00", "8000.00", "0.00", "22000.00");
 
+        clock.set(LocalDate.of(YEAR, 3, 9));
+        long session = api.sittingBureau(LocalDate.of(YEAR, 3, 9), LocalDate.of(YEAR, 3, 1), reference);
+        assertThat(api.adoptFor(session, reference, "15000.50").get("outcome").asText()).isEqualTo("ADOPTED");
+
+        JsonNode granted = api.request(reference);
+        assertThat(granted.get("proposedAmount").decimalValue()).isEqualByComparingTo("20000");
+        assertThat(granted.get("grantedAmount").decimalValue()).isEqualByComparingTo("15000.50");
+        // 4 999,50 € released, taken from the last line
+        assertFigures(first, "30000.00", "12000.00", "0.00", "18000.00");
+        assertFigures(last, "30000.00", "3000.50", "0.00", "26999.50");
+
+        clock.set(LocalDate.of(YEAR, 3, 20));
+        api.sign(reference, LocalDate.of(YEAR, 3, 20));
         MockHttpServletResponse lower = api.call("finances", post("/api/requests/" + reference + "/imputation")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsBytes(Map.of("lines", ApiJourney.split(amounts(line, "15000"))))));
-
+                .content(json.writeValueAsBytes(Map.of("lines", ApiJourney.split(amounts(first, "12000"))))));
         assertThat(lower.getStatus()).isEqualTo(400);
         JsonNode problem = api.read(lower);
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("lines");
         assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("la somme des lignes ("
-                + Money.format(new BigDecimal("15000")) + ") doit être égale au montant de " + Money.format(new BigDecimal("20000")));
-        assertThat(api.request(reference).get("status").asText()).isEqualTo("AWAITING_IMPUTATION");
-        assertFigures(line, "30000.00", "20000.00", "0.00", "10000.00");
+                + Money.format(new BigDecimal("12000")) + ") doit être égale au montant de "
+                + Money.format(new BigDecimal("15000.50")));
+        assertFigures(first, "30000.00", "12000.00", "0.00", "18000.00");
+        assertFigures(last, "30000.00", "3000.50", "0.00", "26999.50");
 
-        api.impute(reference, amounts(line, "20000"));
-        assertFigures(line, "30000.00", "0.00", "20000.00", "10000.00");
+        JsonNode engagements = api.impute(reference, amounts(first, "12000", last, "3000.50")).get("engagements");
+        assertThat(engagements).hasSize(2);
+        assertFigures(first, "30000.00", "0.00", "12000.00", "18000.00");
+        assertFigures(last, "30000.00", "0.00", "3000.50", "26999.50");
     }
 
     // ---------------------------------------------------------------------------------------------- steps

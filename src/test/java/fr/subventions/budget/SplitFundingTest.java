@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,17 +53,15 @@ class SplitFundingTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
     @AfterEach
     void realTime() {
-        // the séance is dated 23 June 2022, the rest happens today: the engine computes the signature reminders'
-        // timer cycle against the real time, and would find no due date for a convention drafted in 2022
         clock.reset();
     }
 
     @Test
     void cmqGreenCityIsCommittedOnThreeLinesOfTwoServicesWithThreeEngagementNumbers() throws Exception {
         ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
+        clock.set(LocalDate.of(2022, 3, 1));
         api.importLines(
                 "2022;65;65748;90;Développement économique;DEVECO;Subventions de fonctionnement aux associations — développement économique;500000",
                 "2022;65;65748;76;Écologie urbaine;ECOURB;Subventions de fonctionnement aux associations — écologie urbaine;300000",
@@ -73,25 +70,32 @@ class SplitFundingTest {
         assertFigures(ECOURB, "300000.00", "0.00", "0.00");
         assertFigures(TRANSITION, "200000.00", "0.00", "0.00");
 
+        clock.set(LocalDate.of(2022, 4, 4));
         String reference = api.file(greenCity());
         assertThat(reference).startsWith("SUB-2022-");
+        clock.set(LocalDate.of(2022, 4, 11));
         api.complete(reference);
 
         // The officer proposes 40 000 € over the two services' three lines
+        clock.set(LocalDate.of(2022, 5, 2));
         api.instruct(reference, "40000", amounts(DEVECO, "5000", ECOURB, "5000", TRANSITION, "30000"));
         assertFigures(DEVECO, "500000.00", "5000.00", "0.00");
         assertFigures(ECOURB, "300000.00", "5000.00", "0.00");
         assertFigures(TRANSITION, "200000.00", "30000.00", "0.00");
 
         // The Bureau of Thursday 23 June 2022, convened on Friday 17 June (5 jours francs), adopts it
+        clock.set(LocalDate.of(2022, 6, 17));
         long session = api.sittingBureau(LocalDate.of(2022, 6, 23), LocalDate.of(2022, 6, 17), reference);
+        clock.set(LocalDate.of(2022, 6, 23));
         JsonNode vote = api.adopt(session, reference);
         assertThat(vote.get("outcome").asText()).isEqualTo("ADOPTED");
         assertThat(api.request(reference).get("grantedAmount").decimalValue()).isEqualByComparingTo("40000");
 
-        api.sign(reference, LocalDate.now(clock));
+        clock.set(LocalDate.of(2022, 7, 5));
+        api.sign(reference, LocalDate.of(2022, 7, 5));
 
         // Finance commits each part on its line: three engagements, three numbers
+        clock.set(LocalDate.of(2022, 7, 12));
         JsonNode engagements = api.impute(reference, amounts(DEVECO, "5000", ECOURB, "5000", TRANSITION, "30000"))
                 .get("engagements");
 

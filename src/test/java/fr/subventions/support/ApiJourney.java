@@ -162,6 +162,11 @@ public class ApiJourney {
         return vote(session, reference, Map.of());
     }
 
+    /** Everyone present or represented votes for, the assembly having amended the proposed amount down to this one. */
+    public JsonNode adoptFor(long session, String reference, String amount) throws Exception {
+        return vote(session, reference, Map.of("amount", new BigDecimal(amount)));
+    }
+
     /** Everyone present or represented votes against. */
     public JsonNode reject(long session, String reference) throws Exception {
         List<Long> everyone = new ArrayList<>();
