@@ -342,17 +342,13 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
 
     /**
      * One step for each of the {@link #ATTEMPTS} requests, one after the other, then waits for what the job executor
-     * produces next for each. The first request goes alone: its document writes the template to the template folder
-     * folder the first time, in place (TemplateStore), and another document job reading it at that moment would find
-     * it empty and fail until its retry five minutes later.
+     * produces next for each.
      */
     private void stageByStage(IntConsumer step, IntConsumer awaitNext) {
-        step.accept(0);
-        awaitNext.accept(0);
-        for (int i = 1; i < ATTEMPTS; i++) {
+        for (int i = 0; i < ATTEMPTS; i++) {
             step.accept(i);
         }
-        for (int i = 1; i < ATTEMPTS; i++) {
+        for (int i = 0; i < ATTEMPTS; i++) {
             awaitNext.accept(i);
         }
     }
