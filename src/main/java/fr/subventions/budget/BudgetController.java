@@ -27,12 +27,15 @@ class BudgetController {
     private final BudgetImport imports;
     private final SubsidyRequestService requests;
     private final TaskCompleter tasks;
+    private final EngagementNumbers engagementNumbers;
 
-    BudgetController(BudgetService budget, BudgetImport imports, SubsidyRequestService requests, TaskCompleter tasks) {
+    BudgetController(BudgetService budget, BudgetImport imports, SubsidyRequestService requests, TaskCompleter tasks,
+            EngagementNumbers engagementNumbers) {
         this.budget = budget;
         this.imports = imports;
         this.requests = requests;
         this.tasks = tasks;
+        this.engagementNumbers = engagementNumbers;
     }
 
     record BudgetLineView(String code, String label, int fiscalYear, String chapter, String nature, String function,
@@ -71,13 +74,11 @@ class BudgetController {
     @PreAuthorize("hasAuthority('finances')")
     Map<String, Object> impute(@PathVariable String reference, @RequestBody Imputation imputation, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
-        // Each attempt completes the task in a transaction of its own, rolled back whole if chosen as a deadlock victim
-        DeadlockRetry.run("Imputation of " + reference, () -> {
-            tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
-                    Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
-                    caller.username(), "engagement des crédits");
-            return null;
-        });
+        // before the commitment's transaction, so that concurrent commitments never race to create the year's counter
+        engagementNumbers.prepare(request.fiscalYear());
+        tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
+                Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
+                caller.username(), "engagement des crédits");
         List<EngagementView> engagements = budget.commitmentsOf(request.id()).stream()
                 .map(c -> new EngagementView(c.line().code(), c.amount(), c.engagementNumber())).toList();
         return Map.of("reference", reference, "engagements", engagements);

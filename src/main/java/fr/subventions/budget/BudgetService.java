@@ -122,7 +122,7 @@ public class BudgetService {
         List<String> numbers = new ArrayList<>();
         for (LineAmount part : split) {
             String number = "ENG-" + fiscalYear + "-"
-                    + String.format("%06d", sequences.nextWithoutGap("engagement-" + fiscalYear));
+                    + String.format("%06d", sequences.nextWithoutGap(EngagementNumbers.series(fiscalYear)));
             commitments.save(new Commitment(requestId, byCode.get(part.code()), part.amount(), number, now, actor));
             numbers.add(number);
         }

@@ -98,7 +98,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez-la et recommencez.", null);
     }
 
-    /** A deadlock or a lock wait timeout (the imputation API tries a deadlock again first): nothing was saved. */
+    /** A deadlock or a lock wait timeout that reaches the API: its transaction was rolled back, nothing was saved. */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ResponseEntity<Object> locked(RuntimeException e) {
         LOG.warn("Refused for a database lock: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
