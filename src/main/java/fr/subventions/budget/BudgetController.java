@@ -27,15 +27,12 @@ class BudgetController {
     private final BudgetImport imports;
     private final SubsidyRequestService requests;
     private final TaskCompleter tasks;
-    private final EngagementNumbers engagementNumbers;
 
-    BudgetController(BudgetService budget, BudgetImport imports, SubsidyRequestService requests, TaskCompleter tasks,
-            EngagementNumbers engagementNumbers) {
+    BudgetController(BudgetService budget, BudgetImport imports, SubsidyRequestService requests, TaskCompleter tasks) {
         this.budget = budget;
         this.imports = imports;
         this.requests = requests;
         this.tasks = tasks;
-        this.engagementNumbers = engagementNumbers;
     }
 
     record BudgetLineView(String code, String label, int fiscalYear, String chapter, String nature, String function,
@@ -74,8 +71,6 @@ class BudgetController {
     @PreAuthorize("hasAuthority('finances')")
     Map<String, Object> impute(@PathVariable String reference, @RequestBody Imputation imputation, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
-        // before the commitment's transaction, so that concurrent commitments never race to create the year's counter
-        engagementNumbers.prepare(request.fiscalYear());
         tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
                 Map.of("lines", LineAmounts.asFormLines(imputation.lines())),
                 caller.username(), "engagement des crédits");

@@ -1,26 +1,20 @@
 package fr.subventions.budget;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The counter of a fiscal year's engagement numbers, created before any commitment draws from it. Engagement numbers
- * are drawn without gaps, inside the commitment's transaction ({@code Sequences.nextWithoutGap}), and the first ones of
- * a year, drawn at the same moment, would race to insert the counter: on MariaDB the losers of a duplicate key keep a
- * shared lock they then want to upgrade, and deadlock (16 of 20 concurrent first commitments failed so). Created here
- * in a short transaction of its own, before the commitment's, the counter is there and every commitment only updates
- * it, queueing on its row.
+ * The counter of a fiscal year's engagement numbers, created with the year's budget lines, before any commitment draws
+ * from it. Engagement numbers are drawn without gaps, inside the commitment's transaction
+ * ({@code Sequences.nextWithoutGap}), and the first ones of a year drawn at the same moment would otherwise race to
+ * insert the counter: on MariaDB the losers of the duplicate key keep a shared lock they then want to upgrade, and
+ * deadlock (16 of 20 concurrent first commitments failed so). With the counter there, every commitment only updates
+ * it and queues on its row.
  */
 @Component
 class EngagementNumbers {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EngagementNumbers.class);
 
     private final JdbcTemplate jdbc;
 
@@ -33,20 +27,20 @@ class EngagementNumbers {
     }
 
     /**
-     * Creates the year's counter at zero if it is not there, in a transaction of its own: a concurrent creation is as
-     * good, and any other failure only leaves the commitment to create the counter itself, as it always could.
+     * Creates the year's counter at zero if it is not there yet, in the caller's transaction (the lines' creation), so
+     * that it is there exactly when they are. Nothing here updates the row afterwards: a concurrent creation only
+     * waits, then finds it.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void prepare(int fiscalYear) {
+    @Transactional
+    public void ensureCounter(int fiscalYear) {
+        if (jdbc.queryForObject("select count(*) from sequence_counter where name = ?", Integer.class,
+                series(fiscalYear)) > 0) {
+            return;
+        }
         try {
-            if (jdbc.queryForObject("select count(*) from sequence_counter where name = ?", Integer.class,
-                    series(fiscalYear)) == 0) {
-                jdbc.update("insert into sequence_counter (name, last_value) values (?, 0)", series(fiscalYear));
-            }
+            jdbc.update("insert into sequence_counter (name, last_value) values (?, 0)", series(fiscalYear));
         } catch (DuplicateKeyException createdMeanwhile) {
-            // another imputation created it first: what was wanted
-        } catch (DataAccessException e) {
-            LOG.warn("Counter of the engagement numbers of {} not created beforehand: {}", fiscalYear, e.getMessage());
+            // another import created it first: what was wanted
         }
     }
 }
