@@ -81,15 +81,17 @@ public class BudgetImport {
 
     private final BudgetLineRepository lines;
     private final BudgetImportRecordRepository records;
+    private final EngagementNumbers engagementNumbers;
     private final Clock clock;
     private final long maxSize;
     private final int maxRows;
 
-    BudgetImport(BudgetLineRepository lines, BudgetImportRecordRepository records, Clock clock,
-            @Value("${subventions.budget.import.max-size:5242880}") long maxSize,
+    BudgetImport(BudgetLineRepository lines, BudgetImportRecordRepository records, EngagementNumbers engagementNumbers,
+            Clock clock, @Value("${subventions.budget.import.max-size:5242880}") long maxSize,
             @Value("${subventions.budget.import.max-rows:10000}") int maxRows) {
         this.lines = lines;
         this.records = records;
+        this.engagementNumbers = engagementNumbers;
         this.clock = clock;
         this.maxSize = maxSize;
         this.maxRows = maxRows;
@@ -200,6 +202,8 @@ public class BudgetImport {
                     line.serviceCode(), line.label(), line.voted()));
             created++;
         }
+        // each fiscal year of the file has its engagement counter before anything is committed on its lines
+        parsed.stream().map(Parsed::fiscalYear).distinct().sorted().forEach(engagementNumbers::ensureCounter);
         records.save(new BudgetImportRecord(sanitize(filename), sha256(content), format.name(), parsed.size(), created,
                 updated, unchanged, total, actor, Instant.now(clock)));
         return new Summary(format.name(), parsed.size(), created, updated, unchanged, total,

@@ -31,6 +31,10 @@ interface BudgetLineRepository extends JpaRepository<BudgetLine, Long> {
     @Query("select l.reserved, l.committed from BudgetLine l where l.id = :id")
     List<Object[]> heldNow(@Param("id") Long id);
 
+    /** The line's available credits as the database holds them now, past any entity already loaded. */
+    @Query("select l.voted - l.reserved - l.committed from BudgetLine l where l.id = :id")
+    BigDecimal availableNow(@Param("id") Long id);
+
     /** Reserves only if the line still has the credits: 0 rows updated means it does not. */
     @Modifying(flushAutomatically = true)
     @Query("update BudgetLine l set l.reserved = l.reserved + :amount "

@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class DemoBudget {
 
     private final BudgetLineRepository lines;
+    private final EngagementNumbers engagementNumbers;
 
-    DemoBudget(BudgetLineRepository lines) {
+    DemoBudget(BudgetLineRepository lines, EngagementNumbers engagementNumbers) {
         this.lines = lines;
+        this.engagementNumbers = engagementNumbers;
     }
 
     @Transactional
@@ -32,6 +34,7 @@ public class DemoBudget {
                     "Subventions de fonctionnement aux associations — écologie urbaine", new BigDecimal("300000.00")));
             lines.save(new BudgetLine(year, "65", "65748", "71", "Écologie urbaine", "ECOURB",
                     "Subventions de fonctionnement — transition énergétique", new BigDecimal("200000.00")));
+            engagementNumbers.ensureCounter(year);
         }
     }
 }

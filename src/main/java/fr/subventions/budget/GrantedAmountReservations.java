@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,9 +41,14 @@ public class GrantedAmountReservations {
             return BigDecimal.ZERO;
         }
         BigDecimal released = excess;
+        Map<Reservation, BigDecimal> cuts = new TreeMap<>(Comparator.comparing((Reservation r) -> r.line().id()));
         for (int i = held.size() - 1; i >= 0 && excess.signum() > 0; i--) {
-            Reservation reservation = held.get(i);
-            BigDecimal cut = excess.min(reservation.amount());
+            BigDecimal cut = excess.min(held.get(i).amount());
+            cuts.put(held.get(i), cut);
+            excess = excess.subtract(cut);
+        }
+        // Lines changed in the order of their ids, as BudgetService changes them, so that the two never deadlock
+        cuts.forEach((reservation, cut) -> {
             if (lines.release(reservation.line().id(), cut) == 0) {
                 throw new IllegalStateException("line " + reservation.line().code() + " holds less than its reservation");
             }
@@ -50,8 +57,7 @@ public class GrantedAmountReservations {
             if (rest.signum() > 0) {
                 reservations.save(new Reservation(requestId, reservation.line(), rest));
             }
-            excess = excess.subtract(cut);
-        }
+        });
         return released;
     }
 }

@@ -8,14 +8,17 @@ import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -95,6 +98,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Cette demande vient d'être modifiée par quelqu'un d'autre : rechargez-la et recommencez.", null);
     }
 
+    /** A deadlock or a lock wait timeout that reaches the API: its transaction was rolled back, nothing was saved. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> locked(RuntimeException e) {
+        LOG.warn("Refused for a database lock: {}", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+        return problem(HttpStatus.CONFLICT, "D'autres opérations modifient les mêmes données au même moment : rien n'a "
+                + "été enregistré. Réessayez dans un instant.", null);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
         LOG.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
@@ -115,6 +126,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
                 return concurrent((RuntimeException) cause);
+            }
+            if (cause instanceof PessimisticLockingFailureException || cause instanceof SQLTransactionRollbackException) {
+                return locked(e);
             }
         }
         return unexpected(e);
