@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.subventions.shared.DatabaseFailures;
 import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
-import java.sql.SQLTransactionRollbackException;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -124,12 +124,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof NotFoundException notFound) {
                 return notFound(notFound);
             }
-            if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
-                return concurrent((RuntimeException) cause);
-            }
-            if (cause instanceof PessimisticLockingFailureException || cause instanceof SQLTransactionRollbackException) {
-                return locked(e);
-            }
+        }
+        if (DatabaseFailures.isLockFailure(e)) {
+            return locked(e);
+        }
+        if (DatabaseFailures.isConcurrentChange(e)) {
+            return concurrent(e);
         }
         return unexpected(e);
     }
@@ -142,7 +142,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e) {
-        if (databaseUnreachable(e)) {
+        if (DatabaseFailures.isUnreachable(e)) {
             LOG.warn("The database cannot be reached: {}", e.toString());
             ResponseEntity<Object> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Le service est momentanément "
                     + "indisponible : la base de données ne répond pas. Rien n'a été enregistré ; réessayez dans un instant.",
@@ -152,31 +152,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         LOG.error("Unexpected error on the API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Une erreur inattendue s'est produite ; elle a été journalisée.", null);
-    }
-
-    /** The database is down or unreachable (a restart, a network cut): the call can simply be made again. */
-    static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof java.net.ConnectException
-                    // SQLState class 08: connection exceptions; the pool's own "Connection is closed" has no state
-                    || (cause instanceof java.sql.SQLException sql && ((sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08")) || "Connection is closed".equals(sql.getMessage())))) {
-                return true;
-            }
-            for (Throwable suppressed : cause.getSuppressed()) {
-                if (databaseUnreachable(suppressed)) {
-                    return true;
-                }
-            }
-            if (cause == cause.getCause()) {
-                break;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.subventions.system;
 
+import fr.subventions.shared.DatabaseFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,7 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
-            if (!ApiExceptionHandler.databaseUnreachable(e) || response.isCommitted()) {
+            if (!DatabaseFailures.isUnreachable(e) || response.isCommitted()) {
                 throw e;
             }
             LOG.warn("The database cannot be reached: {}", e.toString());

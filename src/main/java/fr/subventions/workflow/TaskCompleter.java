@@ -1,5 +1,6 @@
 package fr.subventions.workflow;
 
+import fr.subventions.shared.DatabaseFailures;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
@@ -64,20 +65,6 @@ public class TaskCompleter {
                 .findFirst();
     }
 
-    /** Another transaction changed the same execution: an optimistic lock, or a deadlock the database broke. */
-    static boolean isConcurrentChange(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticLockingException || cause instanceof java.sql.SQLTransactionRollbackException
-                    || cause instanceof org.springframework.dao.PessimisticLockingFailureException) {
-                return true;
-            }
-            if (cause == cause.getCause()) {
-                break;
-            }
-        }
-        return false;
-    }
-
     /** The engine wraps what a listener throws; callers deal with the domain's own exception. */
     static RuntimeException domainCause(ProcessEngineException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
@@ -111,14 +98,14 @@ public class TaskCompleter {
                 // Someone completed it at the same instant (optimistic lock, or on MariaDB a deadlock whose victim we
                 // are), or a timer of the same process (a reminder) fired then: when the call runs in a transaction of
                 // its own, try once more if the task is still there; otherwise the other one won
-                if (!isConcurrentChange(e) || TransactionSynchronizationManager.isActualTransactionActive()
+                if (!DatabaseFailures.isConcurrentChange(e) || TransactionSynchronizationManager.isActualTransactionActive()
                         || taskService.createTaskQuery().taskId(task.getId()).singleResult() == null) {
                     throw e;
                 }
                 taskService.complete(task.getId(), variables);
             }
         } catch (ProcessEngineException e) {
-            if (isConcurrentChange(e)) {
+            if (DatabaseFailures.isConcurrentChange(e)) {
                 throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
             }
             throw domainCause(e);
