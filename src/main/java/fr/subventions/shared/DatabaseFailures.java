@@ -30,14 +30,15 @@ public final class DatabaseFailures {
 
     /** The database chose this transaction as a deadlock's victim and rolled it back. */
     public static boolean isDeadlock(Throwable e) {
-        return anyCause(e, cause -> cause instanceof SQLException sql
-                && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState())));
+        // Connector/J throws SQLState class 40 (transaction rollback) as SQLTransactionRollbackException
+        return anyCause(e, cause -> cause instanceof java.sql.SQLTransactionRollbackException
+                || (cause instanceof SQLException sql
+                        && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))));
     }
 
     /** A deadlock, or a lock waited for in vain (a lock wait timeout): the transaction was rolled back. */
     public static boolean isLockFailure(Throwable e) {
-        return isDeadlock(e) || anyCause(e, cause -> cause instanceof PessimisticLockingFailureException
-                || cause instanceof java.sql.SQLTransactionRollbackException);
+        return isDeadlock(e) || anyCause(e, cause -> cause instanceof PessimisticLockingFailureException);
     }
 
     /** The database is down or unreachable (a restart, a network cut): the call can simply be made again later. */
