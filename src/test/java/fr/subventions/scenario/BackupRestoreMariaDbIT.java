@@ -3,13 +3,14 @@ package fr.subventions.scenario;
 import static fr.subventions.scenario.SeedCaseMariaDbIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.subventions.SubventionsApplication;
 import fr.subventions.submission.Outcome;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
-import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
+import fr.subventions.support.PackagedApplication;
+import fr.subventions.support.Waiting;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
@@ -22,20 +23,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Backups that are never restored are not backups: docker/backup.sh dumps the live database (a request in flight),
- * docker/restore.sh loads it into an empty database, and a second application started on that copy takes the request
- * from where it stood to its closing, its documents intact.
+ * docker/restore.sh loads it into an empty database, and the packaged application started on that copy, in a process
+ * of its own, takes the request from where it stood to its closing, its documents intact. (A second Spring
+ * application in the test's JVM is no substitute: Camunda's webapps and engine registry are held per JVM, and after
+ * it the shared test application's Tasklist answered 500 to the tests that followed.)
  */
 class BackupRestoreMariaDbIT extends MariaDbIntegrationTest {
 
@@ -50,6 +51,8 @@ class BackupRestoreMariaDbIT extends MariaDbIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    final HttpApi api = new HttpApi();
+
     @Test
     void aRequestInFlightIsTakenToItsClosingFromARestoredBackup() throws Exception {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2026), Scenarios.APPLICANT, null).request();
@@ -59,15 +62,9 @@ class BackupRestoreMariaDbIT extends MariaDbIntegrationTest {
         tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
                 Map.of("isComplete", true), "instructeur", "complétude");
         awaitTask(reference, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST);
-        tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST,
-                Map.of("opinion", "FAVORABLE", "proposedAmount", "3000", "budgetLines", "2026-65-65748-90-DEVECO = 3000",
-                        "report", "Rapport d'instruction."), "instructeur", "instruction");
-        await("the instruction report", () -> jdbc.queryForObject("select count(*) from request_document d join "
-                + "subsidy_request r on d.request_id = r.id where r.reference = ? and d.type = 'INSTRUCTION_REPORT'",
-                Integer.class, reference) == 1);
-        assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
-        List<String> documentsBefore = jdbc.queryForList("select concat(d.type, ':', d.sha256) from request_document d "
-                + "join subsidy_request r on d.request_id = r.id where r.reference = ? order by d.id", String.class, reference);
+        assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+        List<String> documentsBefore = documents(jdbc, reference);
+        assertThat(documentsBefore).anyMatch(d -> d.startsWith("ACKNOWLEDGEMENT:"));
 
         Path backups = Files.createTempDirectory("subventions-backup");
         Path templates = Path.of("target/it-templates").toAbsolutePath();
@@ -87,46 +84,34 @@ class BackupRestoreMariaDbIT extends MariaDbIntegrationTest {
                 "SUBVENTIONS_DB_USER", MariaDbDatabase.USER));
         assertThat(again.waitFor()).isEqualTo(1);
 
-        try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(SubventionsApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .profiles("mariadb")
-                // command-line arguments outrank the profile's settings (default properties would not)
-                .run("--spring.datasource.url=" + MariaDbDatabase.SERVER + RESTORED,
-                        "--spring.datasource.username=" + MariaDbDatabase.USER,
-                        "--spring.datasource.password=" + MariaDbDatabase.PASSWORD,
-                        "--camunda.bpm.process-engine-name=restored", "--server.port=0",
-                        "--camunda.bpm.job-execution.enabled=true",
-                        "--subventions.documents.template-dir=" + restoredTemplates)) {
-            SubsidyRequestService copies = restored.getBean(SubsidyRequestService.class);
-            TaskCompleter copyTasks = restored.getBean(TaskCompleter.class);
-            JdbcTemplate copyDb = restored.getBean(JdbcTemplate.class);
-            SubsidyRequest copy = copies.byReference(reference);
-            assertThat(copy.status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
-            assertThat(copyDb.queryForList("select concat(d.type, ':', d.sha256) from request_document d join "
-                    + "subsidy_request r on d.request_id = r.id where r.reference = ? order by d.id", String.class,
-                    reference)).isEqualTo(documentsBefore);
+        // the copy runs as another installation would: the packaged application, in a process of its own
+        try (PackagedApplication copy = PackagedApplication.startOn(MariaDbDatabase.SERVER + RESTORED,
+                restoredTemplates.toString(), Files.createTempFile("subventions-restored", ".log"))) {
+            JdbcTemplate copyDb = PackagedApplication.jdbc(RESTORED);
+            assertThat(copyDb.queryForObject("select status from subsidy_request where reference = ?", String.class,
+                    reference)).isEqualTo(RequestStatus.IN_INSTRUCTION.name());
+            assertThat(documents(copyDb, reference)).isEqualTo(documentsBefore);
 
-            copies.placeOnAgenda(copy.id(), "Bureau métropolitain du jeudi 10 décembre 2026", "secretariat");
-            copies.recordVote(copy.id(), VoteDecision.REJECTED, "Bureau métropolitain du jeudi 10 décembre 2026",
-                    "secretariat");
-            await("the close task in the restored copy", () -> copyDb.queryForObject("select count(*) from ACT_RU_TASK t "
-                    + "join ACT_RU_EXECUTION e on t.PROC_INST_ID_ = e.ID_ where e.BUSINESS_KEY_ = ? and t.TASK_DEF_KEY_ = ?",
-                    Integer.class, reference, SubsidyRequestProcess.TASK_CLOSE_REQUEST) == 1);
-            copyTasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_CLOSE_REQUEST, Map.of(),
-                    "secretariat", "clôture");
-            await("the notification and the end of the process in the restored copy", () -> copyDb.queryForObject(
-                    "select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class, reference) == 0);
-            SubsidyRequest closed = copies.byReference(reference);
-            assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
-            assertThat(closed.outcome()).isEqualTo(Outcome.REJECTED);
-            assertThat(copyDb.queryForObject("select count(*) from request_document d join subsidy_request r on "
-                    + "d.request_id = r.id where r.reference = ? and d.type = 'NOTIFICATION_REJECTED'", Integer.class,
-                    reference)).isEqualTo(1);
+            api.untilAccepted(copy.url(), "/api/requests/" + reference + "/instruction", "instructeur",
+                    "{\"opinion\": \"UNFAVORABLE\", \"report\": \"Hors des critères d'intervention.\"}");
+            api.untilAccepted(copy.url(), "/api/requests/" + reference + "/closure", "secretariat", null);
+            Waiting.upTo(Duration.ofSeconds(90), "the notification and the end of the process in the restored copy",
+                    () -> copyDb.queryForObject("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?",
+                            Integer.class, reference) == 0);
+            assertThat(copyDb.queryForMap("select status, outcome from subsidy_request where reference = ?", reference))
+                    .isEqualTo(Map.of("status", RequestStatus.CLOSED.name(), "outcome", Outcome.REJECTED.name()));
+            assertThat(documents(copyDb, reference)).startsWith(documentsBefore.toArray(String[]::new))
+                    .anyMatch(d -> d.startsWith("INSTRUCTION_REPORT:")).anyMatch(d -> d.startsWith("NOTIFICATION_REJECTED:"));
         } finally {
             dropRestored();
         }
-        // the live database did not move: the request still awaits its agenda there
-        assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
+        // the live database did not move: the request still awaits its instruction there
+        assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+    }
+
+    private static List<String> documents(JdbcTemplate db, String reference) {
+        return db.queryForList("select concat(d.type, ':', d.sha256) from request_document d join subsidy_request r on "
+                + "d.request_id = r.id where r.reference = ? order by d.id", String.class, reference);
     }
 
     private void awaitTask(String reference, String taskKey) {

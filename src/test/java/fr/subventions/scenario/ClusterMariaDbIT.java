@@ -2,17 +2,15 @@ package fr.subventions.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
+import fr.subventions.support.Waiting;
 import fr.subventions.support.PackagedApplication;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +33,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ClusterMariaDbIT {
 
     static final String DATABASE = MariaDbDatabase.NAME + "_cluster";
+    static final Duration LONG = Duration.ofSeconds(150);
     static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"(SUB-\\d{4}-\\d{4})\"");
     static final int CLIENTS = 4;
     static final int REQUESTS_PER_CLIENT = 8;
 
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpApi api = new HttpApi();
 
     @Test
     void twoNodesShareTheLoadWithoutLosingOrDoublingAnything() throws Exception {
@@ -60,19 +59,18 @@ class ClusterMariaDbIT {
                         String b = nodes.get((n + 1) % 2);
                         String reference = submit(a, "cluster-" + client + "-" + n);
                         references.add(reference);
-                        untilAccepted(b, "/api/requests/" + reference + "/completeness", "instructeur",
+                        api.untilAccepted(b, "/api/requests/" + reference + "/completeness", "instructeur",
                                 "{\"complete\": true}");
-                        untilAccepted(a, "/api/requests/" + reference + "/instruction", "instructeur",
+                        api.untilAccepted(a, "/api/requests/" + reference + "/instruction", "instructeur",
                                 "{\"opinion\": \"UNFAVORABLE\", \"report\": \"Hors des critères d'intervention.\"}");
-                        untilAccepted(b, "/api/requests/" + reference + "/closure", "secretariat", null);
+                        api.untilAccepted(b, "/api/requests/" + reference + "/closure", "secretariat", null);
                     }
                     return null;
                 }));
             }
             Future<?> reader = clients.submit(() -> {
                 while (work.stream().anyMatch(f -> !f.isDone())) {
-                    HttpResponse<String> list = http.send(get(nodes.get(reads.get() % 2), "/api/requests", "instructeur"),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> list = api.get(nodes.get(reads.get() % 2), "/api/requests", "instructeur");
                     assertThat(list.statusCode()).isEqualTo(200);
                     reads.incrementAndGet();
                 }
@@ -85,7 +83,7 @@ class ClusterMariaDbIT {
             clients.shutdown();
 
             JdbcTemplate db = PackagedApplication.jdbc(DATABASE);
-            awaitLong("every notification produced and every process ended", () -> db.queryForObject(
+            Waiting.upTo(LONG, "every notification produced and every process ended", () -> db.queryForObject(
                     "select count(*) from ACT_RU_EXECUTION", Integer.class) == 0);
             int total = CLIENTS * REQUESTS_PER_CLIENT;
             assertThat(references).hasSize(total);
@@ -114,51 +112,11 @@ class ClusterMariaDbIT {
                  "totalBudget": 72000, "requestedAmount": 20000,
                  "cofinancing": [{"funder": "NUMEUM France", "amount": 10000}, {"funder": "Autofinancement", "amount": 42000}]}
                 """;
-        HttpResponse<String> response = http.send(post(node, "/api/requests", "demandeur", body).header("Idempotency-Key", key)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpApi.post(node, "/api/requests", "demandeur",
+                body, key), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher reference = REFERENCE.matcher(response.body());
         assertThat(reference.find()).isTrue();
         return reference.group(1);
-    }
-
-    /** Calls again while the previous stage's document is being produced (409), at most a minute. */
-    private void untilAccepted(String node, String path, String user, String body) throws Exception {
-        long until = System.currentTimeMillis() + 60_000;
-        while (true) {
-            HttpResponse<String> response = http.send(post(node, path, user, body).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return;
-            }
-            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(409);
-            assertThat(System.currentTimeMillis()).as("still refused: " + path + " " + response.body()).isLessThan(until);
-            Thread.sleep(100);
-        }
-    }
-
-    private static HttpRequest.Builder post(String node, String path, String user, String body) {
-        return HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic(user)).header("Content-Type", "application/json")
-                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    }
-
-    private static HttpRequest get(String node, String path, String user) {
-        return HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic(user)).GET().build();
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void awaitLong(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long until = System.currentTimeMillis() + 150_000;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("still waiting after 150 s: " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 }

@@ -3,6 +3,7 @@ package fr.subventions.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.support.MariaDbDatabase;
+import fr.subventions.support.Waiting;
 import fr.subventions.support.PackagedApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CrashRecoveryMariaDbIT {
 
     static final String DATABASE = MariaDbDatabase.NAME + "_crash";
+    static final Duration LONG = Duration.ofSeconds(150);
     static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"(SUB-\\d{4}-\\d{4})\"");
 
     PackagedApplication application;
@@ -90,10 +92,10 @@ class CrashRecoveryMariaDbIT {
         List<String> stored = db.queryForList("select reference from subsidy_request", String.class);
         assertThat(stored).containsAll(acknowledged).doesNotHaveDuplicates();
         // jobs locked by the killed process wait for their lock to expire (lock-time-in-millis: one minute)
-        awaitLong("every acknowledgement letter, produced after the restart", () -> db.queryForObject(
+        Waiting.upTo(LONG, "every acknowledgement letter, produced after the restart", () -> db.queryForObject(
                 "select count(distinct r.id) from subsidy_request r join request_document d on d.request_id = r.id "
                         + "where d.type = 'ACKNOWLEDGEMENT'", Integer.class) == stored.size());
-        awaitLong("every process at the completeness check", () -> db.queryForObject(
+        Waiting.upTo(LONG, "every process at the completeness check", () -> db.queryForObject(
                 "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_CheckCompleteness'", Integer.class)
                 == stored.size());
         assertThat(db.queryForObject("select count(*) from request_document where type = 'ACKNOWLEDGEMENT'", Integer.class))
@@ -103,15 +105,6 @@ class CrashRecoveryMariaDbIT {
                 + "0 lost, every process resumed%n", acknowledgedAtKill, stored.size(), stored.size() - acknowledgedAtKill);
     }
 
-    private static void awaitLong(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long until = System.currentTimeMillis() + 150_000;
-        while (!done.getAsBoolean()) {
-            if (System.currentTimeMillis() > until) {
-                throw new AssertionError("still waiting after 150 s: " + what);
-            }
-            Thread.sleep(500);
-        }
-    }
 
     static HttpRequest submission(String url, String key) {
         String body = """

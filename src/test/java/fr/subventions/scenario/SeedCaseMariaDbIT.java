@@ -213,10 +213,15 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
     /** Waits for what the job executor does in the background, 90 s at most. */
     public static void await(String what, java.util.function.BooleanSupplier done) {
+        await(() -> what, done);
+    }
+
+    /** Waits for the condition, then fails with the description, read at that moment. */
+    public static void await(java.util.function.Supplier<String> what, java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("still waiting after 90 s: " + what);
+                throw new AssertionError("still waiting after 90 s: " + what.get());
             }
             try {
                 Thread.sleep(100);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.EngineState;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
@@ -35,6 +36,8 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
     ObjectMapper json;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    EngineState jobs;
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
@@ -48,8 +51,10 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
                 "username=instructeur&password=instructeur", "application/x-www-form-urlencoded");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
-        SeedCaseMariaDbIT.await("the acknowledgement is produced", () -> requests.view(reference, Scenarios.APPLICANT)
-                .history().size() > 0 && taskCount(reference) == 1);
+        SeedCaseMariaDbIT.await(() -> "the acknowledgement is produced; the request's jobs: " + jobs.describe(reference),
+                () -> requests.view(reference, Scenarios.APPLICANT).history().size() > 0);
+        SeedCaseMariaDbIT.await(() -> "Tasklist shows the task: " + taskQuery(reference).body(),
+                () -> taskCount(reference) == 1);
         JsonNode task = taskOf(reference);
         assertThat(task.get("name").asText()).isEqualTo("Vérifier la complétude");
         HttpResponse<String> form = send("GET", "/camunda/api/engine/engine/default/task/" + task.get("id").asText()
@@ -88,17 +93,25 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
     }
 
     private int taskCount(String reference) {
+        HttpResponse<String> tasks = taskQuery(reference);
+        assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
         try {
-            return json.readTree(send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + reference,
-                    null, null).body()).size();
+            return json.readTree(tasks.body()).size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> taskQuery(String reference) {
+        try {
+            return send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + reference, null, null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private JsonNode taskOf(String reference) throws Exception {
-        HttpResponse<String> tasks = send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
-                + reference, null, null);
+        HttpResponse<String> tasks = taskQuery(reference);
         assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
         JsonNode list = json.readTree(tasks.body());
         assertThat(list).hasSize(1);

@@ -10,6 +10,7 @@ public class MutableClock extends Clock {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+    /** The moved time, or null: the system's. */
     private volatile Instant now;
 
     public MutableClock(Instant now) {
@@ -25,8 +26,9 @@ public class MutableClock extends Clock {
         org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
     }
 
+    /** Back to the system's time, which goes on. */
     public void reset() {
-        this.now = Instant.now();
+        this.now = null;
         org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
 
@@ -37,11 +39,12 @@ public class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.fixed(now, zone);
+        return now == null ? Clock.system(zone) : Clock.fixed(now, zone);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        Instant moved = now;
+        return moved == null ? Instant.now() : moved;
     }
 }
