@@ -1,5 +1,6 @@
 package fr.subventions.budget;
 
+import fr.subventions.shared.Archives;
 import fr.subventions.shared.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -262,32 +260,15 @@ final class BudgetFile {
 
         /**
          * Unzips the file once without keeping anything, counting the bytes it really inflates to, so that a zip bomb
-         * is refused before the workbook is opened; recognises an OpenDocument spreadsheet on the way.
+         * is refused before the workbook is opened, and an entry escaping the archive too ({@link Archives});
+         * recognises an OpenDocument spreadsheet on the way.
          */
         private static void checkUnzippedSize(byte[] content) {
-            long total = 0;
-            byte[] buffer = new byte[8192];
-            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                    if (entry.getName().equals("mimetype")) {
-                        String type = new String(zip.readNBytes(200), StandardCharsets.US_ASCII);
-                        if (type.startsWith("application/vnd.oasis.opendocument")) {
-                            throw new InvalidInputException(FILE, "les classeurs OpenDocument (.ods) ne sont pas acceptés : "
-                                    + "enregistrez le classeur au format .xlsx, ou exportez-le en CSV (UTF-8, séparateur point-virgule)");
-                        }
-                    }
-                    for (int read = zip.read(buffer); read > 0; read = zip.read(buffer)) {
-                        total += read;
-                        if (total > MAX_UNZIPPED) {
-                            throw new InvalidInputException(FILE, "le classeur décompressé dépasse "
-                                    + MAX_UNZIPPED / (1024 * 1024) + " Mo : ce n'est pas un budget de subventions ordinaire");
-                        }
-                    }
+            for (Archives.Entry entry : Archives.inspect(content, FILE, MAX_UNZIPPED, NOT_A_WORKBOOK)) {
+                if (entry.name().equals("mimetype") && entry.headText().startsWith("application/vnd.oasis.opendocument")) {
+                    throw new InvalidInputException(FILE, "les classeurs OpenDocument (.ods) ne sont pas acceptés : "
+                            + "enregistrez le classeur au format .xlsx, ou exportez-le en CSV (UTF-8, séparateur point-virgule)");
                 }
-            } catch (ZipException e) {
-                throw new InvalidInputException(FILE, NOT_A_WORKBOOK);
-            } catch (IOException e) {
-                throw new InvalidInputException(FILE, NOT_A_WORKBOOK);
             }
         }
     }

@@ -40,7 +40,8 @@ public final class LineAmounts {
                 continue;
             }
             String at = field + "[" + parsed.size() + "]";
-            int separator = line.indexOf('=');
+            // the amount follows the last "=": a code never holds one, and an amount cannot
+            int separator = line.lastIndexOf('=');
             if (separator < 0) {
                 throw new InvalidInputException(at, "écrivez « CODE = montant » sur chaque ligne, par exemple "
                         + "« 2023-65-65748-90-DEVECO = 20000 »");

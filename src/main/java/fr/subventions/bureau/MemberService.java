@@ -1,6 +1,7 @@
 package fr.subventions.bureau;
 
 import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,8 @@ public class MemberService {
                 "le prénom est obligatoire (100 caractères au plus)");
         v.check(lastName != null && !lastName.isBlank() && lastName.length() <= 100, "lastName",
                 "le nom est obligatoire (100 caractères au plus)");
+        Texts.check(v, "firstName", firstName);
+        Texts.check(v, "lastName", lastName);
         v.check(since != null, "since", "la date d'installation est obligatoire (AAAA-MM-JJ)");
         v.throwIfAny();
         return members.save(new Member(body, civility, firstName.strip(), lastName.strip(), since));
@@ -37,6 +40,7 @@ public class MemberService {
         v.check(lastDay != null, "endsOn", "la date de fin du mandat est obligatoire (AAAA-MM-JJ)");
         v.check(reason != null && !reason.isBlank() && reason.length() <= 300, "reason",
                 "le motif est obligatoire (démission, décès, élection…, 300 caractères au plus)");
+        Texts.check(v, "reason", reason);
         v.throwIfAny();
         Member member = get(memberId);
         member.endMandate(lastDay, reason.strip());

@@ -2,6 +2,7 @@ package fr.subventions.bureau;
 
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.RequestWithdrawn;
@@ -74,10 +75,12 @@ public class SessionService {
             v.add("place", "le lieu de la séance est obligatoire");
         } else {
             v.check(command.place().length() <= 200, "place", "au plus 200 caractères");
+            Texts.check(v, "place", command.place());
         }
         v.check(command.convocationSentOn() != null, "convocationSentOn", "la date d'envoi de la convocation est obligatoire");
         v.check(command.urgencyReason() == null || command.urgencyReason().length() <= 1000, "urgencyReason",
                 "au plus 1000 caractères");
+        Texts.check(v, "urgencyReason", command.urgencyReason());
         if (command.date() != null && command.convocationSentOn() != null) {
             v.check(command.convocationSentOn().isBefore(command.date()), "convocationSentOn",
                     "la convocation est envoyée avant la séance");
@@ -458,6 +461,7 @@ public class SessionService {
                 "memberId", "membre inconnu de cette assemblée : " + memberId);
         v.check(reason != null && !reason.isBlank() && reason.length() <= 1000, "reason",
                 "le motif est obligatoire (1000 caractères au plus)");
+        Texts.check(v, "reason", reason);
         v.throwIfAny();
         return flags.save(new ConflictFlag(item.id(), memberId, standingAside, reason.strip(), actor, Instant.now(clock)));
     }
@@ -475,6 +479,7 @@ public class SessionService {
         v.check(kind != null, "kind", "la nature de l'intérêt est obligatoire : BOARD ou DESIGNATION");
         v.check(organisation != null && !organisation.isBlank() && organisation.length() <= 200, "organisation",
                 "le nom de l'organisme est obligatoire (200 caractères au plus)");
+        Texts.check(v, "organisation", organisation);
         boolean hasSiret = siret != null && !siret.isBlank();
         boolean hasRna = rna != null && !rna.isBlank();
         v.check(hasSiret || hasRna, "siret", "indiquez le SIRET ou le numéro RNA de l'organisme");

@@ -2,6 +2,7 @@ package fr.subventions.convention;
 
 import fr.subventions.shared.Money;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -66,6 +67,7 @@ public class ConventionService {
             v.add("signedBy", "le nom du signataire est obligatoire");
         } else {
             v.check(signedBy.length() <= 200, "signedBy", "au plus 200 caractères");
+            Texts.check(v, "signedBy", signedBy);
         }
         if (signedOn == null) {
             v.add("signedOn", "la date de signature est obligatoire (AAAA-MM-JJ)");

@@ -4,6 +4,7 @@ import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Sequences;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.Applicant;
 import fr.subventions.submission.Outcome;
@@ -55,6 +56,8 @@ public class FrameworkService {
         v.check(rna == null || rna.isBlank() || Rna.isValid(rna), "rna", "numéro RNA invalide (W suivi de 9 chiffres)");
         v.check(object != null && !object.isBlank() && object.length() <= 300, "object",
                 "l'objet est obligatoire (300 caractères au plus)");
+        Texts.check(v, "beneficiaryName", beneficiaryName);
+        Texts.check(v, "object", object);
         v.check(firstYear != null && firstYear >= 2000 && firstYear <= 2100, "firstYear", "première année invalide");
         v.check(lastYear != null && lastYear >= 2000 && lastYear <= 2100, "lastYear", "dernière année invalide");
         if (firstYear != null && lastYear != null) {

@@ -4,6 +4,7 @@ import fr.subventions.documents.DocumentGenerator;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.Texts;
 import fr.subventions.submission.SubsidyRequestService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,6 +89,9 @@ public class SignatureDeadlines {
         if (note == null || note.isBlank() || note.length() > 2000) {
             throw new fr.subventions.shared.InvalidInputException("note",
                     "indiquez la relance effectuée (appel, courrier…), 2000 caractères au plus");
+        }
+        if (!Texts.isClean(note)) {
+            throw new fr.subventions.shared.InvalidInputException("note", Texts.message(Texts.forbidden(note)));
         }
         requests.recordReminder(requestId, "Relance du secrétariat : " + note.strip(), actor);
     }

@@ -4,6 +4,7 @@ import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.LineAmount;
 import fr.subventions.convention.RepublicanCommitment;
 import fr.subventions.shared.Money;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.Opinion;
 import fr.subventions.submission.SubsidyRequest;
@@ -45,9 +46,11 @@ public class InstructionService {
         SubsidyRequest request = requests.byId(requestId);
         Violations v = new Violations();
         v.check(comment == null || comment.length() <= 4000, "comment", "au plus 4000 caractères");
+        Texts.check(v, "comment", comment);
         if (!complete) {
             v.check(!missing.isEmpty(), "missing", "indiquez au moins une pièce manquante");
             v.check(String.join("\n", missing).length() <= 4000, "missing", "au plus 4000 caractères en tout");
+            Texts.check(v, "missing", String.join("\n", missing));
         }
         v.throwIfAny();
         if (complete) {
@@ -70,6 +73,7 @@ public class InstructionService {
             v.add("report", "le rapport d'instruction est obligatoire : il devient l'exposé de la délibération");
         } else {
             v.check(report.length() <= 50000, "report", "au plus 50000 caractères");
+            Texts.check(v, "report", report);
         }
         if (opinion == Opinion.FAVORABLE) {
             if (!Money.isPositiveAmount(proposedAmount)) {

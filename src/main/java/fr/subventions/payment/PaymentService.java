@@ -7,6 +7,7 @@ import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -73,6 +74,7 @@ public class PaymentService {
         v.check(paidOn == null || !paidOn.isAfter(LocalDate.now(clock)), "paidOn", "la date du versement ne peut être future");
         v.check(mandateReference != null && !mandateReference.isBlank() && mandateReference.length() <= 50,
                 "mandateReference", "le numéro du mandat de paiement est obligatoire (50 caractères au plus)");
+        Texts.check(v, "mandateReference", mandateReference);
         v.throwIfAny();
         PaymentSchedule schedule = schedule(requestId);
         Payment payment = schedule.pay(paidOn, mandateReference.strip(), actor);

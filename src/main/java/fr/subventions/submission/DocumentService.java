@@ -1,5 +1,6 @@
 package fr.subventions.submission;
 
+import fr.subventions.shared.Archives;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
@@ -60,7 +61,7 @@ public class DocumentService {
         if (content.length > maxSize) {
             throw new InvalidInputException("file", "le fichier dépasse la taille maximale de " + maxSize / (1024 * 1024) + " Mo");
         }
-        String mediaType = mediaTypeOf(content, filename);
+        String mediaType = mediaTypeOf(content);
         return documents.save(new RequestDocument(request.id(), null, type, sanitize(filename), mediaType, content,
                 sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
     }
@@ -107,36 +108,55 @@ public class DocumentService {
         if (content.length > maxSize) {
             throw new InvalidInputException("file", "le fichier dépasse la taille maximale de " + maxSize / (1024 * 1024) + " Mo");
         }
-        mediaTypeOf(content, filename);
+        mediaTypeOf(content);
     }
 
-    static String mediaTypeOf(byte[] content, String filename) {
+    /** The uncompressed size an office document may reach: a 10 MB upload of XML needs far less. */
+    static final long MAX_UNZIPPED = 100L * 1024 * 1024;
+
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String ODT = "application/vnd.oasis.opendocument.text";
+
+    /**
+     * The format, from the content alone: the magic bytes, and for a ZIP container the entries that make a Word,
+     * Excel or OpenDocument text file — never the file's name. A ZIP is inflated once, without keeping anything, to
+     * refuse a decompression bomb or an entry escaping the archive ({@link Archives}).
+     */
+    static String mediaTypeOf(byte[] content) {
         for (Map.Entry<String, byte[]> signature : SIGNATURES.entrySet()) {
             if (startsWith(content, signature.getValue())) {
-                if (!signature.getKey().equals("application/zip")) {
-                    return signature.getKey();
-                }
-                String name = filename == null ? "" : filename.toLowerCase();
-                if (name.endsWith(".docx")) {
-                    return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                }
-                if (name.endsWith(".xlsx")) {
-                    return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                }
-                if (name.endsWith(".odt")) {
-                    return "application/vnd.oasis.opendocument.text";
-                }
-                throw new InvalidInputException("file", "archive non acceptée : seuls les documents .docx, .xlsx et .odt le sont");
+                return signature.getKey().equals("application/zip") ? officeDocument(content) : signature.getKey();
             }
         }
         throw new InvalidInputException("file", "format non accepté : PDF, PNG, JPEG, DOCX, XLSX ou ODT, reconnu d'après le contenu du fichier");
     }
 
-    /** Keeps the name readable but harmless: no path, no control characters, no reserved characters. */
+    private static String officeDocument(byte[] content) {
+        List<Archives.Entry> entries = Archives.inspect(content, "file", MAX_UNZIPPED,
+                "archive illisible : enregistrez le document au format .docx, .xlsx, .odt ou PDF");
+        boolean contentTypes = entries.stream().anyMatch(e -> e.name().equals("[Content_Types].xml"));
+        if (contentTypes && entries.stream().anyMatch(e -> e.name().equals("word/document.xml"))) {
+            return DOCX;
+        }
+        if (contentTypes && entries.stream().anyMatch(e -> e.name().equals("xl/workbook.xml"))) {
+            return XLSX;
+        }
+        if (entries.stream().anyMatch(e -> e.name().equals("mimetype") && e.headText().equals(ODT))) {
+            return ODT;
+        }
+        throw new InvalidInputException("file", "archive non acceptée : seuls les documents .docx, .xlsx et .odt le sont");
+    }
+
+    /**
+     * Keeps the name readable but harmless: no path, no control characters, no invisible characters that reorder or
+     * hide text (a right-to-left override makes "facture[RLO]fdp.exe" show as "factureexe.pdf"), no characters
+     * reserved by Windows.
+     */
     static String sanitize(String filename) {
         String name = filename == null ? "" : filename;
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").trim();
+        name = name.replaceAll("[\\p{C}<>:\"|?*]", "_").trim();
         if (name.isEmpty() || name.equals(".") || name.equals("..")) {
             name = "document";
         }

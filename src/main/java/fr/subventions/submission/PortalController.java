@@ -50,6 +50,14 @@ class PortalController {
         this.clock = clock;
     }
 
+    /** The form offers a handful of co-financing rows: a row far beyond is refused, not grown into a list. */
+    @org.springframework.web.bind.annotation.InitBinder("form")
+    void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(MAX_COFINANCING_ROWS);
+    }
+
+    static final int MAX_COFINANCING_ROWS = 50;
+
     @GetMapping("/portail")
     String myRequests(Caller caller, Model model) {
         model.addAttribute("requests", requests.list(null, caller));
@@ -65,7 +73,7 @@ class PortalController {
 
     @PostMapping("/portail/demandes")
     String submit(@ModelAttribute("form") RequestForm form, @RequestParam Map<String, MultipartFile> files, Caller caller,
-            Model model, RedirectAttributes redirect) throws IOException {
+            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
         SubmitRequest command = form.toCommand(errors);
         Map<DocumentType, MultipartFile> attached = new LinkedHashMap<>();
@@ -86,6 +94,8 @@ class PortalController {
             e.errors().forEach(error -> errors.putIfAbsent(form.onScreen(error.field()), error.message()));
         }
         if (!errors.isEmpty()) {
+            // the form comes back with its messages, as a refusal
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
             return form(model, form, errors);
         }
         SubsidyRequest request = requests.submit(command, caller, null).request();
@@ -198,9 +208,7 @@ class PortalController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("legalForms", LegalForm.values());
-        model.addAttribute("themes", List.of("DEVELOPPEMENT ECONOMIQUE, ATTRACTIVITE ET SOLIDARITES",
-                "TRANSITIONS, ECOLOGIE URBAINE ET MOBILITES", "CULTURE, SPORT ET VIE ASSOCIATIVE",
-                "ENSEIGNEMENT SUPERIEUR, RECHERCHE ET INNOVATION"));
+        model.addAttribute("themes", SubmitRequest.THEMES);
         return "portail/nouvelle";
     }
 

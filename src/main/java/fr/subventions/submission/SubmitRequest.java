@@ -1,6 +1,7 @@
 package fr.subventions.submission;
 
 import fr.subventions.shared.Money;
+import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import java.math.BigDecimal;
 import java.time.Year;
@@ -9,6 +10,11 @@ import java.util.List;
 /** A request as the applicant files it (CERFA 12156): who, what, and how the action is financed. */
 public record SubmitRequest(ApplicantData applicant, String title, String description, String theme, Integer fiscalYear,
         BigDecimal totalBudget, BigDecimal requestedAmount, List<CofinancingData> cofinancing) {
+
+    /** The authority's four themes: the portal offers them, the agenda groups its items under them. */
+    public static final List<String> THEMES = List.of("DEVELOPPEMENT ECONOMIQUE, ATTRACTIVITE ET SOLIDARITES",
+            "TRANSITIONS, ECOLOGIE URBAINE ET MOBILITES", "CULTURE, SPORT ET VIE ASSOCIATIVE",
+            "ENSEIGNEMENT SUPERIEUR, RECHERCHE ET INNOVATION");
 
     public record ApplicantData(String name, String siret, String rna, LegalForm legalForm, String address, String email,
             String representative) {
@@ -45,14 +51,15 @@ public record SubmitRequest(ApplicantData applicant, String title, String descri
             }
             required(v, "applicant.address", applicant.address(), 500);
             if (required(v, "applicant.email", applicant.email(), 254)) {
-                v.check(applicant.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "applicant.email",
-                        "adresse électronique invalide");
+                v.check(Texts.isEmail(applicant.email()), "applicant.email", "adresse électronique invalide");
             }
             required(v, "applicant.representative", applicant.representative(), 200);
         }
         required(v, "title", title, 300);
         required(v, "description", description, 10000);
-        required(v, "theme", theme, 200);
+        if (required(v, "theme", theme, 200)) {
+            v.check(THEMES.contains(theme.strip()), "theme", "thème inconnu : l'un de « " + String.join(" », « ", THEMES) + " »");
+        }
         if (fiscalYear == null) {
             v.add("fiscalYear", "l'exercice budgétaire est obligatoire");
         } else {
@@ -102,11 +109,7 @@ public record SubmitRequest(ApplicantData applicant, String title, String descri
             v.add(field, "au plus " + maxLength + " caractères");
             return false;
         }
-        if (value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-            v.add(field, "caractères de contrôle interdits");
-            return false;
-        }
-        return true;
+        return Texts.check(v, field, value);
     }
 
     private static boolean amount(Violations v, String field, BigDecimal value, String what) {

@@ -3,6 +3,7 @@ package fr.subventions.submission;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Sequences;
+import fr.subventions.shared.Texts;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,6 +44,12 @@ public class SubsidyRequestService {
         if (idempotencyKey != null) {
             Optional<SubsidyRequest> earlier = requests.findBySubmittedByAndIdempotencyKey(caller.username(), idempotencyKey);
             if (earlier.isPresent()) {
+                // a retry answers the request filed; the same key for another request is the client's mistake
+                if (!filedAs(earlier.get(), command)) {
+                    throw new fr.subventions.shared.InvalidInputException("Idempotency-Key", "cette clé a déjà servi à "
+                            + "déposer la demande " + earlier.get().reference() + ", dont le contenu diffère : une nouvelle "
+                            + "demande prend une nouvelle clé");
+                }
                 return new Submitted(earlier.get(), false);
             }
         }
@@ -99,6 +106,10 @@ public class SubsidyRequestService {
         SubsidyRequest request = get(reference, caller);
         if (!request.isOwnedBy(caller.username())) {
             throw new NotFoundException("Demande inconnue : " + reference);
+        }
+        int invisible = Texts.forbidden(reason);
+        if (invisible >= 0) {
+            throw new fr.subventions.shared.InvalidInputException("reason", Texts.message(invisible));
         }
         request.withdraw(reason, caller.username(), Instant.now(clock));
         events.publishEvent(new RequestWithdrawn(request.id(), request.reference()));
@@ -178,6 +189,38 @@ public class SubsidyRequestService {
     public Date missingItemsDeadline(Long requestId) {
         SubsidyRequest request = byId(requestId);
         return Date.from(request.missingItemsDue().plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /** Whether the request filed is the one this command would file, as {@link #submit} keeps it. */
+    private static boolean filedAs(SubsidyRequest filed, SubmitRequest command) {
+        SubmitRequest.ApplicantData a = command.applicant();
+        Applicant applicant = filed.applicant();
+        List<SubmitRequest.CofinancingData> lines = command.cofinancing() == null ? List.of() : command.cofinancing();
+        if (a == null || lines.size() != filed.cofinancing().size()) {
+            return false;
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            SubmitRequest.CofinancingData line = lines.get(i);
+            Cofinancing kept = filed.cofinancing().get(i);
+            if (line == null || !same(line.funder(), kept.funder()) || !same(line.amount(), kept.amount())) {
+                return false;
+            }
+        }
+        return same(a.name(), applicant.name()) && same(a.siret(), applicant.siret())
+                && same(blankToNull(a.rna()), applicant.rna()) && a.legalForm() == applicant.legalForm()
+                && same(a.address(), applicant.address()) && same(a.email(), applicant.email())
+                && same(a.representative(), applicant.representative()) && same(command.title(), filed.title())
+                && same(command.description(), filed.description()) && same(command.theme(), filed.theme())
+                && command.fiscalYear() != null && command.fiscalYear() == filed.fiscalYear()
+                && same(command.totalBudget(), filed.totalBudget()) && same(command.requestedAmount(), filed.requestedAmount());
+    }
+
+    private static boolean same(String sent, String kept) {
+        return sent == null ? kept == null : sent.trim().equals(kept);
+    }
+
+    private static boolean same(java.math.BigDecimal sent, java.math.BigDecimal kept) {
+        return sent == null ? kept == null : kept != null && sent.compareTo(kept) == 0;
     }
 
     private static String blankToNull(String value) {

@@ -1,7 +1,9 @@
 package fr.subventions.system;
 
 import fr.subventions.shared.Caller;
+import fr.subventions.shared.Texts;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -52,7 +54,8 @@ class AccountController {
 
     @PostMapping("/inscription")
     String register(@RequestParam String username, @RequestParam String password, @RequestParam String confirmation,
-            @RequestParam String firstName, @RequestParam String lastName, @RequestParam String email, Model model) {
+            @RequestParam String firstName, @RequestParam String lastName, @RequestParam String email, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         Map<String, String> errors = new java.util.LinkedHashMap<>();
         check(errors, username.matches("[a-z0-9._-]{3,50}"), "username",
                 "de 3 à 50 caractères : lettres minuscules, chiffres, point, tiret ou tiret bas");
@@ -61,9 +64,13 @@ class AccountController {
         check(errors, password.length() >= 12 && password.length() <= 100, "password", "au moins 12 caractères");
         check(errors, password.equals(confirmation), "confirmation", "les deux mots de passe diffèrent");
         check(errors, !firstName.isBlank() && firstName.length() <= 100, "firstName", "prénom obligatoire, au plus 100 caractères");
+        check(errors, Texts.isClean(firstName), "firstName", Texts.message(Math.max(0, Texts.forbidden(firstName))));
         check(errors, !lastName.isBlank() && lastName.length() <= 100, "lastName", "nom obligatoire, au plus 100 caractères");
-        check(errors, email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") && email.length() <= 254, "email", "adresse électronique invalide");
+        check(errors, Texts.isClean(lastName), "lastName", Texts.message(Math.max(0, Texts.forbidden(lastName))));
+        check(errors, Texts.isEmail(email), "email", "adresse électronique invalide");
         if (!errors.isEmpty()) {
+            // the form comes back with its messages, as a refusal
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errors", errors);
             model.addAttribute("values", Map.of("username", username, "firstName", firstName, "lastName", lastName,
                     "email", email));

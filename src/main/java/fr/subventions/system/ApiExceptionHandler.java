@@ -140,6 +140,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.getName(), "valeur invalide : " + e.getValue())));
     }
 
+    /** A form field no form sends, such as the 300th co-financing row of the request form. */
+    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    ResponseEntity<Object> invalidProperty(org.springframework.beans.InvalidPropertyException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Formulaire invalide : un champ envoyé n'existe pas dans ce formulaire.",
+                List.of(new FieldError(e.getPropertyName(), "champ hors du formulaire")));
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<Object> unexpected(RuntimeException e) {
         if (DatabaseFailures.isUnreachable(e)) {

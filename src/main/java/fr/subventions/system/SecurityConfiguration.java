@@ -18,6 +18,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * /api answers HTTP Basic with the Camunda users; the webapps under /camunda keep their own login. The engine's REST
@@ -76,6 +79,29 @@ class SecurityConfiguration {
                 // The webapps protect their own API against CSRF, with their own token
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
                 .build();
+    }
+
+    /**
+     * An address the firewall refuses before any chain — an encoded slash or dot, a NUL, a backslash, a double slash —
+     * answered like every other refusal: problem+json in French under /api, the French error page elsewhere.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ObjectMapper json, ITemplateEngine templates) {
+        String detail = "Adresse refusée : elle contient des caractères interdits (barre oblique ou point encodés, "
+                + "caractère nul, barre oblique inverse…).";
+        return (request, response, e) -> {
+            if (request.getRequestURI().startsWith("/api")) {
+                write(response, json, HttpStatus.BAD_REQUEST, "Requête invalide", detail);
+                return;
+            }
+            Context page = new Context(java.util.Locale.FRANCE);
+            page.setVariable("title", "Requête invalide");
+            page.setVariable("detail", detail);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(templates.process("erreur", page));
+        };
     }
 
     static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title, String detail)

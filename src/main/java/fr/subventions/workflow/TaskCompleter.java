@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,16 +23,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Completes a user task on behalf of an API caller, exactly as Tasklist would: the form's fields go in as transient
  * variables and the task's complete listener applies them through the domain. A task that is not there means the
  * request is not at that stage.
+ *
+ * <p>The caller's role and ownership are checked by the API and the pages before they come here (Spring Security and
+ * the domain). The caller is still set as the engine's authenticated user, so that the listeners know who acts
+ * ({@link FormFields#actor()}); but with Camunda authorizations enabled that would make the engine check the caller's
+ * own authorizations too — which a portal account, not an engine user, never has — so the completion runs with the
+ * engine's authorization checks off, as the application's own call. Tasklist's calls keep every check.
  */
 @Component
 public class TaskCompleter {
 
     private final TaskService taskService;
     private final IdentityService identityService;
+    private final CommandExecutor commands;
 
-    TaskCompleter(TaskService taskService, IdentityService identityService) {
+    TaskCompleter(TaskService taskService, IdentityService identityService, ProcessEngineConfigurationImpl engine) {
         this.taskService = taskService;
         this.identityService = identityService;
+        this.commands = engine.getCommandExecutorTxRequired();
     }
 
     public void complete(String processKey, String businessKey, String taskKey, Map<String, Object> fields,
@@ -93,16 +103,16 @@ public class TaskCompleter {
         identityService.setAuthenticatedUserId(actor);
         try {
             try {
-                taskService.complete(task.getId(), variables);
+                completeAsTheApplication(task.getId(), variables);
             } catch (ProcessEngineException e) {
                 // Someone completed it at the same instant (optimistic lock, or on MariaDB a deadlock whose victim we
                 // are), or a timer of the same process (a reminder) fired then: when the call runs in a transaction of
                 // its own, try once more if the task is still there; otherwise the other one won
                 if (!DatabaseFailures.isConcurrentChange(e) || TransactionSynchronizationManager.isActualTransactionActive()
-                        || taskService.createTaskQuery().taskId(task.getId()).singleResult() == null) {
+                        || stillOpen(task.getId()) == null) {
                     throw e;
                 }
-                taskService.complete(task.getId(), variables);
+                completeAsTheApplication(task.getId(), variables);
             }
         } catch (ProcessEngineException e) {
             if (DatabaseFailures.isConcurrentChange(e)) {
@@ -112,5 +122,18 @@ public class TaskCompleter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The completion with the engine's authorization checks off: the caller was authorized by the application. */
+    private void completeAsTheApplication(String taskId, VariableMap variables) {
+        commands.execute(context -> context.runWithoutAuthorization(() -> {
+            taskService.complete(taskId, variables);
+            return null;
+        }));
+    }
+
+    private Task stillOpen(String taskId) {
+        return commands.execute(context -> context.runWithoutAuthorization(
+                () -> taskService.createTaskQuery().taskId(taskId).singleResult()));
     }
 }

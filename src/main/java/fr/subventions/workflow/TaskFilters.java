@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** One Tasklist filter per group, created at start-up when missing: each user opens Tasklist on their own work. */
@@ -30,7 +31,9 @@ class TaskFilters {
         this.tasks = tasks;
     }
 
+    /** Before {@link EngineAuthorizations} grants each group its filter. */
     @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
     void create() {
         int priority = 10;
         for (Map.Entry<String, String> group : BY_GROUP.entrySet()) {

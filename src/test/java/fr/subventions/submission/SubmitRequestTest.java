@@ -151,8 +151,24 @@ class SubmitRequestTest {
 
     @Test
     void acceptsTextsAtTheirMaximumLength() {
-        assertValid(withTexts("t".repeat(300), "d".repeat(10000), "h".repeat(200)));
+        assertValid(withTexts("t".repeat(300), "d".repeat(10000), THEME));
         assertValid(request(withName("n".repeat(200)), 2023, "72000", "20000", seedCofinancing()));
+    }
+
+    @Test
+    void acceptsTheFourThemesOnly() {
+        for (String theme : SubmitRequest.THEMES) {
+            assertValid(withTexts("Titre", "Description", theme));
+        }
+        assertThat(errorFields(withTexts("Titre", "Description", "SPORT ET LOISIRS"))).containsExactly("theme");
+    }
+
+    @Test
+    void acceptsEmojiAndJoinersButNotInvisibleCharacters() {
+        assertValid(withTexts("Fête du vélo \uD83D\uDEB2 en famille \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "Description", THEME));
+        assertThat(errorFields(withTexts("Forum \u202Eeuqimonocé", "Description", THEME))).containsExactly("title");
+        assertThat(errorFields(withTexts("For\u200Bum", "Description", THEME))).containsExactly("title");
+        assertThat(errorFields(withTexts("Forum", "Desc\uFEFFription", THEME))).containsExactly("description");
     }
 
     @Nested

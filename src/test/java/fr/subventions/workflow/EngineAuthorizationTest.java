@@ -1,0 +1,227 @@
+package fr.subventions.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.subventions.shared.Caller;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine with Camunda authorizations on, as the webapps call it for a logged-in user: who opens which webapp, sees
+ * which filter and which task, and what nobody but an administrator may do — change memberships, authorizations, users,
+ * deployments, or start a process from Tasklist. The application's own completions still go through.
+ */
+@ApplicationTest
+class EngineAuthorizationTest {
+
+    @Autowired
+    ProcessEngineConfiguration configuration;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    FilterService filters;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    TaskCompleter tasks;
+    @Autowired
+    Scenarios scenarios;
+    @Autowired
+    EngineAuthorizations grants;
+
+    @Test
+    void authorizationsAreChecked() {
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+        assertThat(configuration.isAuthorizationEnabledForCustomCode()).as("listeners and delegates run as the application")
+                .isFalse();
+    }
+
+    @Test
+    void onlyStaffOpenTasklistAndOnlyTheAdministratorCockpitAndAdmin() {
+        Map<String, List<String>> expected = Map.of(
+                "demandeur", List.of(),
+                "instructeur", List.of("tasklist"),
+                "secretariat", List.of("tasklist"),
+                "finances", List.of("tasklist"),
+                "demo", List.of("tasklist", "cockpit", "admin"));
+        expected.forEach((user, apps) -> {
+            for (String app : List.of("tasklist", "cockpit", "admin")) {
+                assertThat(authorizations.isUserAuthorized(user, groupsOf(user), Permissions.ACCESS, Resources.APPLICATION, app))
+                        .as("%s may open %s", user, app).isEqualTo(apps.contains(app));
+            }
+        });
+    }
+
+    @Test
+    void eachStaffGroupSeesItsOwnFilterOnly() {
+        assertThat(as("instructeur", () -> filterNames())).containsExactly("Instruction");
+        assertThat(as("secretariat", () -> filterNames())).containsExactly("Secrétariat des assemblées");
+        assertThat(as("finances", () -> filterNames())).containsExactly("Finances");
+        assertThat(as("demandeur", () -> filterNames())).isEmpty();
+        assertThat(as("demo", () -> filterNames())).contains("Instruction", "Secrétariat des assemblées", "Finances",
+                "Demandeurs", "Toutes les tâches");
+    }
+
+    @Test
+    void aTaskIsSeenAndWorkedByItsCandidateGroupOnly() {
+        SubsidyRequest request = submitted();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
+
+        assertThat(as("instructeur", () -> taskService.createTaskQuery().taskId(task.getId()).count())).isOne();
+        for (String other : List.of("secretariat", "finances", "demandeur")) {
+            assertThat(as(other, () -> taskService.createTaskQuery().taskId(task.getId()).count())).as(other).isZero();
+            assertThatThrownBy(() -> as(other, () -> {
+                taskService.claim(task.getId(), other);
+                return null;
+            })).as(other).isInstanceOf(AuthorizationException.class);
+        }
+        // the officer claims and completes it as Tasklist would
+        as("instructeur", () -> {
+            taskService.claim(task.getId(), "instructeur");
+            taskService.complete(task.getId(), Map.of("isComplete", false, "missing", "RIB"));
+            return null;
+        });
+        assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.INCOMPLETE);
+    }
+
+    @Test
+    void nobodyButTheAdministratorChangesMembershipsAuthorizationsUsersOrDeployments() {
+        for (String user : List.of("instructeur", "secretariat", "finances", "demandeur")) {
+            assertThatThrownBy(() -> as(user, () -> {
+                identity.createMembership(user, "camunda-admin");
+                return null;
+            })).as("%s joins camunda-admin", user).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> as(user, () -> {
+                identity.createMembership(user, Caller.FINANCE.equals(user) ? Caller.OFFICERS : Caller.FINANCE);
+                return null;
+            })).as("%s joins another group", user).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> as(user, () -> {
+                Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+                grant.setUserId(user);
+                grant.setResource(Resources.APPLICATION);
+                grant.setResourceId("admin");
+                grant.addPermission(Permissions.ACCESS);
+                return authorizations.saveAuthorization(grant);
+            })).as("%s grants themselves Admin", user).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> as(user, () -> {
+                identity.saveUser(identity.newUser("complice-" + user));
+                return null;
+            })).as("%s creates a user", user).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> as(user, () -> repository.createDeployment().addString("p.bpmn", "x").deploy()))
+                    .as("%s deploys", user).isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> as(user, () -> runtime.startProcessInstanceByKey(SubsidyRequestProcess.KEY)))
+                    .as("%s starts a request's process without a request", user).isInstanceOf(AuthorizationException.class);
+        }
+        assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").list()).extracting(u -> u.getId())
+                .containsExactly("demo");
+        // the administrator may
+        as("demo", () -> {
+            identity.createMembership("instructeur", Caller.FINANCE);
+            identity.deleteMembership("instructeur", Caller.FINANCE);
+            return null;
+        });
+    }
+
+    /**
+     * A portal account is no engine user and has no authorization at all: the application completes the task for it
+     * (it checked the ownership), and the history names the account.
+     */
+    @Test
+    void theApplicationCompletesATaskForACallerTheEngineKnowsNothingOf() {
+        SubsidyRequest request = submitted();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
+        identity.setAuthenticatedUserId("agent-sans-compte");
+        try {
+            assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("isComplete", false, "missing", "RIB")))
+                    .as("the engine alone, with that caller").isInstanceOf(AuthorizationException.class);
+        } finally {
+            identity.clearAuthentication();
+        }
+        tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
+                Map.of("isComplete", false, "missing", List.of("RIB")), "agent-sans-compte", "complétude");
+        assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.INCOMPLETE);
+        assertThat(requests.view(request.reference(), Scenarios.APPLICANT).history())
+                .anyMatch(entry -> entry.actor().equals("agent-sans-compte"));
+        assertThat(identity.getCurrentAuthentication()).as("authentication cleared").isNull();
+    }
+
+    @Test
+    void theStartUpGrantsAreIdempotentAndOpenTasksGetTheirGroupsGrantBack() {
+        long before = authorizations.createAuthorizationQuery().count();
+        grants.grant();
+        grants.grant();
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(before);
+
+        // a task created while authorizations were off has no grant for its group
+        SubsidyRequest request = submitted();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
+        Authorization grant = authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                .groupIdIn(Caller.OFFICERS).singleResult();
+        assertThat(grant).isNotNull();
+        authorizations.deleteAuthorization(grant.getId());
+        assertThat(as("instructeur", () -> taskService.createTaskQuery().taskId(task.getId()).count())).isZero();
+
+        assertThat(grants.grantOpenTasks()).isGreaterThanOrEqualTo(1);
+        assertThat(as("instructeur", () -> taskService.createTaskQuery().taskId(task.getId()).count())).isOne();
+        assertThat(grants.grantOpenTasks()).isZero();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private SubsidyRequest submitted() {
+        SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
+        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        return request;
+    }
+
+    private List<String> filterNames() {
+        return filters.createFilterQuery().list().stream().map(Filter::getName).toList();
+    }
+
+    private List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    /** As Tasklist calls the engine for a logged-in user: the user and their groups. */
+    private <T> T as(String user, Supplier<T> call) {
+        identity.setAuthentication(user, groupsOf(user));
+        try {
+            return call.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
