@@ -55,8 +55,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#password", PASSWORD);
             browser.type("#confirmation", PASSWORD);
             browser.screenshot("01-inscription");
-            browser.click("button[type=submit]");
-            browser.find("#username");
+            // the login page has a #username too: wait until the registration page is gone
+            browser.submit("button[type=submit]");
             browser.type("#username", "of-numerique");
             browser.type("#password", PASSWORD);
             browser.click("button[type=submit]");
