@@ -115,8 +115,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.until(d -> d.findElement(By.tagName("body")).getText().contains("2023-65-65748-90-DEVECO"));
             assertThat(browser.text()).contains("disponible");
             browser.xpath("//label[normalize-space()='Favorable']").click();
-            browser.find("input[id*='Field_proposedAmount']").sendKeys("20000");
-            browser.find("textarea[id*='Field_budgetLines']").sendKeys("2023-65-65748-90-DEVECO = 20000");
+            fillFormField(browser, "input[id*='Field_proposedAmount']", "20000");
+            fillFormField(browser, "textarea[id*='Field_budgetLines']", "2023-65-65748-90-DEVECO = 20000");
             fillFormField(browser, "textarea[id*='Field_report']",
                     "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de développement.");
             browser.screenshot("05-tasklist-instruction");
@@ -225,11 +225,17 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
      * Types into a Camunda Form field until the form keeps the text: the form renderer sometimes re-renders a field
      * right after it gets focus and drops the keystrokes, so the text is typed again, or set as an input event.
      */
+    /**
+     * Types into a Camunda Form field until the form holds exactly the text: on a loaded machine form-js sometimes
+     * drops keystrokes, so every other attempt sets the value as an input event would.
+     */
     private static void fillFormField(Browser browser, String css, String text) {
         for (int attempt = 1; attempt <= 6; attempt++) {
             org.openqa.selenium.WebElement field = browser.find(css);
             if (attempt % 2 == 1) {
                 field.click();
+                field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                        org.openqa.selenium.Keys.DELETE);
                 field.sendKeys(text);
             } else {
                 ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];"
@@ -241,7 +247,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (!browser.find(css).getAttribute("value").isEmpty()) {
+            if (text.equals(browser.find(css).getAttribute("value"))) {
                 return;
             }
         }
