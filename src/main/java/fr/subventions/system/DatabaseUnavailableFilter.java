@@ -43,15 +43,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
                 throw e;
             }
             LOG.warn("The database cannot be reached: {}", e.toString());
-            response.resetBuffer();
-            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", "10");
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service indisponible\",\"status\":503,"
-                    + "\"detail\":\"Le service est momentanément indisponible : la base de données ne répond pas. Rien n'a "
-                    + "été enregistré ; réessayez dans un instant.\",\"instance\":\"" + request.getRequestURI()
-                    .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+            unavailable(request, response);
         }
+    }
+
+    /** The French 503 problem+json, with a Retry-After: nothing was saved, the call can be made again. */
+    static void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "10");
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service indisponible\",\"status\":503,"
+                + "\"detail\":\"Le service est momentanément indisponible : la base de données ne répond pas. Rien n'a "
+                + "été enregistré ; réessayez dans un instant.\",\"instance\":\"" + request.getRequestURI()
+                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

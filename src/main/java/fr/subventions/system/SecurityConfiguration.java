@@ -1,5 +1,6 @@
 package fr.subventions.system;
 
+import fr.subventions.shared.DatabaseFailures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -51,6 +52,11 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/opendata/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    // the users live in the database: when it is down, valid credentials cannot be checked either
+                    if (DatabaseFailures.isUnreachable(e)) {
+                        DatabaseUnavailableFilter.unavailable(request, response);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"subventions\", charset=\"UTF-8\"");
                     write(response, json, HttpStatus.UNAUTHORIZED, "Authentification requise",
                             "Identifiez-vous (HTTP Basic) avec un compte valide.");

@@ -107,8 +107,9 @@ class DatabaseRestartMariaDbIT {
         JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource(server + "subventions", "root", ""));
         List<String> stored = db.queryForList("select reference from subsidy_request", String.class);
         assertThat(stored).containsAll(acknowledged).doesNotHaveDuplicates();
+        // valid credentials that cannot be checked are no reason for a 401: the answer is 503, try again later
         assertThat(refusals.keySet()).as("answers while the database was down: %s", refusals).isNotEmpty()
-                .doesNotContain(500);
+                .doesNotContain(500, 401);
         long pending = db.queryForObject("select count(*) from subsidy_request r where not exists (select 1 from "
                 + "request_document d where d.request_id = r.id and d.type = 'ACKNOWLEDGEMENT') and not exists (select 1 "
                 + "from ACT_RU_JOB j join ACT_RU_EXECUTION e on j.PROCESS_INSTANCE_ID_ = e.ID_ where e.BUSINESS_KEY_ = "
