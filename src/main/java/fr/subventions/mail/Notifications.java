@@ -105,8 +105,10 @@ class Notifications {
                 model.put("missingItems", request.missingItems().stream().map(item -> "– " + item).toList());
                 model.put("deadline", request.missingItemsDue() == null ? "" : FrenchText.date(request.missingItemsDue()));
                 String comment = request.completenessComment();
-                model.put("observations", comment == null || comment.isBlank() ? List.of()
-                        : List.of("Observation du service instructeur : " + comment.strip()));
+                if (milestone.milestone() == RequestMilestone.Milestone.MISSING_ITEMS_REQUESTED) {
+                    model.put("observations", comment == null || comment.isBlank() ? List.of()
+                            : List.of("Observation du service instructeur : " + comment.strip()));
+                }
             }
             case GRANTED -> model.put("nextStep", request.status() == RequestStatus.AWAITING_SIGNATURES
                     ? "Une convention précisant les conditions d'utilisation et de versement de cette subvention vous "

@@ -1,5 +1,8 @@
 package fr.subventions.support;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
@@ -50,9 +53,21 @@ public class TestSmtpServer {
         return port;
     }
 
-    /** The messages delivered to the mailboxes of this domain (one copy per recipient there), in arrival order. */
-    public synchronized List<MimeMessage> receivedIn(String domain) {
-        return server == null ? List.of() : List.of(server.getReceivedMessagesForDomain(domain));
+    /** The messages delivered to this address's mailbox, in arrival order. */
+    public synchronized List<MimeMessage> receivedBy(String address) {
+        if (server == null) {
+            return List.of();
+        }
+        GreenMailUser user = server.getUserManager().getUserByEmail(address);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return server.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public synchronized List<MimeMessage> received() {
