@@ -197,6 +197,41 @@ class ApplicantMailsTest {
         assertThat(about(mails, inadmissible, "sans suite").text()).contains("ne nous sont pas parvenues au 11 février 2034");
     }
 
+    @Test
+    void anAdvanceThenTheFinancialReportRemindedOnItsTimer() throws Exception {
+        String domain = freshDomain();
+        String reference = api.file(MailTesting.request("Association Grand Projet", "Tiers-lieu culturel", domain, "30000"));
+        api.complete(reference);
+        api.instruct(reference, "30000", amounts(LINE, "30000"));
+        clock.set(LocalDate.of(YEAR, 4, 13));
+        long session = api.sittingBureau(LocalDate.of(YEAR, 4, 13), LocalDate.of(YEAR, 4, 5), reference);
+        api.adopt(session, reference);
+        api.sign(reference, LocalDate.of(YEAR, 4, 13));
+        api.impute(reference, amounts(LINE, "30000"));
+        api.postJson("finances", "/api/requests/" + reference + "/payments",
+                Map.of("paidOn", LocalDate.of(YEAR, 4, 13).toString(), "mandateReference", "MAND-2034-0107"));
+        api.settle(reference);
+        String payment = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(fr.subventions.workflow.SubsidyPaymentProcess.KEY)
+                .processInstanceBusinessKey(reference).singleResult().getId();
+        Job reminder = management.createJobQuery().processInstanceId(payment).timers()
+                .activityId(fr.subventions.workflow.SubsidyPaymentProcess.TIMER_REPORT_REMINDER).singleResult();
+        management.executeJob(reminder.getId());
+        api.settle(reference);
+
+        drain(sender);
+
+        List<Mails> mails = receivedIn(smtp, domain);
+        String half = "15\u202f000\u00a0€";
+        Mails advance = about(mails, reference, "versement de " + half);
+        assertThat(advance.text()).contains("Avance : " + half + ", mandaté le 13 avril 2034 (mandat n° MAND-2034-0107).",
+                "Le solde, soit " + half + ", vous sera versé à réception du compte rendu financier de l'action "
+                        + "(formulaire CERFA n° 15059), à déposer dans votre espace au plus tard le 30 juin 2035.");
+        Mails reminded = about(mails, reference, "Relance n° 1 : compte rendu financier attendu");
+        assertThat(reminded.text()).contains("soit " + half + ", vous sera versé", "au plus tard le 30 juin 2035");
+        assertThat(reminded.attachments()).containsExactly("relance-" + reference + ".docx");
+    }
+
     private static Mails about(List<Mails> mails, String reference, String subjectPart) {
         return mails.stream().filter(m -> m.subject().contains(reference) && m.subject().contains(subjectPart))
                 .findFirst().orElseThrow(() -> new AssertionError("no mail on " + subjectPart + " for " + reference));
