@@ -86,7 +86,6 @@ public class SignatureDeadlines {
     }
 
     /** The secretariat has just been given a task to follow the signature up: its members hear of it by e-mail. */
-    @Transactional(readOnly = true)
     public void signatureLate(Long requestId) {
         Convention convention = convention(requestId);
         events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.SIGNATURE_LATE)
