@@ -1,6 +1,9 @@
 package fr.subventions.mail;
 
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +15,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import org.hibernate.Length;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A message of the outbox: written in the transaction of the step it tells of, sent after the commit by
@@ -35,7 +40,8 @@ class OutgoingMail {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Enumerated(EnumType.STRING)
+    // a plain VARCHAR, without MariaDB's ENUM nor a CHECK listing the names: a message added later needs no ALTER
+    @Convert(converter = TemplateName.class)
     @Column(name = "template_name", nullable = false, length = 40)
     private MailTemplate template;
 
@@ -63,6 +69,7 @@ class OutgoingMail {
     private String dedupKey;
 
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 10)
     private MailStatus status;
 
@@ -85,6 +92,21 @@ class OutgoingMail {
     private String lastError;
 
     protected OutgoingMail() {
+    }
+
+    /** The template's name as the column holds it. */
+    @Converter
+    static class TemplateName implements AttributeConverter<MailTemplate, String> {
+
+        @Override
+        public String convertToDatabaseColumn(MailTemplate template) {
+            return template == null ? null : template.name();
+        }
+
+        @Override
+        public MailTemplate convertToEntityAttribute(String name) {
+            return name == null ? null : MailTemplate.valueOf(name);
+        }
     }
 
     OutgoingMail(Instant createdAt, MailTemplate template, String recipient, String cc, Long requestId,
