@@ -37,7 +37,7 @@ public final class MailText {
             throw new MailTemplateException("Le modèle de courriel « " + name + " » doit commencer par la ligne de "
                     + "l'objet : « Objet : … ».");
         }
-        String subject = text(name, fill(name, subjectLine.group(1), model, false)).replaceAll("\\s+", " ").strip();
+        String subject = text(fill(name, subjectLine.group(1), model, false)).replaceAll("\\s+", " ").strip();
         if (subject.isEmpty()) {
             throw new MailTemplateException("Le modèle de courriel « " + name + " » a un objet vide.");
         }
@@ -55,8 +55,8 @@ public final class MailText {
         // blank lines at either end dropped, runs of them made one (an empty list or text leaves none behind)
         List<List<Piece>> kept = new ArrayList<>();
         for (List<Piece> line : body) {
-            boolean blank = text(name, line).isBlank();
-            if (blank && (kept.isEmpty() || text(name, kept.get(kept.size() - 1)).isBlank())) {
+            boolean blank = text(line).isBlank();
+            if (blank && (kept.isEmpty() || text(kept.get(kept.size() - 1)).isBlank())) {
                 continue;
             }
             kept.add(blank ? List.of() : line);
@@ -66,7 +66,7 @@ public final class MailText {
         }
         StringBuilder text = new StringBuilder();
         for (List<Piece> line : kept) {
-            text.append(text(name, line).stripTrailing()).append('\n');
+            text.append(text(line).stripTrailing()).append('\n');
         }
         return new Rendered(subject, text.toString(), html(subject, kept));
     }
@@ -114,7 +114,7 @@ public final class MailText {
         return model.get(key);
     }
 
-    private static String text(String name, List<Piece> line) {
+    private static String text(List<Piece> line) {
         StringBuilder text = new StringBuilder();
         line.forEach(piece -> text.append(piece.text()));
         return text.toString();

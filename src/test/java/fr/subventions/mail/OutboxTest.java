@@ -237,8 +237,4 @@ class OutboxTest {
         assertThat(mails).hasSize(1);
         return mails.get(0);
     }
-
-    static List<String> subjects(List<Mails> mails) {
-        return mails.stream().map(Mails::subject).toList();
-    }
 }
