@@ -15,8 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import org.hibernate.Length;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A message of the outbox: written in the transaction of the step it tells of, sent after the commit by
@@ -69,7 +67,6 @@ class OutgoingMail {
     private String dedupKey;
 
     @Enumerated(EnumType.STRING)
-    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 10)
     private MailStatus status;
 

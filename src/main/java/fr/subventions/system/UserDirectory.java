@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who the application writes to: the e-mail addresses of the applicants' portal accounts and of Camunda's users, and
- * the members of a Camunda group (the officers of {@code instructeurs}, the secretariat…).
+ * the members of a Camunda group (the officers of {@code instructeurs}, the secretariat…). The engine's users are read
+ * without its authorization checks, whoever's action asks (an officer in Tasklist may not read the other users).
  */
 @Component
 @Transactional(readOnly = true)
@@ -21,10 +24,16 @@ public class UserDirectory {
 
     private final ApplicantAccountRepository accounts;
     private final IdentityService identity;
+    private final CommandExecutor commands;
 
-    UserDirectory(ApplicantAccountRepository accounts, IdentityService identity) {
+    UserDirectory(ApplicantAccountRepository accounts, IdentityService identity, ProcessEngineConfigurationImpl engine) {
         this.accounts = accounts;
         this.identity = identity;
+        this.commands = engine.getCommandExecutorTxRequired();
+    }
+
+    private <T> T unchecked(java.util.function.Supplier<T> query) {
+        return commands.execute(context -> context.runWithoutAuthorization(query::get));
     }
 
     /** The user's address: their portal account's, or else their Camunda user's; none if they gave none. */
@@ -37,19 +46,20 @@ public class UserDirectory {
         if (account.isPresent()) {
             return account.filter(p -> hasText(p.email()));
         }
-        return Optional.ofNullable(identity.createUserQuery().userId(username).singleResult())
+        return Optional.ofNullable(unchecked(() -> identity.createUserQuery().userId(username).singleResult()))
                 .map(UserDirectory::person).filter(p -> hasText(p.email()));
     }
 
     /** The members of a Camunda group who have an e-mail address, by id. */
     public List<Person> membersOf(String group) {
-        return identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list().stream()
+        return unchecked(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()).stream()
                 .map(UserDirectory::person).filter(p -> hasText(p.email())).toList();
     }
 
     /** Whether the user belongs to the group (Camunda's groups; a portal account is only ever an applicant). */
     public boolean isMember(String username, String group) {
-        return username != null && identity.createUserQuery().userId(username).memberOfGroup(group).count() > 0;
+        return username != null
+                && unchecked(() -> identity.createUserQuery().userId(username).memberOfGroup(group).count()) > 0;
     }
 
     private static Person person(User user) {
