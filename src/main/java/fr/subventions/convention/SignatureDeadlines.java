@@ -5,6 +5,8 @@ import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Texts;
+import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequestService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +31,11 @@ public class SignatureDeadlines {
     private final DocumentGenerator generator;
     private final ConventionProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SignatureDeadlines(ConventionRepository conventions, SubsidyRequestService requests, DocumentGenerator generator,
-            ConventionProperties properties, Clock clock) {
+            ConventionProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.conventions = conventions;
         this.requests = requests;
         this.generator = generator;
@@ -66,13 +71,28 @@ public class SignatureDeadlines {
             return;
         }
         convention.remind();
-        generator.reminder(requestId, "relance n° " + convention.remindersSent() + " – signature de la convention", List.of(
+        RequestDocument letter = generator.reminder(requestId, "relance n° " + convention.remindersSent() + " – signature de la convention", List.of(
                 "La convention attribuant une subvention de " + Money.format(convention.amount()) + " vous attend dans "
                         + "votre espace depuis le " + FrenchText.date(convention.draftedOn()) + " : merci de la signer.",
                 "Faute de signature au plus tard le " + FrenchText.date(convention.validUntil()) + ", la subvention "
                         + "deviendra caduque et les crédits qui lui sont réservés seront libérés."));
         requests.recordReminder(requestId, "Relance n° " + convention.remindersSent() + " : convention à signer au plus "
                 + "tard le " + FrenchText.date(convention.validUntil()), "système");
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.SIGNATURE_REMINDER, letter.id())
+                .with("reminderNumber", String.valueOf(convention.remindersSent()))
+                .with("grantedAmount", Money.format(convention.amount()))
+                .with("draftedOn", FrenchText.date(convention.draftedOn()))
+                .with("validUntil", FrenchText.date(convention.validUntil())));
+    }
+
+    /** The secretariat has just been given a task to follow the signature up: its members hear of it by e-mail. */
+    public void signatureLate(Long requestId) {
+        Convention convention = convention(requestId);
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.SIGNATURE_LATE)
+                .with("grantedAmount", Money.format(convention.amount()))
+                .with("draftedOn", FrenchText.date(convention.draftedOn()))
+                .with("validUntil", FrenchText.date(convention.validUntil()))
+                .with("reminderNumber", String.valueOf(convention.remindersSent())));
     }
 
     /** Past its validity, unsigned: the grant lapses (its reservation is released next, by the process). */
@@ -82,6 +102,10 @@ public class SignatureDeadlines {
         convention.lapse(today);
         requests.lapse(requestId, "Convention non signée par le bénéficiaire au " + FrenchText.date(convention.validUntil())
                 + " : la subvention est caduque", "système");
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.CONVENTION_LAPSED)
+                .with("grantedAmount", Money.format(convention.amount()))
+                .with("draftedOn", FrenchText.date(convention.draftedOn()))
+                .with("validUntil", FrenchText.date(convention.validUntil())));
     }
 
     /** The secretariat followed the signature up (a call, a letter…): told in the history. */

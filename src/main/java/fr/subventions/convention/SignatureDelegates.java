@@ -46,6 +46,22 @@ final class SignatureDelegates {
         }
     }
 
+    /** Task_FollowUpSignature created: the secretariat's members hear of it by e-mail. */
+    @Component("signatureLateListener")
+    static class Late implements TaskListener {
+
+        private final SignatureDeadlines deadlines;
+
+        Late(SignatureDeadlines deadlines) {
+            this.deadlines = deadlines;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            deadlines.signatureLate((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+        }
+    }
+
     /** Completing Task_FollowUpSignature records what the secretariat did. */
     @Component("followUpSignatureListener")
     static class FollowUp implements TaskListener {

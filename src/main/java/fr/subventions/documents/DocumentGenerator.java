@@ -23,6 +23,7 @@ import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.Opinion;
 import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.StageEvent;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -41,6 +42,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,10 +61,13 @@ public class DocumentGenerator {
     private final Clock clock;
     private final fr.subventions.budget.AgendaCredits credits;
     private final fr.subventions.convention.FrameworkService frameworks;
+    private final ApplicationEventPublisher events;
 
     DocumentGenerator(SubsidyRequestService requests, BudgetService budget, ConventionService conventions,
             SessionService sessions, MemberRepository members, DocumentService documents, TemplateStore templates,
-            Clock clock, fr.subventions.budget.AgendaCredits credits, fr.subventions.convention.FrameworkService frameworks) {
+            Clock clock, fr.subventions.budget.AgendaCredits credits, fr.subventions.convention.FrameworkService frameworks,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.frameworks = frameworks;
         this.credits = credits;
         this.requests = requests;
@@ -84,9 +89,27 @@ public class DocumentGenerator {
             default -> render(kind, requestModel(kind, request));
         };
         DocumentKind filed = kind.name().startsWith("NOTIFICATION") ? notificationKind(request) : kind;
-        return documents.storeGenerated(requestId, null, DocumentType.valueOf(filed.name()),
+        RequestDocument document = documents.storeGenerated(requestId, null, DocumentType.valueOf(filed.name()),
                 filed.template() + "-" + request.reference() + filed.extension(), filed.mediaType(), content,
                 request.status().name());
+        milestone(kind, request, document).ifPresent(events::publishEvent);
+        return document;
+    }
+
+    /** The e-mail a request's document goes with, if any: the applicant receives the letters that concern them. */
+    private Optional<RequestMilestone> milestone(DocumentKind kind, SubsidyRequest request, RequestDocument document) {
+        return Optional.ofNullable(switch (kind) {
+            case ACKNOWLEDGEMENT -> RequestMilestone.of(request.id(), RequestMilestone.Milestone.RECEIVED, document.id());
+            case MISSING_ITEMS_REQUEST -> RequestMilestone.of(request.id(), RequestMilestone.Milestone.MISSING_ITEMS_REQUESTED,
+                    document.id());
+            case CONVENTION -> conventions.of(request.id()).map(c -> RequestMilestone.of(request.id(),
+                    RequestMilestone.Milestone.CONVENTION_TO_SIGN, document.id())
+                    .with("grantedAmount", Money.format(c.amount()))
+                    .with("validUntil", FrenchText.date(c.validUntil()))).orElse(null);
+            case NOTIFICATION_GRANTED, NOTIFICATION_REJECTED -> RequestMilestone.of(request.id(),
+                    RequestMilestone.Milestone.CLOSED, document.id());
+            default -> null;
+        });
     }
 
     /** A reminder letter to the beneficiary (signature of the convention, financial report), filed with the request. */

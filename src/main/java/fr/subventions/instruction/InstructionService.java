@@ -7,6 +7,7 @@ import fr.subventions.shared.Money;
 import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.Opinion;
+import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import java.math.BigDecimal;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +30,12 @@ public class InstructionService {
     private final RepublicanCommitment republicanCommitment;
     private final Clock clock;
     private final int missingItemsDelayDays;
+    private final ApplicationEventPublisher events;
 
     InstructionService(SubsidyRequestService requests, BudgetService budget, RepublicanCommitment republicanCommitment,
-            Clock clock, @Value("${subventions.missing-items-delay-days:30}") int missingItemsDelayDays) {
+            Clock clock, @Value("${subventions.missing-items-delay-days:30}") int missingItemsDelayDays,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.requests = requests;
         this.budget = budget;
         this.republicanCommitment = republicanCommitment;
@@ -86,6 +91,8 @@ public class InstructionService {
         v.throwIfAny();
         request.recordInstruction(opinion, proposedAmount, report.trim(), actor, Instant.now(clock));
         if (opinion == Opinion.FAVORABLE) {
+            // told before the reservation, which may still refuse: the applicant hears of it only if it holds
+            events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.INSTRUCTED));
             budget.reserve(requestId, request.fiscalYear(), proposedAmount, lines, "budgetLines");
         }
         return opinion == Opinion.FAVORABLE;

@@ -23,6 +23,7 @@ final class ApiOperations {
     static final String PAYMENTS = "Versements";
     static final String EXPORTS = "Exports";
     static final String OPEN_DATA = "Données ouvertes";
+    static final String MAILS = "Courriels";
 
     /** The areas, in the order of the document, with their descriptions. */
     static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -40,6 +41,7 @@ final class ApiOperations {
         TAGS.put(PAYMENTS, "Échéancier, versements et compte rendu financier");
         TAGS.put(EXPORTS, "Classeurs pour les services");
         TAGS.put(OPEN_DATA, "Publications ouvertes à tous, au format SCDL");
+        TAGS.put(MAILS, "Courriels aux demandeurs et aux agents : envois, attentes et échecs de la file d'envoi");
 
         put("POST", "/api/requests", REQUESTS, "Déposer une demande de subvention");
         put("GET", "/api/requests", REQUESTS, "Lister les demandes (les siennes pour un demandeur, toutes pour les agents)");
@@ -101,6 +103,9 @@ final class ApiOperations {
 
         put("GET", "/api/opendata/subventions.csv", OPEN_DATA, "Subventions conventionnées d'une année (SCDL subventions, CSV)");
         put("GET", "/api/opendata/deliberations.csv", OPEN_DATA, "Délibérations d'une année sur les subventions (SCDL délibérations, CSV)");
+
+        put("GET", "/api/mails", MAILS, "Lister les courriels de la file d'envoi, par statut ou par demande");
+        put("POST", "/api/mails/{id}/retry", MAILS, "Renvoyer un courriel en échec");
     }
 
     private ApiOperations() {

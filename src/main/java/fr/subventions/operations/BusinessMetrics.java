@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The business gauges of /actuator/prometheus, read from the application's tables and the engine when Prometheus
- * scrapes: requests per stage, agenda items decided, documents generated, open incidents, and the budget lines' credits
- * per fiscal year. One scrape reads them all from one snapshot of five queries, taken at most once per
+ * scrapes: requests per stage, agenda items decided, documents generated, open incidents, the budget lines' credits
+ * per fiscal year, and the outbox's e-mails per status. One scrape reads them all from one snapshot of six queries, taken at most once per
  * {@code subventions.metrics.snapshot-ttl}; a database that does not answer gives NaN, not a failed scrape.
  *
  * <p>They count what is in the shared database, so every node of a cluster reports the same figures: aggregate them
@@ -48,6 +48,8 @@ class BusinessMetrics implements MeterBinder {
     static final String BUDGET_VOTED = "subventions.budget.voted";
     static final String BUDGET_RESERVED = "subventions.budget.reserved";
     static final String BUDGET_COMMITTED = "subventions.budget.committed";
+    static final String MAILS = "subventions.mails";
+    static final List<String> MAIL_STATUSES = List.of("PENDING", "SENDING", "SENT", "FAILED");
 
     private static final List<String> GENERATED_TYPES = Arrays.stream(DocumentType.values())
             .filter(DocumentType::generated).map(Enum::name).toList();
@@ -85,6 +87,9 @@ class BusinessMetrics implements MeterBinder {
         }
         gauge(INCIDENTS, "Open incidents of the process engine (failed jobs after their retries)", Snapshot::incidents)
                 .register(registry);
+        for (String status : MAIL_STATUSES) {
+            gauge(MAILS, "E-mails of the outbox, by status", s -> s.mails(status)).tag("status", status).register(registry);
+        }
     }
 
     /** The fiscal years' budget gauges, as soon as the application is up; a later year is added when first seen. */
@@ -122,10 +127,11 @@ class BusinessMetrics implements MeterBinder {
                                 orZero(row.getBigDecimal(4))));
                     });
             long incidents = runtime.createIncidentQuery().count();
-            return new Snapshot(now, requests, items, documents, incidents, budget);
+            Map<String, Long> mails = countBy("select status, count(*) from mail_outbox group by status");
+            return new Snapshot(now, requests, items, documents, incidents, budget, mails);
         } catch (RuntimeException e) {
             LOG.warn("Business metrics unavailable: {}", e.toString());
-            return new Snapshot(now, null, null, null, -1, Map.of());
+            return new Snapshot(now, null, null, null, -1, Map.of(), null);
         }
     }
 
@@ -160,7 +166,12 @@ class BusinessMetrics implements MeterBinder {
 
     /** One reading of every figure; null maps (and -1 incidents) when the database did not answer. */
     record Snapshot(Instant takenAt, Map<String, Long> requests, Map<String, Long> agendaItems,
-            Map<String, Long> documentsByType, long incidentCount, Map<Integer, Credits> budget) {
+            Map<String, Long> documentsByType, long incidentCount, Map<Integer, Credits> budget,
+            Map<String, Long> mailsByStatus) {
+
+        double mails(String status) {
+            return mailsByStatus == null ? Double.NaN : mailsByStatus.getOrDefault(status, 0L);
+        }
 
         double requests(String status) {
             return requests == null ? Double.NaN : requests.getOrDefault(status, 0L);

@@ -12,6 +12,7 @@ import fr.subventions.shared.Violations;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +39,12 @@ public class PaymentService {
     private final PaymentPolicy policy;
     private final Clock clock;
     private final fr.subventions.workflow.TaskCompleter tasks;
+    private final ApplicationEventPublisher events;
 
     PaymentService(PaymentScheduleRepository schedules, SubsidyRequestService requests, ConventionService conventions,
             DocumentService documents, DocumentGenerator generator, PaymentPolicy policy, Clock clock,
-            fr.subventions.workflow.TaskCompleter tasks) {
+            fr.subventions.workflow.TaskCompleter tasks, ApplicationEventPublisher events) {
+        this.events = events;
         this.tasks = tasks;
         this.schedules = schedules;
         this.requests = requests;
@@ -86,6 +90,20 @@ public class PaymentService {
                     + FrenchText.date(schedule.reportDueOn());
         }
         requests.recordPayment(requestId, what, schedule.fullyPaid(), schedule.awaitsReport(), actor);
+        List<String> next = new java.util.ArrayList<>();
+        if (schedule.awaitsReport()) {
+            next.add("Le solde, soit " + schedule.next().map(p -> Money.format(p.amount())).orElse("") + ", vous sera versé "
+                    + "à réception du compte rendu financier de l'action (formulaire CERFA n° 15059), à déposer dans votre "
+                    + "espace au plus tard le " + FrenchText.date(schedule.reportDueOn()) + ".");
+        } else if (schedule.fullyPaid()) {
+            next.add("La subvention vous est désormais entièrement versée.");
+        }
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.PAYMENT_MADE)
+                .with("payment", payment.kind().label())
+                .with("paidAmount", Money.format(payment.amount()))
+                .with("paidOn", FrenchText.date(paidOn))
+                .with("mandate", payment.mandateReference())
+                .with("next", next));
         return !schedule.fullyPaid();
     }
 
@@ -145,7 +163,8 @@ public class PaymentService {
         LocalDate due = schedule.reportDueOn();
         LocalDate today = LocalDate.now(clock);
         String balance = schedule.next().map(p -> Money.format(p.amount())).orElse("");
-        generator.reminder(requestId, "relance n° " + schedule.remindersSent() + " – compte rendu financier", List.of(
+        RequestDocument letter = generator.reminder(requestId, "relance n° " + schedule.remindersSent()
+                + " – compte rendu financier", List.of(
                 "Le solde de la subvention, soit " + balance + ", sera versé à réception du compte rendu financier de "
                         + "l'action (formulaire CERFA n° 15059), conformément à l'article 10 de la loi n° 2000-321 du "
                         + "12 avril 2000.",
@@ -154,6 +173,12 @@ public class PaymentService {
                         : "Ce document est à déposer dans votre espace au plus tard le " + FrenchText.date(due) + "."));
         requests.recordReminder(requestId, "Relance n° " + schedule.remindersSent() + " : compte rendu financier attendu "
                 + "au plus tard le " + FrenchText.date(due), "système");
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.REPORT_REMINDER, letter.id())
+                .with("reminderNumber", String.valueOf(schedule.remindersSent()))
+                .with("reportDue", FrenchText.date(due))
+                .with("balance", balance)
+                .with("late", today.isAfter(due) ? List.of("Ce document était attendu au plus tard le "
+                        + FrenchText.date(due) + " : nous vous remercions de le déposer sans délai.") : List.of()));
     }
 
     /**

@@ -87,6 +87,14 @@ public class DocumentService {
         return documents.findByRequestIdOrderById(request.id());
     }
 
+    /** A document with its content, whoever asks: for the application's own use (the e-mails' attachments). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RequestDocument> withContent(Long id) {
+        java.util.Optional<RequestDocument> document = documents.findById(id);
+        document.ifPresent(RequestDocument::content);
+        return document;
+    }
+
     @Transactional(readOnly = true)
     public RequestDocument get(Long id, Caller caller) {
         RequestDocument document = documents.findById(id).orElseThrow(() -> new NotFoundException("Document inconnu : " + id));

@@ -97,6 +97,11 @@ public class SubsidyRequestService {
         return requests.findById(id).orElseThrow(() -> new NotFoundException("Demande inconnue : " + id));
     }
 
+    @Transactional(readOnly = true)
+    public Optional<SubsidyRequest> find(String reference) {
+        return requests.findByReference(reference);
+    }
+
     public SubsidyRequest byReference(String reference) {
         return requests.findByReference(reference).orElseThrow(() -> new NotFoundException("Demande inconnue : " + reference));
     }
@@ -113,6 +118,8 @@ public class SubsidyRequestService {
         }
         request.withdraw(reason, caller.username(), Instant.now(clock));
         events.publishEvent(new RequestWithdrawn(request.id(), request.reference()));
+        events.publishEvent(RequestMilestone.of(request.id(), RequestMilestone.Milestone.WITHDRAWN)
+                .with("reason", reason == null ? "" : reason.strip()));
         runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_WITHDRAWN)
                 .processInstanceBusinessKey(reference)
                 .correlate();
@@ -120,10 +127,12 @@ public class SubsidyRequestService {
 
     public void recordMissingItemsSupplied(Long requestId, String actor) {
         byId(requestId).recordMissingItemsSupplied(actor, Instant.now(clock));
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.MISSING_ITEMS_SUPPLIED));
     }
 
     public void declareInadmissible(Long requestId) {
         byId(requestId).declareInadmissible(Instant.now(clock));
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.INADMISSIBLE));
     }
 
     public void close(Long requestId, String actor) {
@@ -143,6 +152,8 @@ public class SubsidyRequestService {
             throw new StageConflictException("La demande " + request.reference() + " ne peut pas encore être inscrite : "
                     + "son rapport d'instruction est en cours de production. Réessayez dans un instant.");
         }
+        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.PLACED_ON_AGENDA)
+                .with("session", sessionLabel));
         return request;
     }
 
@@ -166,6 +177,13 @@ public class SubsidyRequestService {
                 .processInstanceBusinessKey(request.reference())
                 .setVariable(SubsidyRequestProcess.VAR_VOTE_DECISION, decision.name())
                 .correlate();
+        // after the correlation: an adopted grant's convention is decided by then (the request's status tells)
+        RequestMilestone.Milestone milestone = switch (decision) {
+            case ADOPTED -> RequestMilestone.Milestone.GRANTED;
+            case REJECTED -> RequestMilestone.Milestone.REJECTED;
+            case ADJOURNED -> RequestMilestone.Milestone.ADJOURNED;
+        };
+        events.publishEvent(RequestMilestone.of(requestId, milestone).with("session", sessionLabel));
     }
 
     public void recordPayment(Long requestId, String what, boolean fullyPaid, boolean awaitsReport, String actor) {

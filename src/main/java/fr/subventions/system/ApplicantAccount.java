@@ -52,4 +52,12 @@ class ApplicantAccount {
     String passwordHash() {
         return passwordHash;
     }
+
+    String email() {
+        return email;
+    }
+
+    String fullName() {
+        return firstName + " " + lastName;
+    }
 }

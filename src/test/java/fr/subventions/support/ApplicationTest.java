@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"demo", "test"})
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, TestSmtpConfiguration.class})
 public @interface ApplicationTest {
 }

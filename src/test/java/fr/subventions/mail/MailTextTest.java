@@ -1,0 +1,131 @@
+package fr.subventions.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The e-mail templates' syntax, and every shipped template filled with the fields its message provides. */
+class MailTextTest {
+
+    /** What each message provides its template (README, E-mail): the shipped templates may use these and no other. */
+    static final Map<MailTemplate, List<String>> FIELDS = new EnumMap<>(MailTemplate.class);
+
+    static final List<String> REQUEST = List.of("authority", "reference", "title", "applicantName", "representative",
+            "fiscalYear", "requestedAmount", "submittedOn", "status");
+    static final List<String> APPLICANT = List.of("portalUrl", "grantedAmount");
+    static final List<String> OFFICER = List.of("recipientName", "tasklistUrl");
+
+    static {
+        for (MailTemplate t : MailTemplate.values()) {
+            FIELDS.put(t, List.of());
+        }
+        FIELDS.put(MailTemplate.MISSING_ITEMS_REQUESTED, List.of("*missingItems", "deadline", "*observations"));
+        FIELDS.put(MailTemplate.INADMISSIBLE, List.of("*missingItems", "deadline"));
+        FIELDS.put(MailTemplate.PLACED_ON_AGENDA, List.of("session"));
+        FIELDS.put(MailTemplate.ADJOURNED, List.of("session"));
+        FIELDS.put(MailTemplate.GRANTED, List.of("session", "nextStep"));
+        FIELDS.put(MailTemplate.REJECTED, List.of("session"));
+        FIELDS.put(MailTemplate.CONVENTION_TO_SIGN, List.of("validUntil"));
+        FIELDS.put(MailTemplate.SIGNATURE_REMINDER, List.of("reminderNumber", "draftedOn", "validUntil"));
+        FIELDS.put(MailTemplate.CONVENTION_LAPSED, List.of("draftedOn", "validUntil"));
+        FIELDS.put(MailTemplate.PAYMENT_MADE, List.of("payment", "paidAmount", "paidOn", "mandate", "*next"));
+        FIELDS.put(MailTemplate.REPORT_REMINDER, List.of("reminderNumber", "reportDue", "balance", "*late"));
+        FIELDS.put(MailTemplate.CLOSED, List.of("outcome"));
+        FIELDS.put(MailTemplate.WITHDRAWN, List.of("*reason"));
+        FIELDS.put(MailTemplate.SIGNATURE_LATE, List.of("grantedAmount", "draftedOn", "validUntil", "reminderNumber"));
+    }
+
+    static Map<String, Object> model(MailTemplate template) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        if (template == MailTemplate.OVERDUE_TASKS) {
+            for (String key : List.of("recipientName", "taskCount", "overdueAfterDays", "today", "tasklistUrl")) {
+                model.put(key, "«" + key + "»");
+            }
+            model.put("tasks", List.of("– « Vérifier la complétude » – SUB-2034-0001 (Association) – en attente depuis le 1er juin 2034"));
+            return model;
+        }
+        boolean officer = template == MailTemplate.MISSING_ITEMS_SUPPLIED || template == MailTemplate.SIGNATURE_LATE;
+        for (String key : REQUEST) {
+            model.put(key, "«" + key + "»");
+        }
+        for (String key : officer ? OFFICER : APPLICANT) {
+            model.put(key, key.endsWith("Url") ? "https://subventions.example/" + key : "«" + key + "»");
+        }
+        for (String key : FIELDS.get(template)) {
+            if (key.startsWith("*")) {
+                model.put(key.substring(1), List.of("«" + key.substring(1) + " 1»", "«" + key.substring(1) + " 2»"));
+            } else {
+                model.put(key, "«" + key + "»");
+            }
+        }
+        return model;
+    }
+
+    @Test
+    void everyShippedTemplateIsFilledByWhatItsMessageProvides() throws IOException {
+        for (MailTemplate template : MailTemplate.values()) {
+            String text = new String(MailTemplates.shipped(template), StandardCharsets.UTF_8);
+            MailText.Rendered mail = MailText.render(template.file(), text, model(template));
+            assertThat(mail.subject()).as(template.name()).isNotBlank().doesNotContain("{{");
+            assertThat(mail.text()).as(template.name()).doesNotContain("{{").doesNotContain("\n\n\n");
+            assertThat(mail.html()).as(template.name()).startsWith("<!DOCTYPE html>").contains("<p>", "</html>");
+            for (String key : FIELDS.get(template)) {
+                // each field the message provides is used (a list's entries each on their line)
+                String shown = key.startsWith("*") ? "«" + key.substring(1) + " 1»\n«" + key.substring(1) + " 2»" : "«" + key + "»";
+                assertThat(mail.subject() + "\n" + mail.text()).as(template + " " + key).contains(shown);
+            }
+        }
+    }
+
+    @Test
+    void aListTakesALineEachAnEmptyOneLeavesNoGap() {
+        String template = "Objet : Dossier {{reference}}\n\nBonjour,\n\n{{*items}}\n\n{{*none}}\n\nFin : {{link}}\n";
+        MailText.Rendered mail = MailText.render("t.txt", template,
+                Map.of("reference", "SUB-2034-0001", "items", List.of("– un", "– deux"), "none", List.of(), "link", "x"));
+        assertThat(mail.subject()).isEqualTo("Dossier SUB-2034-0001");
+        assertThat(mail.text()).isEqualTo("Bonjour,\n\n– un\n– deux\n\nFin : x\n");
+        assertThat(mail.html()).contains("<title>Dossier SUB-2034-0001</title>", "<p>Bonjour,</p>",
+                "<p>– un<br>\n– deux</p>", "<p>Fin : x</p>");
+    }
+
+    @Test
+    void onlyTheApplicationsOwnAddressesBecomeLinks() {
+        MailText.Rendered mail = MailText.render("t.txt", "Objet : x\n\n{{portalUrl}} {{title}} {{evilUrl}}\n",
+                Map.of("portalUrl", "https://subventions.example/portail?a=1&b=2", "title", "https://piege.example",
+                        "evilUrl", "javascript:alert(1)"));
+        assertThat(mail.html()).contains("<a href=\"https://subventions.example/portail?a=1&amp;b=2\">"
+                + "https://subventions.example/portail?a=1&amp;b=2</a> https://piege.example javascript:alert(1)");
+    }
+
+    @Test
+    void valuesAreNeitherMarkupNorPlaceholdersNorNewHeaders() {
+        MailText.Rendered mail = MailText.render("t.txt", "Objet : {{title}}\n\n« {{title}} »\n",
+                Map.of("title", "<i>A</i> & {{title}}\r\nBcc: x@y.example"));
+        assertThat(mail.subject()).isEqualTo("<i>A</i> & {{title}} Bcc: x@y.example");
+        assertThat(mail.text()).isEqualTo("« <i>A</i> & {{title}} Bcc: x@y.example »\n");
+        assertThat(mail.html()).contains("<p>« &lt;i&gt;A&lt;/i&gt; &amp; {{title}} Bcc: x@y.example »</p>");
+    }
+
+    @Test
+    void aBrokenTemplateIsRefusedWithAFrenchMessageNamingIt() {
+        assertThatThrownBy(() -> MailText.render("demande-recue.txt", "Bonjour {{reference}}\n", Map.of("reference", "R")))
+                .isInstanceOf(MailTemplateException.class).hasMessageContaining("« demande-recue.txt » doit commencer "
+                        + "par la ligne de l'objet");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\n{{inconnu}}\n", Map.of("reference", "R")))
+                .hasMessage("Le modèle de courriel « a.txt » utilise {{inconnu}}, que ce message ne fournit pas ; les "
+                        + "champs disponibles : reference.");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\nVoici {{items}}\n", Map.of("items", List.of("1"))))
+                .hasMessageContaining("{{items}} est une liste, à écrire seule sur sa ligne sous la forme {{*items}}");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\nVoici {{*items}}\n", Map.of("items", List.of("1"))))
+                .hasMessageContaining("la liste {{*items}} doit être seule sur sa ligne");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\n{{*title}}\n", Map.of("title", "t")))
+                .hasMessageContaining("{{*title}} est un texte, à écrire {{title}}");
+    }
+}
