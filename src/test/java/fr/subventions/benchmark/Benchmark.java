@@ -78,7 +78,7 @@ public final class Benchmark {
                     switch (part) {
                         case "1" -> lifecycles(report, context, lifecycles, heap);
                         case "4" -> documents(report, context, lifecycles, heap);
-                        case "3" -> TaskListBenchmark.run(report, context, jdbc, heap);
+                        case "3" -> TaskListBenchmark.run(report, context, jdbc, heap, lifecycles);
                         case "2" -> HttpBenchmark.run(report, heap);
                         default -> throw new IllegalArgumentException("unknown part " + part);
                     }

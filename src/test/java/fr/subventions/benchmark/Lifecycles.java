@@ -198,6 +198,58 @@ final class Lifecycles {
         lastCohort = new Cohort(ids, references, session.id());
     }
 
+    /**
+     * Five requests left at five stages by the real processes, as templates of the open requests: at completeness, at
+     * instruction (both in the officers' queue), awaiting an agenda, at the beneficiary's signature, at imputation.
+     */
+    List<OpenRequests.Template> templates() {
+        String line = lines.get(0);
+        LocalDate today = LocalDate.now();
+        List<SubsidyRequest> made = new ArrayList<>();
+        Set<String> instances = new LinkedHashSet<>();
+        for (int i = 0; i < 5; i++) {
+            SubsidyRequest request = requests.submit(SeedRequests.of(SeedRequests.Beneficiary.fresh(LegalForm.ASSOCIATION),
+                    fiscalYear, new BigDecimal("5000")), Scenarios.APPLICANT, null).request();
+            documents.upload(request.reference(), DocumentType.CONTRAT_ENGAGEMENT_REPUBLICAIN,
+                    "contrat-engagement-republicain.pdf", Scenarios.PDF, Scenarios.APPLICANT);
+            made.add(request);
+            instances.add(request.processInstanceId());
+        }
+        awaitJobs(instances);
+        for (SubsidyRequest request : made.subList(1, 5)) {
+            tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
+                    Map.of("isComplete", true, "missing", List.of(), "comment", "Dossier complet"), "instructeur", "complétude");
+        }
+        for (SubsidyRequest request : made.subList(2, 5)) {
+            tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_INSTRUCT_REQUEST,
+                    Map.of("opinion", "FAVORABLE", "proposedAmount", AMOUNT, "budgetLines",
+                            LineAmounts.asFormLines(List.of(new LineAmount(line, AMOUNT))),
+                            "report", "Rapport d'instruction."), "instructeur", "instruction");
+        }
+        awaitJobs(instances);
+        List<String> voted = List.of(made.get(3).reference(), made.get(4).reference());
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today.plusDays(10),
+                "Salle du Conseil", president, secretary, today));
+        sessions.addToAgenda(session.id(), voted, "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        awaitJobs(Set.of(session.processInstanceId()));
+        sessions.recordAttendance(session.id(), attendance, "secretariat");
+        for (String reference : voted) {
+            sessions.vote(session.id(), reference, Map.of(), "secretariat");
+        }
+        Set<String> withSession = new LinkedHashSet<>(instances);
+        withSession.add(session.processInstanceId());
+        awaitJobs(withSession);
+        sessions.requestClosing(session.id(), "secretariat");
+        String on = today.toString();
+        tasks.complete(SubsidyRequestProcess.KEY, made.get(4).reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
+                Map.of("signedBy", "Jeanne Martin", "signedOn", on), "demandeur", "signature");
+        tasks.complete(SubsidyRequestProcess.KEY, made.get(4).reference(), SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
+                Map.of("signedBy", "François Rebsamen", "signedOn", on), "secretariat", "signature");
+        awaitEnded(Set.of(session.processInstanceId()));
+        return made.stream().map(r -> new OpenRequests.Template(r.id(), r.reference(), r.processInstanceId())).toList();
+    }
+
     // ------------------------------------------------------------------------------------------------ the bare engine
 
     void bareCohort(int size) {
