@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database of its own ({@code subventions_bench_http}); 5. the peak heap and resident memory of both JVMs throughout.
  *
  * <p>System properties (-Dbench.…, passed with {@code -Dbench.options="…"} on the Maven command line): {@code
- * bench.parts} (default 1,4,3,2), {@code bench.cohorts} (12), {@code bench.cohortSize} (50), {@code bench.openRequests}
+ * bench.parts} (default 1,4,3,2), {@code bench.cohorts} (10), {@code bench.cohortSize} (50), {@code bench.openRequests}
  * (100000), {@code bench.httpSeconds} (30), {@code bench.rate} (100), {@code bench.clients} (16), {@code bench.output}
  * (docs/benchmarks.md; "none" to write nothing).
  */
@@ -137,7 +137,7 @@ public final class Benchmark {
 
     static void lifecycles(Report report, ConfigurableApplicationContext context, Lifecycles lifecycles, HeapMonitor heap)
             throws Exception {
-        int cohorts = Integer.getInteger("bench.cohorts", 12);
+        int cohorts = Integer.getInteger("bench.cohorts", 10);
         int size = Integer.getInteger("bench.cohortSize", 50);
         BareProcesses.deploy(context.getBean(RepositoryService.class));
         // warm-up: the JIT, the caches, the templates written to the folder
