@@ -83,6 +83,11 @@ public final class PackagedApplication implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** The operating system's id of the running process. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,0 +1,117 @@
+package fr.subventions.benchmark;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+
+/**
+ * The bare baseline: three processes built with Camunda's model API that traverse, for one request, the same wait states
+ * as a granted request's lifecycle does in bpmn/subsidy-request.bpmn, bpmn/bureau-session.bpmn and
+ * bpmn/subsidy-payment.bpmn, and do no domain work.
+ *
+ * <p>Per request: 7 user tasks (completeness, instruction, two signatures, imputation, closing, and the payment in a
+ * called process), 5 asynchronous continuations (the acknowledgement, the instruction report, the convention, the
+ * engagement sheet, the notification), 2 message catch events (placed on the agenda, vote recorded), 3 timer boundary
+ * events on the beneficiary's signature (reminder cycle, escalation, lapse), a message event subprocess (withdrawal), 1
+ * call activity. Per séance: 3 user tasks (agenda, attendance, closing) and 2 asynchronous continuations (convocation,
+ * minutes), and per item a user task (the vote), a service task that correlates the vote to the request, and an
+ * asynchronous continuation (the extract), in a parallel multi-instance subprocess. Service tasks evaluate {@code
+ * ${true}}; the candidate groups are the real ones, so that the engine writes the same identity links.
+ */
+final class BareProcesses {
+
+    static final String REQUEST = "bare-request";
+    static final String SESSION = "bare-session";
+    static final String PAYMENT = "bare-payment";
+    static final String MSG_PLACED = "bare-placed";
+    static final String MSG_VOTED = "bare-voted";
+    static final String MSG_WITHDRAWN = "bare-withdrawn";
+    static final String VAR_ITEMS = "items";
+    static final String VAR_ITEM = "item";
+
+    private BareProcesses() {
+    }
+
+    static void deploy(RepositoryService repository) {
+        repository.createDeployment().name("benchmark-bare").enableDuplicateFiltering(true)
+                .addModelInstance(REQUEST + ".bpmn", request())
+                .addModelInstance(PAYMENT + ".bpmn", payment())
+                .addModelInstance(SESSION + ".bpmn", session())
+                .deploy();
+    }
+
+    static BpmnModelInstance request() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(REQUEST).camundaHistoryTimeToLive(180)
+                .startEvent("Start")
+                .serviceTask("Acknowledgement").camundaAsyncBefore().camundaExpression("${true}")
+                .userTask("CheckCompleteness").camundaCandidateGroups("instructeurs")
+                .userTask("Instruct").camundaCandidateGroups("instructeurs")
+                .serviceTask("InstructionReport").camundaAsyncBefore().camundaExpression("${true}")
+                .intermediateCatchEvent("PlacedOnAgenda").message(MSG_PLACED)
+                .intermediateCatchEvent("VoteRecorded").message(MSG_VOTED)
+                .serviceTask("DecideConvention").camundaExpression("${true}")
+                .serviceTask("PrepareConvention").camundaExpression("${true}")
+                .serviceTask("Convention").camundaAsyncBefore().camundaExpression("${true}")
+                .userTask("SignAsBeneficiary").camundaCandidateGroups("demandeurs")
+                .boundaryEvent("Reminder").cancelActivity(false).timerWithCycle("R3/P15D").endEvent("Reminded")
+                .moveToActivity("SignAsBeneficiary")
+                .boundaryEvent("Late").cancelActivity(false).timerWithDuration("P45D").endEvent("FollowedUp")
+                .moveToActivity("SignAsBeneficiary")
+                .boundaryEvent("Lapsed").timerWithDuration("P3M").endEvent("LapsedEnd")
+                .moveToActivity("SignAsBeneficiary")
+                .userTask("SignAsPresident").camundaCandidateGroups("secretariat")
+                .userTask("ImputeBudget").camundaCandidateGroups("finances")
+                .serviceTask("EngagementSheet").camundaAsyncBefore().camundaExpression("${true}")
+                .callActivity("Payment").calledElement(PAYMENT).camundaInBusinessKey("#{execution.processBusinessKey}")
+                .userTask("CloseRequest").camundaCandidateGroups("secretariat")
+                .serviceTask("Notification").camundaAsyncBefore().camundaExpression("${true}")
+                .endEvent("Closed")
+                .done();
+        model.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(REQUEST).builder()
+                .eventSubProcess("Withdrawal").startEvent("Withdrawn").message(MSG_WITHDRAWN).endEvent("WithdrawnEnd");
+        return model;
+    }
+
+    static BpmnModelInstance payment() {
+        return Bpmn.createExecutableProcess(PAYMENT).camundaHistoryTimeToLive(180)
+                .startEvent("Committed")
+                .serviceTask("PlanPayments").camundaExpression("${true}")
+                .userTask("PayFirst").camundaCandidateGroups("finances")
+                .endEvent("Paid")
+                .done();
+    }
+
+    static BpmnModelInstance session() {
+        org.camunda.bpm.model.bpmn.builder.SubProcessBuilder items = Bpmn.createExecutableProcess(SESSION)
+                .camundaHistoryTimeToLive(180)
+                .startEvent("Created")
+                .userTask("PrepareAgenda").camundaCandidateGroups("secretariat")
+                .serviceTask("Convocation").camundaAsyncBefore().camundaExpression("${true}")
+                .userTask("RecordAttendance").camundaCandidateGroups("secretariat")
+                .subProcess("Items");
+        items.multiInstance().parallel().camundaCollection("${" + VAR_ITEMS + "}").camundaElementVariable(VAR_ITEM)
+                .multiInstanceDone();
+        return items.embeddedSubProcess().startEvent("ItemOpened")
+                .userTask("VoteItem").camundaCandidateGroups("secretariat")
+                .serviceTask("PublishOutcome").camundaClass(PublishVote.class.getName())
+                .serviceTask("Extract").camundaAsyncBefore().camundaExpression("${true}")
+                .endEvent("ItemSettled")
+                .subProcessDone()
+                .userTask("CloseSession").camundaCandidateGroups("secretariat")
+                .serviceTask("Minutes").camundaAsyncBefore().camundaExpression("${true}")
+                .endEvent("SessionClosed")
+                .done();
+    }
+
+    /** The vote goes to the request's process, as {@code publishOutcomeDelegate} sends it, without the domain. */
+    public static class PublishVote implements JavaDelegate {
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_VOTED)
+                    .processInstanceBusinessKey((String) execution.getVariable(VAR_ITEM)).correlateWithResult();
+        }
+    }
+}

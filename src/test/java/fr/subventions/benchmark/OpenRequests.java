@@ -1,0 +1,253 @@
+package fr.subventions.benchmark;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many open requests, fast: copies of template requests that the real processes brought to a stage, written with bulk
+ * JDBC inserts into our tables and the engine's.
+ *
+ * <p>For each template (a request and its process instance) it reads every row the engine and the application hold for
+ * it — runtime executions, tasks and their candidate groups, variables, event subscriptions (the withdrawal, the
+ * message a request waits for), timer jobs; the history of the instance, its activities and tasks; the request, its
+ * co-financing and its history — and writes {@code copies} copies, each with fresh ids: every UUID in a copied row
+ * (ids, parent and instance references, activity instance ids like {@code Task_X:uuid}) is replaced, the same way
+ * within one copy, except the ids the copies share with the template (process definitions, deployments, job
+ * definitions); the business key and the request's reference become the copy's reference, the variable
+ * {@code requestId} its new id. Documents, reservations and conventions are not copied (the task list reads none of
+ * them). The engine then sees each copy as a process instance of its own: a copy's task can be completed.
+ */
+final class OpenRequests {
+
+    private static final Pattern UUID_PATTERN = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final int ROWS_PER_INSERT = 400;
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    OpenRequests(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    record Template(long requestId, String reference, String processInstanceId) {
+    }
+
+    /** A table's rows for one template: the query that reads them, with the template's values bound. */
+    private record Source(String table, String where, Object param) {
+    }
+
+    /** Writes {@code copies} copies of the template; {@code first} numbers the copies' references. Answers the rows written. */
+    long copy(Template template, int copies, long first, String referencePrefix) throws Exception {
+        try (Connection c = DriverManager.getConnection(url + "?nullDatabaseMeansCurrent=true", user, password)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET SESSION foreign_key_checks = 0");
+                s.execute("SET SESSION unique_checks = 0");
+            }
+            Set<String> shared = sharedIds(c);
+            List<String> taskIds = strings(c, "select ID_ from ACT_RU_TASK where PROC_INST_ID_ = ?", template.processInstanceId());
+            List<String> hiTaskIds = strings(c, "select ID_ from ACT_HI_TASKINST where PROC_INST_ID_ = ?",
+                    template.processInstanceId());
+            List<Source> sources = new ArrayList<>();
+            String pi = template.processInstanceId();
+            sources.add(new Source("ACT_RU_EXECUTION", "PROC_INST_ID_ = ?", pi));
+            sources.add(new Source("ACT_RU_TASK", "PROC_INST_ID_ = ?", pi));
+            for (String task : taskIds) {
+                sources.add(new Source("ACT_RU_IDENTITYLINK", "TASK_ID_ = ?", task));
+            }
+            sources.add(new Source("ACT_RU_VARIABLE", "PROC_INST_ID_ = ?", pi));
+            sources.add(new Source("ACT_RU_EVENT_SUBSCR", "PROC_INST_ID_ = ?", pi));
+            sources.add(new Source("ACT_RU_JOB", "PROCESS_INSTANCE_ID_ = ?", pi));
+            sources.add(new Source("ACT_HI_PROCINST", "PROC_INST_ID_ = ?", pi));
+            sources.add(new Source("ACT_HI_ACTINST", "PROC_INST_ID_ = ?", pi));
+            sources.add(new Source("ACT_HI_TASKINST", "PROC_INST_ID_ = ?", pi));
+            for (String task : hiTaskIds) {
+                sources.add(new Source("ACT_HI_IDENTITYLINK", "TASK_ID_ = ?", task));
+            }
+            sources.add(new Source("subsidy_request", "id = ?", template.requestId()));
+            sources.add(new Source("request_cofinancing", "request_id = ?", template.requestId()));
+            sources.add(new Source("stage_event", "request_id = ?", template.requestId()));
+
+            long nextRequestId = single(c, "select coalesce(max(id), 0) + 1 from subsidy_request");
+            long nextEventId = single(c, "select coalesce(max(id), 0) + 1 from stage_event");
+            Map<String, Rows> byTable = new java.util.LinkedHashMap<>();
+            for (Source source : sources) {
+                Rows rows = byTable.computeIfAbsent(source.table(), t -> new Rows());
+                rows.read(c, source);
+            }
+            long written = 0;
+            int batch = 200;
+            for (int from = 0; from < copies; from += batch) {
+                int to = Math.min(copies, from + batch);
+                Map<String, List<Object[]>> out = new HashMap<>();
+                for (int n = from; n < to; n++) {
+                    Map<String, String> ids = new HashMap<>();
+                    long requestId = nextRequestId + n;
+                    String reference = referencePrefix + String.format("%07d", first + n);
+                    for (Map.Entry<String, Rows> table : byTable.entrySet()) {
+                        Rows rows = table.getValue();
+                        for (Object[] row : rows.values) {
+                            Object[] copy = row.clone();
+                            for (int i = 0; i < copy.length; i++) {
+                                copy[i] = map(copy[i], rows.columns.get(i), template, reference, requestId, ids, shared);
+                            }
+                            if (table.getKey().equals("stage_event")) {
+                                copy[rows.columns.indexOf("id")] = nextEventId++;
+                            }
+                            if (table.getKey().equals("ACT_RU_VARIABLE") || table.getKey().equals("ACT_HI_VARINST")) {
+                                int name = rows.columns.indexOf("NAME_");
+                                if ("requestId".equals(copy[name])) {
+                                    copy[rows.columns.indexOf("LONG_")] = requestId;
+                                    copy[rows.columns.indexOf("TEXT_")] = String.valueOf(requestId);
+                                }
+                            }
+                            out.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(copy);
+                        }
+                    }
+                }
+                for (Map.Entry<String, List<Object[]>> table : out.entrySet()) {
+                    written += insert(c, table.getKey(), byTable.get(table.getKey()).columns, table.getValue());
+                }
+                c.commit();
+            }
+            return written;
+        }
+    }
+
+    private static Object map(Object value, String column, Template template, String reference, long requestId,
+            Map<String, String> ids, Set<String> shared) {
+        if (value instanceof String text) {
+            if (text.equals(template.reference())) {
+                return reference;
+            }
+            if (column.equals("idempotency_key")) {
+                return null;
+            }
+            Matcher m = UUID_PATTERN.matcher(text);
+            if (!m.find()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder();
+            do {
+                String found = m.group();
+                m.appendReplacement(out, shared.contains(found) ? found
+                        : ids.computeIfAbsent(found, k -> UUID.randomUUID().toString()));
+            } while (m.find());
+            m.appendTail(out);
+            return out.toString();
+        }
+        if ((column.equals("id") || column.equals("request_id")) && value instanceof Number number
+                && number.longValue() == template.requestId()) {
+            return requestId;
+        }
+        return value;
+    }
+
+    /** Ids the copies share with their template: definitions and deployments, never an instance's. */
+    private static Set<String> sharedIds(Connection c) throws Exception {
+        Set<String> shared = new HashSet<>();
+        for (String query : List.of("select ID_ from ACT_RE_PROCDEF", "select DEPLOYMENT_ID_ from ACT_RE_PROCDEF",
+                "select ID_ from ACT_RE_DEPLOYMENT", "select ID_ from ACT_RU_JOBDEF", "select ID_ from ACT_RE_CAMFORMDEF",
+                "select ID_ from ACT_RE_DECISION_DEF", "select ID_ from ACT_GE_BYTEARRAY where DEPLOYMENT_ID_ is not null")) {
+            for (String id : strings(c, query, null)) {
+                Matcher m = UUID_PATTERN.matcher(id);
+                while (m.find()) {
+                    shared.add(m.group());
+                }
+            }
+        }
+        return shared;
+    }
+
+    private static final class Rows {
+        List<String> columns;
+        final List<Object[]> values = new ArrayList<>();
+
+        void read(Connection c, Source source) throws Exception {
+            try (PreparedStatement p = c.prepareStatement("select * from " + source.table() + " where " + source.where())) {
+                p.setObject(1, source.param());
+                try (ResultSet r = p.executeQuery()) {
+                    ResultSetMetaData meta = r.getMetaData();
+                    if (columns == null) {
+                        columns = new ArrayList<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            columns.add(meta.getColumnName(i));
+                        }
+                    }
+                    while (r.next()) {
+                        Object[] row = new Object[columns.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = r.getObject(i + 1);
+                        }
+                        values.add(row);
+                    }
+                }
+            }
+        }
+    }
+
+    private static long insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws Exception {
+        String one = "(" + String.join(",", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        int perStatement = Math.max(1, Math.min(ROWS_PER_INSERT, 60_000 / columns.size()));
+        long written = 0;
+        for (int from = 0; from < rows.size(); from += perStatement) {
+            int to = Math.min(rows.size(), from + perStatement);
+            StringBuilder sql = new StringBuilder("insert into ").append(table).append(" (")
+                    .append(String.join(",", columns.stream().map(col -> "`" + col + "`").toList())).append(") values ");
+            for (int r = from; r < to; r++) {
+                sql.append(r == from ? "" : ",").append(one);
+            }
+            try (PreparedStatement p = c.prepareStatement(sql.toString())) {
+                int at = 1;
+                for (int r = from; r < to; r++) {
+                    for (Object value : rows.get(r)) {
+                        p.setObject(at++, value);
+                    }
+                }
+                written += p.executeUpdate();
+            }
+        }
+        return written;
+    }
+
+    private static List<String> strings(Connection c, String sql, Object param) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            if (param != null) {
+                p.setObject(1, param);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    if (r.getString(1) != null) {
+                        out.add(r.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long single(Connection c, String sql) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}

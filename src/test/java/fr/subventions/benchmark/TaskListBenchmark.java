@@ -1,0 +1,200 @@
+package fr.subventions.benchmark;
+
+import fr.subventions.support.MariaDbDatabase;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Part 3: the officer's task list with many open requests in the database. The open requests are copies of five
+ * requests the real processes left at five stages ({@link OpenRequests}): 30 % at completeness and 30 % at instruction
+ * (the officers' queue), 20 % awaiting an agenda, 10 % at the beneficiary's signature, 10 % at imputation.
+ *
+ * <p>What the officer uses: Camunda Tasklist, filter « Instruction » (candidate group instructeurs, claimed tasks
+ * included, {@code TaskFilters}). Tasklist asks the webapp's API for the filter's first page, 15 tasks sorted by
+ * creation date, newest first, as HAL (the count and each task's candidate groups, process definition and assignee
+ * embedded), and for each filter's count for its menu; both are timed over HTTP, logged into Tasklist as
+ * {@code instructeur}, as the browser sends them. The same query on the engine's FilterService, without HTTP, shows
+ * the engine's share. Our own list, {@code GET /api/requests?status=IN_INSTRUCTION} (HTTP Basic, instructeur), is
+ * timed too.
+ */
+final class TaskListBenchmark {
+
+    private TaskListBenchmark() {
+    }
+
+    static void run(Report report, ConfigurableApplicationContext context, JdbcTemplate jdbc, HeapMonitor heap,
+            Lifecycles lifecycles) throws Exception {
+        int open = Integer.getInteger("bench.openRequests", 100_000);
+        List<OpenRequests.Template> templates = lifecycles.templates();
+        int[] shares = {30, 30, 20, 10, 10};
+        String[] stages = {"completeness", "instruction", "awaiting an agenda", "beneficiary's signature", "imputation"};
+        OpenRequests copier = new OpenRequests(MariaDbDatabase.SERVER + Benchmark.DATABASE, MariaDbDatabase.USER,
+                MariaDbDatabase.PASSWORD);
+        long start = System.nanoTime();
+        long rows = 0;
+        long first = 1;
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < templates.size(); i++) {
+            int copies = open * shares[i] / 100;
+            rows += copier.copy(templates.get(i), copies, first, "SUB-" + java.time.Year.now().getValue() + "-B");
+            first += copies;
+            made.add(copies + " at " + stages[i]);
+        }
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_VARIABLE",
+                "ACT_RU_EVENT_SUBSCR", "ACT_RU_JOB", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
+                "subsidy_request", "stage_event", "request_cofinancing")) {
+            jdbc.queryForList("analyze table " + table);
+        }
+        long openInDatabase = jdbc.queryForObject("select count(*) from subsidy_request where status <> 'CLOSED'", Long.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        long officerTasks = tasks.createTaskQuery().taskCandidateGroup("instructeurs").includeAssignedTasks().count();
+        report.note(Report.f("Part 3 data: %,d open requests copied in %.1f s (%,d rows, bulk JDBC inserts of copies of "
+                + "requests the real processes brought to each stage: %s); %,d requests not closed in the database, "
+                + "%,d tasks in the officers' queue.", open, loadSeconds, rows, String.join(", ", made), openInDatabase,
+                officerTasks));
+
+        FilterService filters = context.getBean(FilterService.class);
+        Filter instruction = filters.createFilterQuery().filterName("Instruction").singleResult();
+        int port = Benchmark.port(context);
+        Tasklist tasklist = new Tasklist("http://127.0.0.1:" + port, "instructeur");
+        String list = "/camunda/api/engine/engine/default/filter/" + instruction.getId() + "/list?firstResult=0&maxResults=15";
+        String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+                + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+        String count = "/camunda/api/engine/engine/default/filter/" + instruction.getId() + "/count";
+        int runs = Integer.getInteger("bench.taskListRuns", 200);
+        Stats hal = time(runs, () -> tasklist.post(list, body));
+        Stats countStats = time(runs, () -> tasklist.get(count));
+        Stats engine = time(runs, () -> {
+            org.camunda.bpm.engine.task.TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
+            filters.listPage(instruction.getId(), sorted, 0, 15);
+            filters.count(instruction.getId());
+            return 200;
+        });
+        String api = "http://127.0.0.1:" + port + "/api/requests?status=IN_INSTRUCTION";
+        int apiRuns = Integer.getInteger("bench.apiListRuns", 20);
+        HttpClient http = HttpClient.newHttpClient();
+        long[] sizes = new long[1];
+        Stats apiList = time(apiRuns, () -> {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(api))
+                    .header("Authorization", basic("instructeur")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            sizes[0] = response.body().length;
+            return response.statusCode();
+        });
+        List<String[]> rowsTable = new ArrayList<>();
+        rowsTable.add(new String[] {"query (officer instructeur)", "runs", "p50 ms", "p95 ms", "max ms"});
+        rowsTable.add(new String[] {"Tasklist, filter « Instruction »: first page (15, newest first) with its count, HAL, over HTTP",
+                String.valueOf(hal.count()), Report.ms(hal.p(50)), Report.ms(hal.p(95)), Report.ms(hal.max())});
+        rowsTable.add(new String[] {"Tasklist, filter « Instruction »: count for the menu, over HTTP",
+                String.valueOf(countStats.count()), Report.ms(countStats.p(50)), Report.ms(countStats.p(95)),
+                Report.ms(countStats.max())});
+        rowsTable.add(new String[] {"the same page and count on the engine's FilterService (no HTTP)",
+                String.valueOf(engine.count()), Report.ms(engine.p(50)), Report.ms(engine.p(95)), Report.ms(engine.max())});
+        rowsTable.add(new String[] {Report.f("GET /api/requests?status=IN_INSTRUCTION (%,d bytes)", sizes[0]),
+                String.valueOf(apiList.count()), Report.ms(apiList.p(50)), Report.ms(apiList.p(95)), Report.ms(apiList.max())});
+        report.table(Report.f("3. The officer's task list with %,d open requests (%,d tasks in the officers' queue)", open,
+                officerTasks), rowsTable);
+        report.target(Report.f("3. Task list p95 with %,d open requests (Tasklist's filter page over HTTP; p50 %s ms)",
+                open, Report.ms(hal.p(50))), Report.ms(hal.p(95)) + " ms", "≤ 50 ms", hal.p(95) <= 50);
+        report.target(Report.f("3. Our /api/requests?status=IN_INSTRUCTION p95 with %,d open requests (p50 %s ms)", open,
+                Report.ms(apiList.p(50))), Report.ms(apiList.p(95)) + " ms", "— (≤ 50 ms if it were the task list)",
+                apiList.p(95) <= 50);
+        report.note(Report.f("Part 3 peak heap: %.0f MiB.", heap.reset()));
+    }
+
+    interface Call {
+        int call() throws Exception;
+    }
+
+    static Stats time(int runs, Call call) throws Exception {
+        int warmUp = Math.max(3, runs / 10);
+        for (int i = 0; i < warmUp; i++) {
+            check(call.call());
+        }
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            check(call.call());
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return new Stats(millis);
+    }
+
+    private static void check(int status) {
+        if (status != 200) {
+            throw new IllegalStateException("answered " + status);
+        }
+    }
+
+    static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Camunda's webapp API as the Tasklist page calls it: its own login, a session cookie and the CSRF token. */
+    static final class Tasklist {
+        private final String base;
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http;
+        private volatile String token;
+
+        Tasklist(String base, String user) throws Exception {
+            this.base = base;
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+            send("GET", "/camunda/app/tasklist/default/", null, null, "text/html");
+            HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+                    "username=" + user + "&password=" + user, "application/x-www-form-urlencoded", "application/json");
+            if (login.statusCode() != 200) {
+                throw new IllegalStateException("Tasklist login: " + login.statusCode() + " " + login.body());
+            }
+            // the session changes at login, and its token with it: a first GET after the login gives the new one
+            send("GET", "/camunda/api/engine/engine/default/filter?resourceType=Task", null, null, "application/json");
+        }
+
+        int post(String path, String json) throws Exception {
+            return checked(path, send("POST", path, json, "application/json", "application/hal+json"));
+        }
+
+        int get(String path) throws Exception {
+            return checked(path, send("GET", path, null, null, "application/json"));
+        }
+
+        private static int checked(String path, HttpResponse<String> response) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return 200;
+        }
+
+        HttpResponse<String> send(String method, String path, String body, String contentType, String accept) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (contentType != null) {
+                request.header("Content-Type", contentType);
+            }
+            String csrf = token != null ? token : cookies.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).reduce((a, b) -> b).orElse(null);
+            if (csrf != null) {
+                request.header("X-XSRF-TOKEN", csrf);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response.headers().firstValue("X-XSRF-TOKEN").filter(t -> !t.isBlank() && !t.equals("Fetch"))
+                    .ifPresent(t -> token = t);
+            return response;
+        }
+    }
+
+}
