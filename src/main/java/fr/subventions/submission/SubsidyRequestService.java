@@ -17,7 +17,10 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The request's life outside the instruction desk: filing, reading, withdrawal, and what the séance decides. */
 @Service
@@ -29,33 +32,56 @@ public class SubsidyRequestService {
     private final Sequences sequences;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate filing;
 
     SubsidyRequestService(SubsidyRequestRepository requests, RuntimeService runtime, Sequences sequences, Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.requests = requests;
         this.runtime = runtime;
         this.sequences = sequences;
         this.clock = clock;
         this.events = events;
+        this.filing = new TransactionTemplate(transactions);
     }
 
-    /** Files a request and starts its process; with an idempotency key, a retry answers the request already filed. */
+    /**
+     * Files a request and starts its process; with an idempotency key, a retry answers the request already filed.
+     * <p>
+     * Not one transaction: the reference number is taken first, in a short transaction of its own, and only then is
+     * the filing's transaction opened. Taken inside it, each submission would hold one pooled connection while it
+     * waits for a second one for the number: under concurrent submissions the pool runs dry and every submission
+     * waits for the pool's timeout (measured: docs/benchmarks.md, part 2). A filing that fails leaves a gap in the
+     * references, which harms nobody.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Submitted submit(SubmitRequest command, Caller caller, String idempotencyKey) {
         if (idempotencyKey != null) {
-            Optional<SubsidyRequest> earlier = requests.findBySubmittedByAndIdempotencyKey(caller.username(), idempotencyKey);
-            if (earlier.isPresent()) {
-                // a retry answers the request filed; the same key for another request is the client's mistake
-                if (!filedAs(earlier.get(), command)) {
-                    throw new fr.subventions.shared.InvalidInputException("Idempotency-Key", "cette clé a déjà servi à "
-                            + "déposer la demande " + earlier.get().reference() + ", dont le contenu diffère : une nouvelle "
-                            + "demande prend une nouvelle clé");
-                }
-                return new Submitted(earlier.get(), false);
+            Submitted earlier = filing.execute(status -> filedBefore(command, caller, idempotencyKey));
+            if (earlier != null) {
+                return earlier;
             }
         }
         command.validate(Year.now(clock));
         String reference = "SUB-" + command.fiscalYear() + "-"
                 + String.format("%04d", sequences.next("request-" + command.fiscalYear()));
+        return filing.execute(status -> file(reference, command, caller, idempotencyKey));
+    }
+
+    /** The request this key filed, if any: a retry answers it; the same key for another request is the client's mistake. */
+    private Submitted filedBefore(SubmitRequest command, Caller caller, String idempotencyKey) {
+        Optional<SubsidyRequest> earlier = requests.findBySubmittedByAndIdempotencyKey(caller.username(), idempotencyKey);
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        if (!filedAs(earlier.get(), command)) {
+            throw new fr.subventions.shared.InvalidInputException("Idempotency-Key", "cette clé a déjà servi à "
+                    + "déposer la demande " + earlier.get().reference() + ", dont le contenu diffère : une nouvelle "
+                    + "demande prend une nouvelle clé");
+        }
+        return new Submitted(earlier.get(), false);
+    }
+
+    private Submitted file(String reference, SubmitRequest command, Caller caller, String idempotencyKey) {
         SubmitRequest.ApplicantData a = command.applicant();
         Applicant applicant = new Applicant(a.name().trim(), a.siret(), blankToNull(a.rna()), a.legalForm(),
                 a.address().trim(), a.email().trim(), a.representative().trim());
