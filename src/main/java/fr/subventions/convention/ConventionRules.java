@@ -79,7 +79,12 @@ public class ConventionRules {
      */
     @Transactional(readOnly = true)
     public BigDecimal earlierGrants(SubsidyRequest request) {
-        return grants.findOthers(request.fiscalYear(), Outcome.GRANTED, request.id()).stream()
+        Applicant applicant = request.applicant();
+        // a SIRET shorter than a SIREN matches no other (sameBeneficiary), and an absent RNA matches no row
+        String siren = applicant.siret() != null && applicant.siret().length() >= 9
+                ? applicant.siret().substring(0, 9) + "%" : "-";
+        String rna = applicant.rna() == null ? "-" : applicant.rna().toUpperCase(java.util.Locale.ROOT);
+        return grants.findOthers(request.fiscalYear(), Outcome.GRANTED, request.id(), siren, rna).stream()
                 .filter(other -> sameBeneficiary(request.applicant(), other.applicant()))
                 .map(SubsidyRequest::grantedAmount)
                 .filter(amount -> amount != null)

@@ -10,7 +10,13 @@ import org.springframework.data.repository.Repository;
 /** The grants already made, read from the requests' table to cumulate a beneficiary's subsidies over a fiscal year. */
 interface GrantRepository extends Repository<SubsidyRequest, Long> {
 
-    @Query("select r from SubsidyRequest r where r.fiscalYear = :fiscalYear and r.outcome = :outcome and r.id <> :excluded")
+    /**
+     * The other requests of the fiscal year with this outcome whose applicant has the SIRET's SIREN (its first nine
+     * digits: the same legal person, any establishment) or the RNA number; both columns are indexed, so the cost does
+     * not grow with the number of requests of the year.
+     */
+    @Query("select r from SubsidyRequest r where r.fiscalYear = :fiscalYear and r.outcome = :outcome and r.id <> :excluded"
+            + " and (r.applicant.siret like :siren or r.applicant.rna = :rna)")
     List<SubsidyRequest> findOthers(@Param("fiscalYear") int fiscalYear, @Param("outcome") Outcome outcome,
-            @Param("excluded") Long excluded);
+            @Param("excluded") Long excluded, @Param("siren") String sirenPrefix, @Param("rna") String rna);
 }
