@@ -1,13 +1,21 @@
 package fr.subventions.submission;
 
 import fr.subventions.shared.Caller;
+import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +69,68 @@ class RequestController {
         return requests.view(reference, caller);
     }
 
+    /**
+     * The requests the caller may see, a page at a time, sorted by reference. The body stays the JSON array it always
+     * was; the total is in {@code X-Total-Count} and the neighbouring pages in {@code Link} (RFC 8288), so a caller
+     * that reads only the body keeps working, with the first {@value #DEFAULT_PAGE_SIZE} lines.
+     */
     @GetMapping
-    List<RequestSummary> list(@RequestParam(required = false) RequestStatus status, Caller caller) {
-        return requests.list(status, caller).stream().map(RequestSummary::of).toList();
+    @ApiResponse(responseCode = "200", description = "Une page de la liste, triée par référence",
+            useReturnTypeSchema = true, headers = {
+                @Header(name = TOTAL_COUNT, description = "Nombre total de demandes répondant au filtre, toutes pages "
+                        + "confondues", schema = @Schema(type = "integer")),
+                @Header(name = HttpHeaders.LINK, description = "Pages voisines (RFC 8288) : rel=\"first\", \"prev\", "
+                        + "\"next\", \"last\", adresses relatives", schema = @Schema(type = "string"))})
+    ResponseEntity<List<RequestSummary>> list(
+            @Parameter(description = "Étape des demandes à lister ; toutes si absent")
+            @RequestParam(required = false) RequestStatus status,
+            @Parameter(description = "Numéro de la page, à partir de 1",
+                    schema = @Schema(type = "integer", minimum = "1", defaultValue = "1"))
+            @RequestParam(required = false) Integer page,
+            @Parameter(description = "Demandes par page, au plus " + MAX_PAGE_SIZE, schema = @Schema(type = "integer",
+                    minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "" + DEFAULT_PAGE_SIZE))
+            @RequestParam(required = false) Integer size,
+            Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        if (page != null && page < 1) {
+            errors.add(new FieldError("page", "un entier supérieur ou égal à 1"));
+        }
+        if (size != null && (size < 1 || size > MAX_PAGE_SIZE)) {
+            errors.add(new FieldError("size", "un entier entre 1 et " + MAX_PAGE_SIZE));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        int number = page == null ? 1 : page;
+        int perPage = size == null ? DEFAULT_PAGE_SIZE : size;
+        Page<RequestSummary> found = requests.summaries(status, caller, number - 1, perPage);
+        return ResponseEntity.ok().header(TOTAL_COUNT, String.valueOf(found.getTotalElements()))
+                .header(HttpHeaders.LINK, links(status, number, perPage, found.getTotalPages()))
+                .body(found.getContent());
+    }
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+    static final String TOTAL_COUNT = "X-Total-Count";
+
+    /** first, prev, next and last, relative to /api/requests, keeping the status and the page size. */
+    private static String links(RequestStatus status, int page, int size, int pages) {
+        int last = Math.max(1, pages);
+        List<String> links = new ArrayList<>();
+        links.add(link(status, 1, size, "first"));
+        if (page > 1) {
+            links.add(link(status, Math.min(page - 1, last), size, "prev"));
+        }
+        if (page < last) {
+            links.add(link(status, page + 1, size, "next"));
+        }
+        links.add(link(status, last, size, "last"));
+        return String.join(", ", links);
+    }
+
+    private static String link(RequestStatus status, int page, int size, String rel) {
+        return "</api/requests?" + (status == null ? "" : "status=" + status.name() + "&") + "page=" + page + "&size=" + size
+                + ">; rel=\"" + rel + "\"";
     }
 
     /** The applicant has uploaded the missing documents: the request goes back to the completeness check. */

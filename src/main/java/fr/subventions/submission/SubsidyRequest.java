@@ -13,6 +13,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -37,7 +38,8 @@ import java.util.Set;
 @Entity
 @Table(name = "subsidy_request", uniqueConstraints = {
         @UniqueConstraint(name = "uk_request_reference", columnNames = "reference"),
-        @UniqueConstraint(name = "uk_request_idempotency", columnNames = {"submitted_by", "idempotency_key"})})
+        @UniqueConstraint(name = "uk_request_idempotency", columnNames = {"submitted_by", "idempotency_key"})},
+        indexes = @Index(name = "ix_request_status_reference", columnList = "status, reference"))
 public class SubsidyRequest {
 
     @Id

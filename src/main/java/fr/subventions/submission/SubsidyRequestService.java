@@ -16,6 +16,9 @@ import fr.subventions.shared.StageConflictException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -108,6 +111,20 @@ public class SubsidyRequestService {
     @Transactional(readOnly = true)
     public RequestView view(String reference, Caller caller) {
         return RequestView.of(get(reference, caller));
+    }
+
+    /**
+     * One page of the requests the caller may see (an applicant's own, every request for staff), with or without a
+     * status, sorted by reference: {@code page} counts from 0.
+     */
+    @Transactional(readOnly = true)
+    public Page<RequestSummary> summaries(RequestStatus status, Caller caller, int page, int size) {
+        Pageable pageable = PageRequest.of(page, size);
+        if (!caller.isStaff()) {
+            return status == null ? requests.summariesBySubmitter(caller.username(), pageable)
+                    : requests.summariesBySubmitterAndStatus(caller.username(), status, pageable);
+        }
+        return status == null ? requests.summaries(pageable) : requests.summariesByStatus(status, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -45,12 +45,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>System properties (-Dbench.…, passed with {@code -Dbench.options="…"} on the Maven command line): {@code
  * bench.parts} (default 1,4,3,2), {@code bench.cohorts} (10), {@code bench.cohortSize} (50), {@code bench.openRequests}
  * (100000), {@code bench.httpSeconds} (30), {@code bench.rate} (100), {@code bench.clients} (16), {@code bench.output}
- * (docs/benchmarks.md; "none" to write nothing).
+ * (docs/benchmarks.md; "none" to write nothing), {@code bench.database} (subventions_bench), {@code bench.reuseData}
+ * (false: the database is dropped and made again; true keeps it, and part 3 copies no request when the database
+ * already holds {@code bench.openRequests} open ones).
  */
 public final class Benchmark {
 
     static final String COMMAND = "mvn -B -Pbenchmark -DskipTests package";
     static final String DATABASE = System.getProperty("bench.database", "subventions_bench");
+    /** Keep the database of a previous run, and part 3's open requests if it has them: to measure again, not to load. */
+    static final boolean REUSE_DATA = Boolean.getBoolean("bench.reuseData");
 
     private Benchmark() {
     }
@@ -60,7 +64,9 @@ public final class Benchmark {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         Report report = new Report();
         try (HeapMonitor heap = new HeapMonitor()) {
-            PackagedApplication.recreate(DATABASE);
+            if (!REUSE_DATA) {
+                PackagedApplication.recreate(DATABASE);
+            }
             JdbcTemplate jdbc = PackagedApplication.jdbc(DATABASE);
             report.machine(Machine.describe(jdbc));
             report.machine(List.of("Load average (1, 5, 15 min) at the start: " + Machine.loadAverage()

@@ -370,6 +370,16 @@ class ApiBadInputTest {
         }
 
         @Test
+        void pageOrSizeOutOfBounds() throws Exception {
+            refused(get("/api/requests").param("page", "0").with(as("instructeur")), 400, "page");
+            refused(get("/api/requests").param("size", "0").with(as("instructeur")), 400, "size");
+            refused(get("/api/requests").param("size", "501").with(as("instructeur")), 400, "size");
+            refused(get("/api/requests").param("page", "-1").param("size", "1000").with(as("instructeur")), 400, "page",
+                    "size");
+            refused(get("/api/requests").param("page", "deux").with(as("instructeur")), 400, "page");
+        }
+
+        @Test
         void readingWithoutCredentials() throws Exception {
             refused(get("/api/requests/{reference}", submitted.reference()), 401);
         }

@@ -68,6 +68,13 @@ class EngineAuthorizationTest {
                 .isFalse();
     }
 
+    /** The check by EXISTS subqueries, not the join MariaDB cannot index (application.yml, docs/benchmarks.md). */
+    @Test
+    void queriesCheckEachResultByItsOwnGrantsRevokesIncluded() {
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration)
+                .getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
+    }
+
     @Test
     void onlyStaffOpenTasklistAndOnlyTheAdministratorCockpitAndAdmin() {
         Map<String, List<String>> expected = Map.of(
