@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -17,9 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -61,12 +58,13 @@ class EngineAuthorizations {
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
-    private final TaskService tasks;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    EngineAuthorizations(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    EngineAuthorizations(AuthorizationService authorizations, FilterService filters,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.authorizations = authorizations;
         this.filters = filters;
-        this.tasks = tasks;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -80,7 +78,7 @@ class EngineAuthorizations {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
                     @Override
-                    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+                    public AuthorizationEntity[] newTaskGroupIdentityLink(org.camunda.bpm.engine.task.Task task, String groupId, String type) {
                         return Caller.APPLICANTS.equals(groupId) ? null : super.newTaskGroupIdentityLink(task, groupId, type);
                     }
                 });
@@ -119,13 +117,24 @@ class EngineAuthorizations {
      * @return how many grants were added
      */
     int grantOpenTasks() {
+        // One query over the engine's tables rather than a task query and a grant lookup per open task: with 60 000
+        // open tasks the per-task way took some 140 000 queries at every start. The NOT EXISTS is a lookup on
+        // Camunda's unique key ACT_UNIQ_AUTH_GROUP (TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_).
+        String groups = String.join(", ", java.util.Collections.nCopies(STAFF.size(), "?"));
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(IdentityLinkType.CANDIDATE);
+        parameters.addAll(STAFF);
+        parameters.add(Authorization.AUTH_TYPE_GRANT);
+        parameters.add(Resources.TASK.resourceType());
+        List<Map<String, Object>> ungranted = jdbc.queryForList("select I.TASK_ID_ task, I.GROUP_ID_ grp"
+                + " from ACT_RU_IDENTITYLINK I where I.TYPE_ = ? and I.TASK_ID_ is not null and I.GROUP_ID_ in (" + groups + ")"
+                + " and not exists (select 1 from ACT_RU_AUTHORIZATION A where A.TYPE_ = ? and A.GROUP_ID_ = I.GROUP_ID_"
+                + " and A.RESOURCE_TYPE_ = ? and A.RESOURCE_ID_ = I.TASK_ID_)", parameters.toArray());
         int added = 0;
-        for (Task task : tasks.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(STAFF)).includeAssignedTasks().list()) {
-            for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && STAFF.contains(link.getGroupId())
-                        && ensure(link.getGroupId(), Resources.TASK, task.getId(), Permissions.READ, Permissions.UPDATE)) {
-                    added++;
-                }
+        for (Map<String, Object> link : ungranted) {
+            if (ensure((String) link.get("grp"), Resources.TASK, (String) link.get("task"), Permissions.READ,
+                    Permissions.UPDATE)) {
+                added++;
             }
         }
         return added;
