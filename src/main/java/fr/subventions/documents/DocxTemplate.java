@@ -34,6 +34,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
  */
 public final class DocxTemplate {
 
+    static {
+        XmlFactories.install();
+    }
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([#*]?)([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
     private static final Pattern LIST_PARAGRAPH = Pattern.compile("^\\s*\\{\\{\\s*\\*([A-Za-z][A-Za-z0-9_]*)\\s*}}\\s*$");
     /** Characters XML 1.0 cannot carry: a user pasting them must not corrupt the file. */
