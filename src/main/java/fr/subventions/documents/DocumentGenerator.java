@@ -485,7 +485,7 @@ public class DocumentGenerator {
     }
 
     private byte[] render(DocumentKind kind, Map<String, Object> model) {
-        return DocxTemplate.render(kind.template(), templates.template(kind), model);
+        return DocxTemplate.render(kind.template(), templates.source(kind), model);
     }
 
     /** The report's paragraphs, as the officer typed them (one per line, blank lines dropped). */

@@ -16,6 +16,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 /** The dashboard export: every request with its status, stage, amounts and dates, filterable in a spreadsheet. */
 final class RequestsExport {
 
+    static {
+        XmlFactories.install();
+    }
+
     private RequestsExport() {
     }
 

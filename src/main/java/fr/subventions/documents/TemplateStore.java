@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,12 +25,32 @@ public class TemplateStore {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateStore.class);
 
     private final Path folder;
+    /**
+     * Each template as last read, with the file's modification time, size and identity then: a document reads the
+     * file's attributes (one system call) and reads and parses the file again only when one of them changed, so an
+     * edited template is used by the next document, as before.
+     */
+    private final ConcurrentMap<Path, Read> read = new ConcurrentHashMap<>();
+
+    private record Read(FileTime modified, long size, Object fileKey, DocxTemplate.Source source) {
+
+        boolean isOf(BasicFileAttributes attributes) {
+            return modified.equals(attributes.lastModifiedTime()) && size == attributes.size()
+                    && Objects.equals(fileKey, attributes.fileKey());
+        }
+    }
 
     TemplateStore(@Value("${subventions.documents.template-dir:./templates}") Path folder) {
         this.folder = folder;
     }
 
+    /** The template's content, written from the defaults first if the folder lacks it. */
     public byte[] template(DocumentKind kind) {
+        return source(kind).bytes().clone();
+    }
+
+    /** The template read and taken apart once, until its file changes. */
+    DocxTemplate.Source source(DocumentKind kind) {
         Path file = file(kind);
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
@@ -38,7 +63,17 @@ public class TemplateStore {
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("Wrote the default template {}", file.toAbsolutePath());
             }
-            return Files.readAllBytes(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            Read last = read.get(file);
+            if (last != null && last.isOf(attributes)) {
+                return last.source();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            // attributes read before the content: a change while reading is seen by the next document
+            Read fresh = new Read(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey(),
+                    DocxTemplate.Source.of(bytes));
+            read.put(file, fresh);
+            return fresh.source();
         } catch (IOException e) {
             throw new UncheckedIOException("Template folder " + folder.toAbsolutePath() + " cannot be used", e);
         }

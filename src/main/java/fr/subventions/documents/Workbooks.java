@@ -22,6 +22,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** The workbooks finance works with: amounts as numbers in euros, totals as formulas. */
 public final class Workbooks {
 
+    static {
+        XmlFactories.install();
+    }
+
     static final String EUROS = "#,##0.00\\ \"€\"";
 
     private Workbooks() {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -48,6 +49,42 @@ class DocxTemplateTest {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         template.write(out);
         assertThat(text(DocxTemplate.render("split", out.toByteArray(), Map.of("title", "Étude")))).contains("Objet : Étude – fin");
+    }
+
+    @Test
+    void fillsHeadersAndFootersAndKeepsTheTemplatesOtherPartsAsTheyAre() throws IOException {
+        XWPFDocument template = new XWPFDocument();
+        template.createParagraph().createRun().setText("Dossier {{reference}}");
+        template.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("En-tête {{reference}}");
+        template.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Pied de page {{title}}");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        template.write(out);
+
+        byte[] filled = DocxTemplate.render("entête", out.toByteArray(), Map.of("reference", "SUB-2023-0001", "title", "Étude"));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(filled))) {
+            assertThat(document.getParagraphs().get(0).getText()).isEqualTo("Dossier SUB-2023-0001");
+            assertThat(document.getHeaderList().get(0).getText()).contains("En-tête SUB-2023-0001");
+            assertThat(document.getFooterList().get(0).getText()).contains("Pied de page Étude");
+        }
+        Map<String, byte[]> before = entries(out.toByteArray());
+        Map<String, byte[]> after = entries(filled);
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        for (String name : before.keySet()) {
+            if (!name.equals("word/document.xml") && !name.startsWith("word/header") && !name.startsWith("word/footer")) {
+                assertThat(after.get(name)).as(name).isEqualTo(before.get(name));
+            }
+        }
+    }
+
+    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     @Nested
