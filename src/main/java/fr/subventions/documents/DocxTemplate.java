@@ -52,6 +52,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
  */
 public final class DocxTemplate {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocxTemplate.class);
+
     static {
         XmlFactories.install();
     }
@@ -79,9 +81,27 @@ public final class DocxTemplate {
 
     /** The same, from a template read once ({@link TemplateStore} keeps one per file until the file changes). */
     public static byte[] render(String name, Source template, Map<String, Object> model) {
+        if (template.slim != null) {
+            try {
+                return render(name, template, model, template.slim);
+            } catch (RuntimeException e) {
+                // a template the slim package does not serve (a part the filling needs, say): the whole package below
+                LOG.debug("Template {} filled from its whole package: {}", name, e.toString());
+            }
+        }
+        return render(name, template, model, template.bytes);
+    }
+
+    /** For the tests: filled from the slim package only (no fallback), or from the whole package. */
+    static byte[] render(String name, Source template, Map<String, Object> model, boolean slim) {
+        return render(name, template, model, slim ? java.util.Objects.requireNonNull(template.slim, "no slim package")
+                : template.bytes);
+    }
+
+    private static byte[] render(String name, Source template, Map<String, Object> model, byte[] opened) {
         XWPFDocument document;
         try {
-            document = new XWPFDocument(new ByteArrayInputStream(template.bytes));
+            document = new XWPFDocument(new ByteArrayInputStream(opened));
         } catch (IOException | RuntimeException e) {
             throw new TemplateException("Le modèle « " + name + " » n'est pas un document .docx lisible : " + e.getMessage(), e);
         }
@@ -97,6 +117,9 @@ public final class DocxTemplate {
             byte[] written = template.write(document);
             if (written != null) {
                 return written;
+            }
+            if (opened != template.bytes) {
+                throw new IllegalStateException("the slim package cannot be written as the template's");
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.write(out);
@@ -121,10 +144,111 @@ public final class DocxTemplate {
         private final byte[] bytes;
         /** The template's zip entries in their order, or null when the bytes are not a zip commons-compress reads. */
         private final List<RawEntry> entries;
+        /**
+         * The package POI opens to fill the template: the main document part, its headers and footers and the package's
+         * properties, without the parts nothing is filled in (styles, numbering, settings, fonts, theme, images…), whose
+         * parsing by XWPFDocument was most of the time spent on a document. They reach the output all the same: {@link
+         * #write} copies them from the template. Null when it cannot be made (the whole package is opened then).
+         */
+        private final byte[] slim;
 
         private Source(byte[] bytes, List<RawEntry> entries) {
             this.bytes = bytes;
             this.entries = entries;
+            this.slim = entries == null ? null : slim(entries);
+        }
+
+        /** See {@link #slim}; relationships to parts left out are dropped, external ones (hyperlinks) kept. */
+        private static byte[] slim(List<RawEntry> entries) {
+            try {
+                Map<String, RawEntry> byName = new HashMap<>();
+                for (RawEntry entry : entries) {
+                    byName.put(entry.entry.getName(), entry);
+                }
+                String main = "word/document.xml";
+                String mainRels = "word/_rels/document.xml.rels";
+                if (!byName.containsKey(main) || !byName.containsKey("[Content_Types].xml")
+                        || !byName.containsKey("_rels/.rels")) {
+                    return null;
+                }
+                Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
+                List<String> headersAndFooters = new ArrayList<>();
+                if (byName.containsKey(mainRels)) {
+                    kept.put(mainRels, relationships(inflate(byName.get(mainRels)), "word/", headersAndFooters));
+                }
+                for (String part : headersAndFooters) {
+                    String rels = part.substring(0, part.lastIndexOf('/') + 1) + "_rels/"
+                            + part.substring(part.lastIndexOf('/') + 1) + ".rels";
+                    if (!byName.containsKey(part)) {
+                        return null;
+                    }
+                    if (byName.containsKey(rels)) {
+                        kept.put(rels, relationships(inflate(byName.get(rels)), "word/", new ArrayList<>()));
+                    }
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
+                    for (RawEntry entry : entries) {
+                        String name = entry.entry.getName();
+                        byte[] rewritten = kept.get(name);
+                        if (rewritten != null) {
+                            ZipArchiveEntry written = new ZipArchiveEntry(name);
+                            zip.putArchiveEntry(written);
+                            zip.write(rewritten);
+                            zip.closeArchiveEntry();
+                        } else if (name.equals("[Content_Types].xml") || name.equals("_rels/.rels") || name.equals(main)
+                                || name.startsWith("docProps/") || headersAndFooters.contains(name)) {
+                            zip.addRawArchiveEntry(new ZipArchiveEntry(entry.entry), new ByteArrayInputStream(entry.raw));
+                        }
+                    }
+                }
+                return out.toByteArray();
+            } catch (IOException | RuntimeException | javax.xml.parsers.ParserConfigurationException
+                    | org.xml.sax.SAXException | javax.xml.transform.TransformerException e) {
+                return null;
+            }
+        }
+
+        /**
+         * A relationships part keeping only the headers and footers (whose part names are added to {@code kept}) and
+         * the external targets.
+         */
+        private static byte[] relationships(byte[] xml, String base, List<String> kept) throws IOException,
+                javax.xml.parsers.ParserConfigurationException, org.xml.sax.SAXException,
+                javax.xml.transform.TransformerException {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document rels = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            org.w3c.dom.NodeList list = rels.getDocumentElement().getChildNodes();
+            for (int i = list.getLength() - 1; i >= 0; i--) {
+                if (!(list.item(i) instanceof org.w3c.dom.Element relationship)) {
+                    continue;
+                }
+                String type = relationship.getAttribute("Type");
+                boolean external = "External".equals(relationship.getAttribute("TargetMode"));
+                boolean headerOrFooter = type.endsWith("/header") || type.endsWith("/footer");
+                String target = relationship.getAttribute("Target");
+                if (headerOrFooter && !external && !target.startsWith("/") && !target.contains("..")) {
+                    kept.add(base + target);
+                } else if (!external) {
+                    relationship.getParentNode().removeChild(relationship);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
+                    new javax.xml.transform.dom.DOMSource(rels), new javax.xml.transform.stream.StreamResult(out));
+            return out.toByteArray();
+        }
+
+        private static byte[] inflate(RawEntry entry) throws IOException {
+            if (entry.entry.getMethod() == ZipArchiveEntry.STORED) {
+                return entry.raw;
+            }
+            try (InputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(entry.raw),
+                    new java.util.zip.Inflater(true))) {
+                return in.readAllBytes();
+            }
         }
 
         /** The template's content; not to be changed. */

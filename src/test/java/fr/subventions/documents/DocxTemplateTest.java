@@ -52,6 +52,56 @@ class DocxTemplateTest {
     }
 
     @Test
+    void theSlimPackageFillsEveryDefaultTemplateAsTheWholePackageDoes() throws IOException {
+        for (DocumentKind kind : DocumentKind.values()) {
+            if (kind.isWorkbook()) {
+                continue;
+            }
+            DocxTemplate.Source source = DocxTemplate.Source.of(DefaultTemplates.build(kind));
+            // every placeholder of the template given a value, whatever its kind (text, list or rows)
+            Map<String, Object> model = new java.util.HashMap<>();
+            java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\{\\s*([*#]?)([A-Za-z][A-Za-z0-9_]*)"
+                    + "(?:\\.([A-Za-z][A-Za-z0-9_]*))?").matcher(text(source));
+            while (placeholder.find()) {
+                switch (placeholder.group(1)) {
+                    case "*" -> model.put(placeholder.group(2), List.of("# Titre", "premier", "second"));
+                    case "#" -> model.merge(placeholder.group(2), List.of(Map.of(placeholder.group(3), "valeur")), (a, b) -> a);
+                    default -> model.put(placeholder.group(2), "valeur de " + placeholder.group(2));
+                }
+            }
+            // rows whose placeholders name several fields
+            for (Map.Entry<String, Object> entry : model.entrySet()) {
+                if (entry.getValue() instanceof List<?> rows && !rows.isEmpty() && rows.get(0) instanceof Map) {
+                    entry.setValue(List.of(allFields(source, entry.getKey()), allFields(source, entry.getKey())));
+                }
+            }
+
+            byte[] slim = DocxTemplate.render(kind.template(), source, model, true);
+            byte[] whole = DocxTemplate.render(kind.template(), source, model, false);
+
+            assertThat(entries(slim).keySet()).as(kind.name()).containsExactlyElementsOf(entries(whole).keySet());
+            for (Map.Entry<String, byte[]> entry : entries(whole).entrySet()) {
+                assertThat(entries(slim).get(entry.getKey())).as(kind + " " + entry.getKey()).isEqualTo(entry.getValue());
+            }
+        }
+    }
+
+    private static String text(DocxTemplate.Source source) throws IOException {
+        return new String(entries(source.bytes()).get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .replaceAll("<[^>]+>", "");
+    }
+
+    private static Map<String, String> allFields(DocxTemplate.Source source, String rows) throws IOException {
+        Map<String, String> fields = new java.util.HashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*#" + rows + "\\.([A-Za-z][A-Za-z0-9_]*)")
+                .matcher(text(source));
+        while (m.find()) {
+            fields.put(m.group(1), "valeur " + m.group(1));
+        }
+        return fields;
+    }
+
+    @Test
     void fillsHeadersAndFootersAndKeepsTheTemplatesOtherPartsAsTheyAre() throws IOException {
         XWPFDocument template = new XWPFDocument();
         template.createParagraph().createRun().setText("Dossier {{reference}}");
