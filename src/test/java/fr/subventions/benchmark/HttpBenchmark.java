@@ -88,6 +88,10 @@ final class HttpBenchmark {
                 scraper.interrupt();
             }
         }
+        if (!ERRORS.isEmpty()) {
+            report.note("Part 2 errors, by kind: " + ERRORS.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
+                    .collect(java.util.stream.Collectors.joining("; ")) + ".");
+        }
         report.note(Report.f("Part 2 peak heap of the benchmark's JVM (the load generator; the in-process application idle): %.0f MiB.",
                 heap.reset()));
     }
@@ -119,6 +123,8 @@ final class HttpBenchmark {
                         latencies[n] = System.nanoTime() - due;
                         if (failure != null || response.statusCode() != 201) {
                             errors.incrementAndGet();
+                            ERRORS.merge(failure != null ? failure.getClass().getSimpleName()
+                                    : "HTTP " + response.statusCode() + " " + firstLine(response.body()), 1, Integer::sum);
                         }
                         return null;
                     }));
@@ -148,9 +154,11 @@ final class HttpBenchmark {
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() != 201) {
                             errors.incrementAndGet();
+                            ERRORS.merge("HTTP " + response.statusCode() + " " + firstLine(response.body()), 1, Integer::sum);
                         }
                     } catch (java.io.IOException e) {
                         errors.incrementAndGet();
+                        ERRORS.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                     mine[n++] = System.nanoTime() - s;
                 }
@@ -165,6 +173,14 @@ final class HttpBenchmark {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
         return new Result(Stats.ofNanos(merged, merged.length), errors.get(), counts.get() / elapsed);
+    }
+
+    /** Each kind of error seen (status and the answer's start, or the exception), with its count, for the notes. */
+    static final java.util.concurrent.ConcurrentMap<String, Integer> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String firstLine(String body) {
+        String line = body == null ? "" : body.replaceAll("\\s+", " ").trim();
+        return line.length() > 160 ? line.substring(0, 160) + "…" : line;
     }
 
     static HttpRequest submission(String base, String key) {
