@@ -195,20 +195,18 @@ final class OpenRequests {
                     task.setString(1, assignee);
                     task.setTimestamp(2, now);
                     task.setString(3, id);
-                    task.addBatch();
+                    task.executeUpdate();
                     history.setString(1, assignee);
                     history.setString(2, id);
-                    history.addBatch();
+                    history.executeUpdate();
+                    // one at a time: the driver's bulk protocol does not take an INSERT … SELECT
                     grant.setString(1, nextId());
                     grant.setString(2, assignee);
                     grant.setString(3, id);
                     grant.setString(4, assignee);
                     grant.setString(5, id);
-                    grant.addBatch();
+                    grant.executeUpdate();
                 }
-                task.executeBatch();
-                history.executeBatch();
-                grant.executeBatch();
             }
             c.commit();
             return wanted;
