@@ -30,8 +30,8 @@ import org.springframework.core.annotation.Order;
  * ({@code camunda.bpm.authorization.enabled}), granted at every start-up when missing, in every profile:
  *
  * <ul>
- * <li>{@code instructeurs}, {@code secretariat}, {@code finances}: the Tasklist application, their own group's filter,
- * and reading the three process definitions (the name and the diagram Tasklist shows with a task). Each task offered
+ * <li>{@code instructeurs}, {@code secretariat}, {@code finances}: the Tasklist application, their own group's filter
+ * and « Mes tâches » (each user's assigned tasks), and reading the three process definitions (the name and the diagram Tasklist shows with a task). Each task offered
  * to one of these groups gives that group READ and UPDATE on the task (the engine's default authorization for a
  * candidate group): they see, claim and complete their group's tasks, and no other;</li>
  * <li>{@code demandeurs}: nothing in the webapps. Applicants work on the portal and through the API, which check that a
@@ -102,6 +102,11 @@ class EngineAuthorizations {
             }
             for (Filter f : filters.createFilterQuery().filterName(filter.getValue()).list()) {
                 ensure(filter.getKey(), Resources.FILTER, f.getId(), Permissions.READ);
+            }
+        }
+        for (Filter f : filters.createFilterQuery().filterName(TaskFilters.MY_TASKS).list()) {
+            for (String group : STAFF) {
+                ensure(group, Resources.FILTER, f.getId(), Permissions.READ);
             }
         }
         int backfilled = grantOpenTasks();

@@ -10,7 +10,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** One Tasklist filter per group, created at start-up when missing: each user opens Tasklist on their own work. */
+/**
+ * One Tasklist filter per group, and « Mes tâches » (the tasks assigned to the logged-in user), created at start-up
+ * when missing: each user opens Tasklist on their own work.
+ */
 @Component
 class TaskFilters {
 
@@ -22,6 +25,9 @@ class TaskFilters {
         BY_GROUP.put("finances", "Finances");
         BY_GROUP.put("demandeurs", "Demandeurs");
     }
+
+    /** The tasks assigned to the logged-in user, as Camunda's own "My Tasks": the list an officer works once they claim. */
+    static final String MY_TASKS = "Mes tâches";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -35,6 +41,13 @@ class TaskFilters {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void create() {
+        if (filters.createFilterQuery().filterName(MY_TASKS).count() == 0) {
+            // the expression is evaluated for whoever runs the filter; newest first, as the group filters by default
+            Filter filter = filters.newTaskFilter(MY_TASKS)
+                    .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc())
+                    .setProperties(Map.of("description", "Les tâches qui me sont assignées", "priority", 0, "refresh", true));
+            filters.saveFilter(filter);
+        }
         int priority = 10;
         for (Map.Entry<String, String> group : BY_GROUP.entrySet()) {
             if (filters.createFilterQuery().filterName(group.getValue()).count() == 0) {

@@ -144,6 +144,75 @@ final class OpenRequests {
         }
     }
 
+    /**
+     * Assigns {@code count} open tasks of the task definition to the user, as the user's claims would have: the task's
+     * assignee (and its history's), and the authorization the engine writes for an assignee
+     * ({@code DefaultAuthorizationProvider.newTaskAssignee}: a grant to the user of the task's runtime permissions, READ
+     * and UPDATE, on the TASK resource; no historic-task grant, historic instance permissions being off). Idempotent:
+     * tasks the user already holds count, so a database kept from an earlier run ({@code bench.reuseData}) gets only the
+     * missing ones. The tasks are taken evenly over the queue, not its newest. Answers how many were assigned now.
+     */
+    int assign(String assignee, String taskDefinitionKey, int count) throws Exception {
+        try (Connection c = DriverManager.getConnection(url + "?nullDatabaseMeansCurrent=true", user, password)) {
+            c.setAutoCommit(false);
+            long held;
+            try (PreparedStatement p = c.prepareStatement(
+                    "select count(*) from ACT_RU_TASK where ASSIGNEE_ = ? and TASK_DEF_KEY_ = ?")) {
+                p.setString(1, assignee);
+                p.setString(2, taskDefinitionKey);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    held = r.getLong(1);
+                }
+            }
+            if (held >= count) {
+                return 0;
+            }
+            List<String> free = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement(
+                    "select ID_ from ACT_RU_TASK where ASSIGNEE_ is null and TASK_DEF_KEY_ = ? order by ID_")) {
+                p.setString(1, taskDefinitionKey);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        free.add(r.getString(1));
+                    }
+                }
+            }
+            int wanted = (int) Math.min(count - held, free.size());
+            List<String> chosen = new ArrayList<>();
+            for (int i = 0; i < wanted; i++) {
+                chosen.add(free.get((int) ((long) i * free.size() / wanted)));
+            }
+            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            try (PreparedStatement task = c.prepareStatement(
+                    "update ACT_RU_TASK set ASSIGNEE_ = ?, REV_ = REV_ + 1, LAST_UPDATED_ = ? where ID_ = ? and ASSIGNEE_ is null");
+                    PreparedStatement history = c.prepareStatement("update ACT_HI_TASKINST set ASSIGNEE_ = ? where ID_ = ?");
+                    PreparedStatement grant = c.prepareStatement("insert into ACT_RU_AUTHORIZATION (ID_, REV_, TYPE_, GROUP_ID_,"
+                            + " USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_, REMOVAL_TIME_, ROOT_PROC_INST_ID_)"
+                            + " select ?, 1, 1, null, ?, 7, ?, 6, null, null from dual where not exists (select 1 from"
+                            + " ACT_RU_AUTHORIZATION where TYPE_ = 1 and USER_ID_ = ? and RESOURCE_TYPE_ = 7 and RESOURCE_ID_ = ?)")) {
+                for (String id : chosen) {
+                    task.setString(1, assignee);
+                    task.setTimestamp(2, now);
+                    task.setString(3, id);
+                    task.executeUpdate();
+                    history.setString(1, assignee);
+                    history.setString(2, id);
+                    history.executeUpdate();
+                    // one at a time: the driver's bulk protocol does not take an INSERT … SELECT
+                    grant.setString(1, nextId());
+                    grant.setString(2, assignee);
+                    grant.setString(3, id);
+                    grant.setString(4, assignee);
+                    grant.setString(5, id);
+                    grant.executeUpdate();
+                }
+            }
+            c.commit();
+            return wanted;
+        }
+    }
+
     private static Object map(Object value, String column, Template template, String reference, long requestId,
             Map<String, String> ids, Set<String> shared, OpenRequests copier) {
         if (value instanceof String text) {

@@ -1,6 +1,7 @@
 package fr.subventions.benchmark;
 
 import fr.subventions.support.MariaDbDatabase;
+import fr.subventions.workflow.SubsidyRequestProcess;
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -24,7 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * requests the real processes left at five stages ({@link OpenRequests}): 30 % at completeness and 30 % at instruction
  * (the officers' queue), 20 % awaiting an agenda, 10 % at the beneficiary's signature, 10 % at imputation.
  *
- * <p>What the officer uses: Camunda Tasklist, filter « Instruction » (candidate group instructeurs, claimed tasks
+ * <p>What the officer works: Camunda Tasklist, filter « Mes tâches » (the tasks assigned to them, {@code TaskFilters}):
+ * {@link #ASSIGNED} tasks at instruction are assigned to {@code instructeur} ({@link OpenRequests#assign}), its page and
+ * count are the target. Where they pick their next task: filter « Instruction » (candidate group instructeurs, claimed tasks
  * included, {@code TaskFilters}). Tasklist asks the webapp's API for the filter's first page, 15 tasks sorted by
  * creation date, newest first, as HAL (the count and each task's candidate groups, process definition and assignee
  * embedded), and for each filter's count for its menu; both are timed over HTTP, logged into Tasklist as
@@ -58,6 +61,9 @@ final class TaskListBenchmark {
             made.add(copies + " at " + stages[i]);
         }
         double loadSeconds = (System.nanoTime() - start) / 1e9;
+        // The officer's own workload: tasks claimed from the queue, which « Mes tâches » lists (idempotent, so a kept
+        // database gets only what it misses)
+        int assignedNow = copier.assign(OFFICER, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, ASSIGNED);
         for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_VARIABLE",
                 "ACT_RU_EVENT_SUBSCR", "ACT_RU_JOB", "ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST",
                 "subsidy_request", "stage_event", "request_cofinancing")) {
@@ -66,6 +72,7 @@ final class TaskListBenchmark {
         long openInDatabase = jdbc.queryForObject("select count(*) from subsidy_request where status <> 'CLOSED'", Long.class);
         TaskService tasks = context.getBean(TaskService.class);
         long officerTasks = tasks.createTaskQuery().taskCandidateGroup("instructeurs").includeAssignedTasks().count();
+        long officersOwn = tasks.createTaskQuery().taskAssignee(OFFICER).count();
         if (loaded) {
             report.note(Report.f("Part 3 data: kept from an earlier run (bench.reuseData); %,d requests not closed in the "
                     + "database, %,d tasks in the officers' queue.", openInDatabase, officerTasks));
@@ -75,6 +82,9 @@ final class TaskListBenchmark {
                     + "%,d tasks in the officers' queue.", open, loadSeconds, rows, String.join(", ", made), openInDatabase,
                     officerTasks));
         }
+        report.note(Report.f("Part 3 workload: %,d tasks « Instruire la demande » assigned to %s (%,d now; ASSIGNEE_ and "
+                + "the user grant the engine writes for an assignee, READ and UPDATE on the task).", officersOwn, OFFICER,
+                assignedNow));
 
         FilterService filters = context.getBean(FilterService.class);
         Filter instruction = filters.createFilterQuery().filterName("Instruction").singleResult();
@@ -84,13 +94,34 @@ final class TaskListBenchmark {
         String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
                 + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
         String count = "/camunda/api/engine/engine/default/filter/" + instruction.getId() + "/count";
+        Filter mine = filters.createFilterQuery().filterName("Mes tâches").singleResult();
+        String mineList = "/camunda/api/engine/engine/default/filter/" + mine.getId() + "/list?firstResult=0&maxResults=15";
+        String mineCount = "/camunda/api/engine/engine/default/filter/" + mine.getId() + "/count";
         int runs = Integer.getInteger("bench.taskListRuns", 200);
+        // « Mes tâches » first: the officer's list, the target; then the group's queue
+        Stats mineHal = timeOrGiveUp(runs, () -> tasklist.post(mineList, body), jdbc);
+        Stats mineCountStats = timeOrGiveUp(runs, () -> tasklist.get(mineCount), jdbc);
         // A query that does not answer within the timeout is reported as such, and not asked again: the engine's own
         // call (no timeout of its own) is then skipped, and the statements left running are killed
         Stats hal = timeOrGiveUp(runs, () -> tasklist.post(list, body), jdbc);
         Stats countStats = timeOrGiveUp(runs, () -> tasklist.get(count), jdbc);
         // as the officer, like the webapp's calls: without an authenticated user the engine checks no authorization
         IdentityService identity = context.getBean(IdentityService.class);
+        Stats mineEngine = mineHal == null || mineCountStats == null ? null : time(runs, () -> {
+            identity.setAuthentication(OFFICER, List.of("instructeurs"));
+            try {
+                org.camunda.bpm.engine.task.TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
+                int listed = filters.listPage(mine.getId(), sorted, 0, 15).size();
+                long counted = filters.count(mine.getId());
+                if (counted != officersOwn || listed != Math.min(15, officersOwn)) {
+                    throw new IllegalStateException("« Mes tâches » lists " + listed + " of " + counted + " tasks, "
+                            + officersOwn + " assigned");
+                }
+                return 200;
+            } finally {
+                identity.clearAuthentication();
+            }
+        });
         Stats engine = hal == null || countStats == null ? null : time(runs, () -> {
             identity.setAuthentication("instructeur", List.of("instructeurs"));
             try {
@@ -125,6 +156,11 @@ final class TaskListBenchmark {
         });
         List<String[]> rowsTable = new ArrayList<>();
         rowsTable.add(new String[] {"query (officer instructeur)", "runs", "p50 ms", "p95 ms", "max ms"});
+        rowsTable.add(row(Report.f("Tasklist, filter « Mes tâches » (%,d assigned): first page (15, newest first) with its "
+                + "count, HAL, over HTTP", officersOwn), mineHal));
+        rowsTable.add(row("Tasklist, filter « Mes tâches »: count for the menu, over HTTP", mineCountStats));
+        rowsTable.add(row("the same « Mes tâches » page and count on the engine's FilterService as instructeur (no HTTP)",
+                mineEngine));
         rowsTable.add(row("Tasklist, filter « Instruction »: first page (15, newest first) with its count, HAL, over HTTP", hal));
         rowsTable.add(row("Tasklist, filter « Instruction »: count for the menu, over HTTP", countStats));
         rowsTable.add(row("the same page and count on the engine's FilterService as instructeur (no HTTP)", engine));
@@ -134,18 +170,34 @@ final class TaskListBenchmark {
                 sizes[1]), apiMiddle));
         report.table(Report.f("3. The officer's task list with %,d open requests (%,d tasks in the officers' queue)", open,
                 officerTasks), rowsTable);
-        if (hal == null) {
-            report.target(Report.f("3. Task list p95 with %,d open requests (Tasklist's filter page over HTTP)", open),
-                    "no answer within " + TIMEOUT.toSeconds() + " s", "≤ 50 ms", false);
+        // The target: the list the officer works, « Mes tâches »; the group's queue, where they pick tasks, still reported
+        if (mineHal == null) {
+            report.target(Report.f("3. Task list p95 with %,d open requests (Tasklist's « Mes tâches » page over HTTP)",
+                    open), "no answer within " + TIMEOUT.toSeconds() + " s", "≤ 50 ms", false);
         } else {
-            report.target(Report.f("3. Task list p95 with %,d open requests (Tasklist's filter page over HTTP; p50 %s ms)",
-                    open, Report.ms(hal.p(50))), Report.ms(hal.p(95)) + " ms", "≤ 50 ms", hal.p(95) <= 50);
+            report.target(Report.f("3. Task list p95 with %,d open requests (Tasklist's « Mes tâches » page with its count "
+                    + "over HTTP, %,d tasks assigned; p50 %s ms)", open, officersOwn, Report.ms(mineHal.p(50))),
+                    Report.ms(mineHal.p(95)) + " ms", "≤ 50 ms", mineHal.p(95) <= 50);
+        }
+        if (hal == null) {
+            report.target(Report.f("3. Group queue p95 with %,d open requests (Tasklist's « Instruction » page over HTTP)",
+                    open), "no answer within " + TIMEOUT.toSeconds() + " s", "≤ 50 ms", false);
+        } else {
+            report.target(Report.f("3. Group queue p95 with %,d open requests (Tasklist's « Instruction » page with its "
+                    + "count over HTTP, %,d tasks; p50 %s ms)", open, officerTasks, Report.ms(hal.p(50))),
+                    Report.ms(hal.p(95)) + " ms", "≤ 50 ms", hal.p(95) <= 50);
         }
         report.target(Report.f("3. Our /api/requests?status=IN_INSTRUCTION, first page of 100, p95 with %,d open requests "
                 + "(p50 %s ms)", open, Report.ms(apiFirst.p(50))), Report.ms(apiFirst.p(95)) + " ms",
                 "— (≤ 50 ms if it were the task list)", apiFirst.p(95) <= 50);
         report.note(Report.f("Part 3 peak heap: %.0f MiB.", heap.reset()));
     }
+
+    /** The officer whose lists are timed. */
+    static final String OFFICER = "instructeur";
+
+    /** How many tasks the officer holds, claimed from the queue (bench.assignedTasks, 300). */
+    static final int ASSIGNED = Integer.getInteger("bench.assignedTasks", 300);
 
     /** How long one call of the task list may take (bench.taskListTimeoutSeconds, 60). */
     static final Duration TIMEOUT = Duration.ofSeconds(Integer.getInteger("bench.taskListTimeoutSeconds", 60));

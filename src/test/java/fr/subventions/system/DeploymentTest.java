@@ -78,7 +78,7 @@ class DeploymentTest {
     @Test
     void createsOneTasklistFilterPerGroup(@Autowired org.camunda.bpm.engine.FilterService filters) {
         assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
-                .contains("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs");
+                .contains("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches");
     }
 
     @Test

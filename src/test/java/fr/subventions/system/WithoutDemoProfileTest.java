@@ -80,7 +80,7 @@ class WithoutDemoProfileTest {
     @Test
     void setsUpTheFiltersAndTheGroupsAuthorizationsAheadOfTheGroups() {
         assertThat(filters.createFilterQuery().list()).extracting(Filter::getName)
-                .containsExactlyInAnyOrder("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs");
+                .containsExactlyInAnyOrder("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches");
         for (String group : List.of("instructeurs", "secretariat", "finances")) {
             assertThat(authorizations.isUserAuthorized("agent", List.of(group), Permissions.ACCESS, Resources.APPLICATION,
                     "tasklist")).as(group).isTrue();

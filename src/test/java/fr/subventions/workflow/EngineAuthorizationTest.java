@@ -60,6 +60,8 @@ class EngineAuthorizationTest {
     Scenarios scenarios;
     @Autowired
     EngineAuthorizations grants;
+    @Autowired
+    TaskFilters taskFilters;
 
     @Test
     void authorizationsAreChecked() {
@@ -92,13 +94,70 @@ class EngineAuthorizationTest {
     }
 
     @Test
-    void eachStaffGroupSeesItsOwnFilterOnly() {
-        assertThat(as("instructeur", () -> filterNames())).containsExactly("Instruction");
-        assertThat(as("secretariat", () -> filterNames())).containsExactly("Secrétariat des assemblées");
-        assertThat(as("finances", () -> filterNames())).containsExactly("Finances");
+    void eachStaffGroupSeesItsOwnFilterAndMyTasksOnly() {
+        assertThat(as("instructeur", () -> filterNames())).containsExactlyInAnyOrder("Instruction", "Mes tâches");
+        assertThat(as("secretariat", () -> filterNames())).containsExactlyInAnyOrder("Secrétariat des assemblées",
+                "Mes tâches");
+        assertThat(as("finances", () -> filterNames())).containsExactlyInAnyOrder("Finances", "Mes tâches");
         assertThat(as("demandeur", () -> filterNames())).isEmpty();
         assertThat(as("demo", () -> filterNames())).contains("Instruction", "Secrétariat des assemblées", "Finances",
-                "Demandeurs", "Toutes les tâches");
+                "Demandeurs", "Toutes les tâches", "Mes tâches");
+    }
+
+    @Test
+    void myTasksExistsOnceAfterTwoStartUpsAndIsReadByStaffOnly() {
+        taskFilters.create();
+        grants.grant();
+        taskFilters.create();
+        grants.grant();
+        List<Filter> mine = filters.createFilterQuery().filterName(TaskFilters.MY_TASKS).list();
+        assertThat(mine).hasSize(1);
+        String id = mine.get(0).getId();
+        for (String group : EngineAuthorizations.STAFF) {
+            assertThat(authorizations.isUserAuthorized("agent", List.of(group), Permissions.READ, Resources.FILTER, id))
+                    .as(group).isTrue();
+            assertThat(authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER)
+                    .resourceId(id).count()).as("one grant for %s", group).isOne();
+        }
+        assertThat(authorizations.isUserAuthorized("agent", List.of(Caller.APPLICANTS), Permissions.READ, Resources.FILTER,
+                id)).as("demandeurs").isFalse();
+        assertThat(authorizations.isUserAuthorized("demandeur", groupsOf("demandeur"), Permissions.READ, Resources.FILTER,
+                id)).as("demandeur").isFalse();
+        for (String user : List.of("instructeur", "secretariat", "finances")) {
+            assertThat(authorizations.isUserAuthorized(user, groupsOf(user), Permissions.READ, Resources.FILTER, id))
+                    .as(user).isTrue();
+        }
+        assertThatThrownBy(() -> as("demandeur", () -> filters.list(id))).isInstanceOf(AuthorizationException.class);
+    }
+
+    @Test
+    void myTasksListsExactlyTheCallersAssignedTasksNewestFirst() {
+        String mine = filters.createFilterQuery().filterName(TaskFilters.MY_TASKS).singleResult().getId();
+        SubsidyRequest request = submitted();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
+        assertThat(as("instructeur", () -> ids(filters.list(mine)))).as("not claimed yet").doesNotContain(task.getId());
+
+        as("instructeur", () -> {
+            taskService.claim(task.getId(), "instructeur");
+            return null;
+        });
+        List<String> assigned = taskService.createTaskQuery().taskAssignee("instructeur").orderByTaskCreateTime().desc()
+                .list().stream().map(Task::getId).toList();
+        assertThat(assigned).contains(task.getId());
+        assertThat(as("instructeur", () -> ids(filters.list(mine)))).containsExactlyElementsOf(assigned);
+        assertThat(as("instructeur", () -> filters.count(mine))).isEqualTo(assigned.size());
+        assertThat(as("instructeur", () -> ids(filters.listPage(mine, 0, 1)))).containsExactly(assigned.get(0));
+        // another user's « Mes tâches » is theirs, even for the administrator, who may read every task
+        assertThat(as("secretariat", () -> ids(filters.list(mine)))).doesNotContain(task.getId())
+                .allSatisfy(id -> assertThat(taskService.createTaskQuery().taskId(id).singleResult().getAssignee())
+                        .isEqualTo("secretariat"));
+        assertThat(as("demo", () -> ids(filters.list(mine)))).doesNotContain(task.getId());
+
+        as("instructeur", () -> {
+            taskService.setAssignee(task.getId(), null);
+            return null;
+        });
+        assertThat(as("instructeur", () -> ids(filters.list(mine)))).as("unclaimed").doesNotContain(task.getId());
     }
 
     @Test
@@ -212,6 +271,10 @@ class EngineAuthorizationTest {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
         scenarios.fileDocuments(scenarios.processOf(request.reference()));
         return request;
+    }
+
+    private static List<String> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::getId).toList();
     }
 
     private List<String> filterNames() {
