@@ -68,6 +68,33 @@ public class Sequences {
      * yet: its first number is taken the general way.
      */
     private Long nextOnMariaDb(String name) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return nextOnMariaDbOnce(name);
+            } catch (java.sql.SQLException e) {
+                // the first number of a new series, inserted by another caller at this moment, can make MariaDB pick
+                // this statement as a deadlock victim: it changed nothing, take the number again
+                if (attempt == 5 || !DatabaseFailures.isDeadlock(e)) {
+                    throw translated(name, e);
+                }
+                try {
+                    Thread.sleep(5L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw translated(name, e);
+                }
+            }
+        }
+    }
+
+    private org.springframework.dao.DataAccessException translated(String name, java.sql.SQLException e) {
+        org.springframework.dao.DataAccessException translated = jdbc.getExceptionTranslator().translate("numbering " + name,
+                null, e);
+        return translated != null ? translated
+                : new org.springframework.jdbc.UncategorizedSQLException("numbering " + name, null, e);
+    }
+
+    private Long nextOnMariaDbOnce(String name) throws java.sql.SQLException {
         try (java.sql.Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) {
                 return null;
@@ -84,8 +111,6 @@ public class Sequences {
                 value.next();
                 return value.getLong(1);
             }
-        } catch (java.sql.SQLException e) {
-            throw new org.springframework.dao.DataAccessResourceFailureException("numbering " + name + ": " + e.getMessage(), e);
         }
     }
 

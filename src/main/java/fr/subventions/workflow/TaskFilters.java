@@ -42,10 +42,11 @@ class TaskFilters {
     @Order(0)
     void create() {
         if (filters.createFilterQuery().filterName(MY_TASKS).count() == 0) {
-            // the expression is evaluated for whoever runs the filter; newest first, as the group filters by default
+            // the expression is evaluated for whoever runs the filter; newest first, as the group filters by default.
+            // Listed after the group filters: Tasklist opens on the first one, the group's queue where new work arrives
             Filter filter = filters.newTaskFilter(MY_TASKS)
                     .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc())
-                    .setProperties(Map.of("description", "Les tâches qui me sont assignées", "priority", 0, "refresh", true));
+                    .setProperties(Map.of("description", "Les tâches qui me sont assignées", "priority", 100, "refresh", true));
             filters.saveFilter(filter);
         }
         int priority = 10;
