@@ -23,8 +23,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +38,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The seed case's extract, read back with POI, against the register's own extract of 14 September 2023
- * (../shared/seeds/deliberation-bureau-2023-09-14-of-du-numerique.txt): the same lines, in the same order, with the
+ * (a public document, kept as src/test/resources/seeds/deliberation-bureau-2023-09-14-of-du-numerique.txt): the same
+ * lines, in the same order, with the
  * same names and figures.
  */
 @ApplicationTest
 class DeliberationExtractTest {
 
-    static final Path SEED = Path.of("../shared/seeds/deliberation-bureau-2023-09-14-of-du-numerique.txt");
+    static final String SEED = "/seeds/deliberation-bureau-2023-09-14-of-du-numerique.txt";
     static final String TITLE_START = "Association OF DU NUMERIQUE – Demande de subvention pour un état des lieux";
 
     @Autowired
@@ -72,7 +71,7 @@ class DeliberationExtractTest {
     @Test
     void seedExtractHoldsTheRegistersLinesInItsOrder() throws IOException {
         BpmnAwareTests.init(engine);
-        String seed = Files.readString(SEED, StandardCharsets.UTF_8);
+        String seed = seedText();
         List<String> exposé = exposé(seed);
 
         clock.set(LocalDate.of(2023, 7, 3));
@@ -157,6 +156,16 @@ class DeliberationExtractTest {
             }
         }
         return paragraphs;
+    }
+
+    /** The register's extract, read from the test classpath: the build reads nothing outside the repository. */
+    static String seedText() throws IOException {
+        try (java.io.InputStream in = DeliberationExtractTest.class.getResourceAsStream(SEED)) {
+            if (in == null) {
+                throw new IOException("missing test resource " + SEED);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static List<String> lines(byte[] docx) throws IOException {
