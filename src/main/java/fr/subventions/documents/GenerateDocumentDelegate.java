@@ -1,20 +1,20 @@
 package fr.subventions.documents;
 
 import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * The document tasks of both processes: the task's input parameter {@code documentKind} names the document
- * ("NOTIFICATION" is the granted or the rejected letter, as the request ended). They run as asynchronous
- * continuations: a failure leaves the token at the task, retried, then an incident in Cockpit.
+ * The one service task of the document-production process: its variable {@code documentKind} names the document
+ * ("NOTIFICATION" is the granted or the rejected letter, as the request ended), ordered by a send task of the request's
+ * or the séance's process. It runs as an asynchronous continuation: a failure leaves the token at the task, retried,
+ * then an incident in Cockpit, while the case itself has moved on.
  */
 @Component
 public class GenerateDocumentDelegate implements JavaDelegate {
-
-    static final String VAR_DOCUMENT_KIND = "documentKind";
 
     private final DocumentGenerator generator;
 
@@ -24,7 +24,7 @@ public class GenerateDocumentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String kind = (String) execution.getVariable(VAR_DOCUMENT_KIND);
+        String kind = (String) execution.getVariable(DocumentProductionProcess.VAR_DOCUMENT_KIND);
         switch (kind) {
             case "CONVOCATION" -> generator.convocation(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
             case "MINUTES" -> generator.minutes(id(execution, AssemblySessionProcess.VAR_SESSION_ID));

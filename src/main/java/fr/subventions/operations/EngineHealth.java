@@ -1,6 +1,7 @@
 package fr.subventions.operations;
 
 import fr.subventions.workflow.AssemblySessionProcess;
+import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * executor down on a node where it is off by configuration.
  *
  * <ul>
- *   <li>{@code processEngine}: up when the engine answers a query on its database and the three processes are deployed;
+ *   <li>{@code processEngine}: up when the engine answers a query on its database and the four processes are deployed;
  *       details: the engine's name, the processes deployed, the open incidents (a detail: they do not turn it down);</li>
  *   <li>{@code jobExecutor}: down when the job executor is enabled ({@code camunda.bpm.job-execution.enabled}) but not
  *       running, since no document, timer or reminder would then be executed; up otherwise; details: enabled, active,
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Configuration;
 class EngineHealth {
 
     static final List<String> PROCESSES = List.of(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY,
-            SubsidyPaymentProcess.KEY);
+            SubsidyPaymentProcess.KEY, DocumentProductionProcess.KEY);
 
     @Bean
     AbstractHealthIndicator processEngineHealthIndicator(ProcessEngine engine) {

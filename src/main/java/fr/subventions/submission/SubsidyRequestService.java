@@ -36,10 +36,13 @@ public class SubsidyRequestService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate filing;
+    private final fr.subventions.workflow.TaskCompleter tasks;
 
     SubsidyRequestService(SubsidyRequestRepository requests, RuntimeService runtime, Sequences sequences, Clock clock,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions,
+            fr.subventions.workflow.TaskCompleter tasks) {
         this.requests = requests;
+        this.tasks = tasks;
         this.runtime = runtime;
         this.sequences = sequences;
         this.clock = clock;
@@ -190,10 +193,9 @@ public class SubsidyRequestService {
             runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_PLACED_ON_AGENDA)
                     .processInstanceBusinessKey(request.reference())
                     .correlate();
-        } catch (MismatchingMessageCorrelationException notYet) {
-            // the instruction report is still being produced (or waits on an incident)
-            throw new StageConflictException("La demande " + request.reference() + " ne peut pas encore être inscrite : "
-                    + "son rapport d'instruction est en cours de production. Réessayez dans un instant.");
+        } catch (MismatchingMessageCorrelationException outOfTurn) {
+            throw new StageConflictException("La demande " + request.reference() + " ne peut pas être inscrite à un ordre du "
+                    + "jour : " + tasks.whereIs(request.reference()) + ".");
         }
         events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.PLACED_ON_AGENDA)
                 .with("session", sessionLabel));

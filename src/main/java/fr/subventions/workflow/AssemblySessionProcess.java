@@ -6,15 +6,15 @@ public final class AssemblySessionProcess {
     public static final String KEY = "bureau-session";
 
     public static final String TASK_PREPARE_AGENDA = "Task_PrepareAgenda";
-    public static final String TASK_GENERATE_CONVOCATION = "Task_GenerateConvocation";
+    public static final String TASK_ORDER_CONVOCATION = "Task_OrderConvocation";
     public static final String TASK_RECORD_ATTENDANCE = "Task_RecordAttendance";
     public static final String SUBPROCESS_AGENDA_ITEM = "SubProcess_AgendaItem";
     public static final String TASK_VOTE_ITEM = "Task_VoteItem";
     public static final String TASK_PUBLISH_OUTCOME = "Task_PublishOutcome";
     public static final String GATEWAY_ITEM_DECIDED = "Gateway_ItemDecided";
-    public static final String TASK_GENERATE_EXTRACT = "Task_GenerateExtract";
+    public static final String TASK_ORDER_EXTRACT = "Task_OrderExtract";
     public static final String TASK_CLOSE_SESSION = "Task_CloseSession";
-    public static final String TASK_GENERATE_MINUTES = "Task_GenerateMinutes";
+    public static final String TASK_ORDER_MINUTES = "Task_OrderMinutes";
     public static final String END_SESSION_CLOSED = "EndEvent_SessionClosed";
 
     public static final String VAR_SESSION_ID = "sessionId";

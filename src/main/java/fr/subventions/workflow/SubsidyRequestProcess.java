@@ -5,12 +5,12 @@ public final class SubsidyRequestProcess {
 
     public static final String KEY = "subsidy-request";
 
-    public static final String TASK_GENERATE_ACKNOWLEDGEMENT = "Task_GenerateAcknowledgement";
-    public static final String TASK_GENERATE_MISSING_ITEMS_REQUEST = "Task_GenerateMissingItemsRequest";
-    public static final String TASK_GENERATE_INSTRUCTION_REPORT = "Task_GenerateInstructionReport";
-    public static final String TASK_GENERATE_CONVENTION = "Task_GenerateConvention";
-    public static final String TASK_GENERATE_ENGAGEMENT_SHEET = "Task_GenerateEngagementSheet";
-    public static final String TASK_GENERATE_NOTIFICATION = "Task_GenerateNotification";
+    public static final String TASK_ORDER_ACKNOWLEDGEMENT = "Task_OrderAcknowledgement";
+    public static final String TASK_ORDER_MISSING_ITEMS_REQUEST = "Task_OrderMissingItemsRequest";
+    public static final String TASK_ORDER_INSTRUCTION_REPORT = "Task_OrderInstructionReport";
+    public static final String TASK_ORDER_CONVENTION = "Task_OrderConvention";
+    public static final String TASK_ORDER_ENGAGEMENT_SHEET = "Task_OrderEngagementSheet";
+    public static final String TASK_ORDER_NOTIFICATION = "Task_OrderNotification";
     public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
     public static final String TASK_SUPPLY_MISSING_DOCUMENTS = "Task_SupplyMissingDocuments";
     public static final String TIMER_MISSING_DOCUMENTS_DUE = "Timer_MissingDocumentsDue";

@@ -7,9 +7,12 @@ import fr.subventions.shared.StageConflictException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -36,17 +39,23 @@ public class TaskCompleter {
     private final TaskService taskService;
     private final IdentityService identityService;
     private final CommandExecutor commands;
+    private final RuntimeService runtime;
+    private final HistoryService history;
 
-    TaskCompleter(TaskService taskService, IdentityService identityService, ProcessEngineConfigurationImpl engine) {
+    TaskCompleter(TaskService taskService, IdentityService identityService, ProcessEngineConfigurationImpl engine,
+            RuntimeService runtime, HistoryService history) {
         this.taskService = taskService;
         this.identityService = identityService;
+        this.runtime = runtime;
+        this.history = history;
         this.commands = engine.getCommandExecutorTxRequired();
     }
 
     public void complete(String processKey, String businessKey, String taskKey, Map<String, Object> fields,
             String actor, String stageLabel) {
         Task task = find(processKey, businessKey, taskKey, null, null)
-                .orElseThrow(() -> new StageConflictException("« " + businessKey + " » n'est pas à l'étape « " + stageLabel + " »."));
+                .orElseThrow(() -> new StageConflictException("« " + businessKey + " » n'est pas à l'étape « " + stageLabel
+                        + " » : " + whereIs(businessKey) + "."));
         complete(task, fields, actor);
     }
 
@@ -57,6 +66,29 @@ public class TaskCompleter {
                 .orElseThrow(() -> new StageConflictException(stageLabel));
         complete(task, fields, actor);
     }
+
+    /**
+     * Where a case's processes wait, in French, for a refusal: the names of the tasks and events they wait at, or that
+     * the case is ended. Document productions running beside the case are not a stage of it.
+     */
+    public String whereIs(String businessKey) {
+        List<String> waits = commands.execute(context -> context.runWithoutAuthorization(() -> {
+            return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+                    .filter(pi -> !pi.getProcessDefinitionId().startsWith(DocumentProductionProcess.KEY + ":"))
+                    .flatMap(pi -> history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                            .unfinished().list().stream())
+                    .filter(a -> WAIT_STATES.contains(a.getActivityType()) && a.getActivityName() != null)
+                    .map(a -> "« " + a.getActivityName() + " »").distinct().sorted().toList();
+        }));
+        if (waits.isEmpty()) {
+            return "son traitement est terminé";
+        }
+        return (waits.size() == 1 ? "elle est à l'étape " : "elle est aux étapes ") + String.join(", ", waits);
+    }
+
+    /** The activities a case waits at, as the engine names their types. */
+    private static final java.util.Set<String> WAIT_STATES = java.util.Set.of(ActivityTypes.TASK_USER_TASK,
+            ActivityTypes.INTERMEDIATE_EVENT_MESSAGE, ActivityTypes.INTERMEDIATE_EVENT_TIMER, ActivityTypes.TASK_RECEIVE_TASK);
 
     public boolean isWaitingAt(String processKey, String businessKey, String taskKey) {
         return find(processKey, businessKey, taskKey, null, null).isPresent();

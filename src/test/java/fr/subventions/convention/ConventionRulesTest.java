@@ -1,5 +1,6 @@
 package fr.subventions.convention;
 
+import fr.subventions.workflow.DocumentProductionProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -242,7 +243,8 @@ class ConventionRulesTest {
         if (beneficiary.legalForm().signsRepublicanCommitment()) {
             scenarios.fileRepublicanCommitment(request.reference());
         }
-        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
+        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(request.reference())
                 .singleResult();
         scenarios.fileDocuments(process.getId());
         complete(task(process), withVariables("isComplete", true));

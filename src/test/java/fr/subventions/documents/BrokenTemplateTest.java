@@ -2,6 +2,9 @@ package fr.subventions.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -11,6 +14,7 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
+import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A template broken by an edit stops the request at its document task, with an incident Cockpit shows, and nothing
- * of the stage's work is lost; once the template is fixed, a retry produces the document and the request goes on.
+ * A template broken by an edit stops the production of its document with an incident Cockpit shows, on the
+ * document-production instance the request started; the request itself moves on, and nothing of its work is lost. Once
+ * the template is fixed, a retry produces and files the document.
  */
 @ApplicationTest
 class BrokenTemplateTest {
@@ -43,18 +48,23 @@ class BrokenTemplateTest {
     DocumentService documents;
     @Autowired
     TemplateStore templates;
+    @Autowired
+    Scenarios scenarios;
 
     @Test
-    void brokenTemplateRaisesAnIncidentAndARetryAfterTheFixCarriesOn() throws Exception {
+    void brokenTemplateRaisesAnIncidentWhileTheRequestMovesOnAndARetryAfterTheFixFilesIt() throws Exception {
         BpmnAwareTests.init(engine);
         Path template = templates.file(DocumentKind.ACKNOWLEDGEMENT);
         byte[] good = templates.template(DocumentKind.ACKNOWLEDGEMENT);
         Files.writeString(template, "ceci n'est plus un document Word");
         try {
             SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
-            ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference())
+            ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyRequestProcess.KEY)
+                    .processInstanceBusinessKey(request.reference()).singleResult();
+            ProcessInstance production = runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(DocumentProductionProcess.KEY).processInstanceBusinessKey(request.reference())
                     .singleResult();
-            Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
+            Job job = management.createJobQuery().processInstanceId(production.getId()).singleResult();
             for (int attempt = 0; attempt < 3; attempt++) {
                 try {
                     management.executeJob(job.getId());
@@ -63,25 +73,33 @@ class BrokenTemplateTest {
                 }
             }
 
-            Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
+            Incident incident = runtime.createIncidentQuery().processInstanceId(production.getId()).singleResult();
             assertThat(incident).isNotNull();
-            assertThat(incident.getActivityId()).isEqualTo(SubsidyRequestProcess.TASK_GENERATE_ACKNOWLEDGEMENT);
+            assertThat(incident.getActivityId()).isEqualTo(DocumentProductionProcess.TASK_PRODUCE_DOCUMENT);
             assertThat(incident.getIncidentMessage()).contains("accuse-de-reception");
-            assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_GENERATE_ACKNOWLEDGEMENT);
+            assertThat(production).isWaitingAt(DocumentProductionProcess.TASK_PRODUCE_DOCUMENT);
+            assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
             SubsidyRequest kept = requests.byId(request.id());
             assertThat(kept.status()).isEqualTo(RequestStatus.SUBMITTED);
             assertThat(kept.requestedAmount()).isEqualByComparingTo("20000");
             assertThat(documents.list(kept)).isEmpty();
 
+            // the broken template does not hold the request: the officer checks its completeness all the same
+            assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
+            scenarios.fileRepublicanCommitment(request.reference());
+            complete(task(instance), withVariables("isComplete", true));
+            assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_INSTRUCT_REQUEST);
+            assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+
             Files.write(template, good);
             management.setJobRetries(job.getId(), 1);
             management.executeJob(job.getId());
 
-            assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
-            assertThat(instance).hasPassed(SubsidyRequestProcess.TASK_GENERATE_ACKNOWLEDGEMENT)
-                    .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
+            assertThat(runtime.createIncidentQuery().processInstanceId(production.getId()).count()).isZero();
+            assertThat(production).isEnded().hasPassed(DocumentProductionProcess.END_DOCUMENT_FILED);
+            assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_INSTRUCT_REQUEST);
             assertThat(documents.list(requests.byId(request.id()))).extracting(d -> d.type())
-                    .containsExactly(DocumentType.ACKNOWLEDGEMENT);
+                    .contains(DocumentType.ACKNOWLEDGEMENT);
         } finally {
             Files.write(template, good);
         }

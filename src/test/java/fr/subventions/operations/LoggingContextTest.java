@@ -91,7 +91,7 @@ class LoggingContextTest {
         } finally {
             logging.setLogLevel(plugin, null);
         }
-        assertThat(linesOf(output, "Activity Task_GenerateAcknowledgement started"))
+        assertThat(linesOf(output, "Activity Task_OrderAcknowledgement started"))
                 .anyMatch(line -> line.contains("[" + reference + "] "));
         assertThat(linesOf(output, "Activity Task_CheckCompleteness started"))
                 .anyMatch(line -> line.contains("[" + reference + "] "));

@@ -15,12 +15,14 @@ import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
@@ -40,9 +42,11 @@ public class Scenarios {
     private final MemberRepository members;
     private final ManagementService management;
     private final DocumentService documents;
+    private final HistoryService history;
 
     Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
-            ManagementService management, DocumentService documents) {
+            ManagementService management, DocumentService documents, HistoryService history) {
+        this.history = history;
         this.requests = requests;
         this.runtime = runtime;
         this.members = members;
@@ -67,13 +71,20 @@ public class Scenarios {
     }
 
     /**
-     * Runs the document tasks waiting as asynchronous continuations in a process instance (the test profile has no
-     * job executor), until none is left.
+     * Produces the documents a case's process ordered: runs the jobs of the document-production instances under the
+     * case's business key, and the case's own asynchronous continuations (the test profile has no job executor), until
+     * none is left. Given the case's process instance id, ended or not.
      */
     public void fileDocuments(String processInstanceId) {
+        String businessKey = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                .singleResult().getBusinessKey();
         for (int round = 0; round < 10; round++) {
-            List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().processInstanceId(processInstanceId)
-                    .messages().list();
+            List<String> instances = new ArrayList<>(runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(DocumentProductionProcess.KEY).processInstanceBusinessKey(businessKey).list()
+                    .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList());
+            instances.add(processInstanceId);
+            List<org.camunda.bpm.engine.runtime.Job> jobs = instances.stream()
+                    .flatMap(id -> management.createJobQuery().processInstanceId(id).messages().list().stream()).toList();
             if (jobs.isEmpty()) {
                 return;
             }
@@ -82,8 +93,11 @@ public class Scenarios {
         throw new AssertionError("document jobs keep coming in " + processInstanceId);
     }
 
+    /** The case's own process instance (a request's or a séance's), not the document productions beside it. */
     public String processOf(String businessKey) {
-        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(businessKey)
+                .processDefinitionKeyNotIn(DocumentProductionProcess.KEY).singleResult().getId();
     }
 
     /** A seed request instructed favourably for 20 000 € on the given line: it waits for an agenda. */
@@ -102,7 +116,8 @@ public class Scenarios {
         SubsidyRequest request = requests.submit(submitted, APPLICANT, null).request();
         fileRepublicanCommitment(request.reference());
         fileDocuments(processOf(request.reference()));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult())
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(request.reference()).singleResult())
                 .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
         complete(task(), withVariables("isComplete", true));
         complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", proposed, "budgetLines", line + " = " + proposed,

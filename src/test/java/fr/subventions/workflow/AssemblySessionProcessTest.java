@@ -68,7 +68,8 @@ class AssemblySessionProcessTest {
         first = scenarios.instructedRequest(2025, LINE, 1000);
         second = scenarios.instructedRequest(2025, LINE, 1000);
         session = createSession(LocalDate.of(2025, 9, 8), LocalDate.of(2025, 9, 18));
-        instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(SessionService.businessKey(session.id()))
+        instance = runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(SessionService.businessKey(session.id()))
                 .singleResult();
         assertThat(instance).isStarted().isWaitingAt(TASK_PREPARE_AGENDA);
         sessions.addToAgenda(session.id(), List.of(first.reference(), second.reference()), "secretariat");
@@ -78,9 +79,9 @@ class AssemblySessionProcessTest {
     void sessionVotesEveryItemThenCloses() {
         assertThat(task()).hasCandidateGroup("secretariat");
         complete(task());
-        assertThat(instance).isWaitingAt(TASK_GENERATE_CONVOCATION);
-        execute(job());
-        assertThat(instance).isWaitingAt(TASK_RECORD_ATTENDANCE);
+        // the convocation is produced beside the séance, which waits for its attendance at once
+        assertThat(instance).hasPassed(TASK_ORDER_CONVOCATION).isWaitingAt(TASK_RECORD_ATTENDANCE);
+        produce("CONVOCATION", 1);
         complete(task(), withVariables("absent", absentIds(), "proxies", ""));
 
         assertThat(instance).isWaitingAt(TASK_VOTE_ITEM);
@@ -94,17 +95,16 @@ class AssemblySessionProcessTest {
         assertThat(adopted.forCount()).isEqualTo(25);
         assertThat(adopted.proxies()).isZero();
         assertThat(rejected.decision()).isEqualTo(VoteDecision.REJECTED);
-        assertThat(instance).hasPassed(TASK_PUBLISH_OUTCOME).isWaitingAt(TASK_GENERATE_EXTRACT);
-        scenarios.fileDocuments(instance.getId());
-        assertThat(instance).hasPassed(TASK_GENERATE_EXTRACT, TASK_GENERATE_CONVOCATION).isWaitingAt(TASK_CLOSE_SESSION);
-        assertThat(historyOf(TASK_GENERATE_EXTRACT)).isEqualTo(2);
+        assertThat(instance).hasPassed(TASK_PUBLISH_OUTCOME, TASK_ORDER_EXTRACT, TASK_ORDER_CONVOCATION)
+                .isWaitingAt(TASK_CLOSE_SESSION);
+        assertThat(historyOf(TASK_ORDER_EXTRACT)).isEqualTo(2);
+        produce("DELIBERATION_EXTRACT", 2);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
         assertThat(requests.byId(second.id()).outcome()).isEqualTo(Outcome.REJECTED);
 
         complete(task());
-        assertThat(instance).isWaitingAt(TASK_GENERATE_MINUTES);
-        execute(job());
-        assertThat(instance).isEnded().hasPassed(END_SESSION_CLOSED);
+        assertThat(instance).isEnded().hasPassed(TASK_ORDER_MINUTES, END_SESSION_CLOSED);
+        produce("MINUTES", 1);
         assertThat(sessions.get(session.id()).status()).isEqualTo(SessionStatus.CLOSED);
         var minutes = documents.listForSession(session.id()).stream()
                 .filter(d -> d.type() == fr.subventions.submission.DocumentType.MINUTES).findFirst().orElseThrow();
@@ -133,7 +133,7 @@ class AssemblySessionProcessTest {
 
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.AWAITING_AGENDA);
-        assertThat(historyOf(TASK_GENERATE_EXTRACT)).isEqualTo(1);
+        assertThat(historyOf(TASK_ORDER_EXTRACT)).isEqualTo(1);
     }
 
     @Test
@@ -147,7 +147,7 @@ class AssemblySessionProcessTest {
         sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
         scenarios.fileDocuments(instance.getId());
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
-        assertThat(historyOf(TASK_GENERATE_EXTRACT)).isEqualTo(1);
+        assertThat(historyOf(TASK_ORDER_EXTRACT)).isEqualTo(1);
     }
 
     @Test
@@ -230,7 +230,8 @@ class AssemblySessionProcessTest {
 
         assertThatThrownBy(() -> sessions.convene(late.id(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("jour(s) franc(s)");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(SessionService.businessKey(late.id()))
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(SessionService.businessKey(late.id()))
                 .singleResult()).isWaitingAt(TASK_PREPARE_AGENDA);
         assertThat(sessions.get(late.id()).status()).isEqualTo(SessionStatus.PREPARATION);
     }
@@ -246,6 +247,24 @@ class AssemblySessionProcessTest {
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("Quorum non atteint");
         assertThat(votesPending()).isEqualTo(2);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.ON_AGENDA);
+    }
+
+    /**
+     * The document-production instances the séance started for this kind of document: each waits at its own job, which
+     * produces and files the document, and then ends.
+     */
+    private void produce(String documentKind, int count) {
+        List<ProcessInstance> productions = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(DocumentProductionProcess.KEY).processInstanceBusinessKey(instance.getBusinessKey())
+                .variableValueEquals(DocumentProductionProcess.VAR_DOCUMENT_KIND, documentKind).list();
+        assertThat(productions).hasSize(count);
+        for (ProcessInstance production : productions) {
+            assertThat(production).isWaitingAt(DocumentProductionProcess.TASK_PRODUCE_DOCUMENT);
+            execute(job(production));
+            assertThat(production).isEnded().hasPassed(DocumentProductionProcess.END_DOCUMENT_FILED);
+        }
+        // task() and job() look at the last instance asserted on: the séance's again
+        assertThat(instance);
     }
 
     private long historyOf(String activityId) {

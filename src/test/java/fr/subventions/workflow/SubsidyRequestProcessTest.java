@@ -79,10 +79,11 @@ class SubsidyRequestProcessTest {
         BpmnAwareTests.init(engine);
         request = requests.submit(SeedRequests.ofNumerique(2024), APPLICANT, null).request();
         scenarios.fileRepublicanCommitment(request.reference());
-        instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(request.reference()).singleResult();
-        assertThat(instance).isStarted().isWaitingAt(TASK_GENERATE_ACKNOWLEDGEMENT);
-        execute(job());
-        assertThat(instance).hasPassed(TASK_GENERATE_ACKNOWLEDGEMENT).isWaitingAt(TASK_CHECK_COMPLETENESS);
+        instance = runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(request.reference()).singleResult();
+        // the acknowledgement is ordered and produced beside the request: its completeness can be checked at once
+        assertThat(instance).isStarted().hasPassed(TASK_ORDER_ACKNOWLEDGEMENT).isWaitingAt(TASK_CHECK_COMPLETENESS);
+        produce(instance, "ACKNOWLEDGEMENT");
     }
 
     @Test
@@ -98,10 +99,10 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(EVENT_VOTE_RECORDED);
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
 
-        assertThat(instance).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
+        assertThat(instance).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION, TASK_ORDER_CONVENTION)
+                .isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
-        execute(job());
-        assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+        produce(instance, "CONVENTION");
         assertThat(task()).hasCandidateGroup("demandeurs");
         complete(task(), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
         assertThat(instance).isWaitingAt(TASK_SIGN_AS_PRESIDENT);
@@ -110,8 +111,8 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_IMPUTE_BUDGET);
         assertThat(task()).hasCandidateGroup("finances");
         complete(task(), withVariables("lines", LINE + " = 20000"));
-        assertThat(instance).isWaitingAt(TASK_GENERATE_ENGAGEMENT_SHEET);
-        execute(job());
+        assertThat(instance).hasPassed(TASK_ORDER_ENGAGEMENT_SHEET);
+        produce(instance, "ENGAGEMENT_SHEET");
         // the payment process, called with the request's business key, pays the 20 000 € in one go
         assertThat(instance).isWaitingAt(CALL_PAYMENT);
         assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
@@ -122,11 +123,11 @@ class SubsidyRequestProcessTest {
         assertThat(payment).isEnded();
         assertThat(instance).hasPassed(CALL_PAYMENT).isWaitingAt(TASK_CLOSE_REQUEST);
         complete(task());
-        assertThat(instance).isWaitingAt(TASK_GENERATE_NOTIFICATION);
-        execute(job());
+        assertThat(instance).isEnded().hasPassed(TASK_ORDER_NOTIFICATION);
+        produce(instance, "NOTIFICATION");
 
-        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_INSTRUCTION_REPORT,
-                TASK_GENERATE_ENGAGEMENT_SHEET, TASK_GENERATE_NOTIFICATION);
+        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_ORDER_INSTRUCTION_REPORT,
+                TASK_ORDER_ENGAGEMENT_SHEET, TASK_ORDER_NOTIFICATION);
         assertThat(reload().status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(reload().outcome()).isEqualTo(Outcome.GRANTED);
         assertThat(available(LINE)).isEqualByComparingTo(availableBefore.subtract(new BigDecimal("20000")));
@@ -144,7 +145,7 @@ class SubsidyRequestProcessTest {
         assertThat(available(LINE)).isEqualByComparingTo(availableBefore);
         complete(task());
         scenarios.fileDocuments(instance.getId());
-        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_NOTIFICATION).hasNotPassed(TASK_PREPARE_CONVENTION);
+        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_ORDER_NOTIFICATION).hasNotPassed(TASK_PREPARE_CONVENTION);
         assertThat(reload().outcome()).isEqualTo(Outcome.REJECTED);
     }
 
@@ -152,14 +153,14 @@ class SubsidyRequestProcessTest {
     void unfavourableInstructionGoesStraightToClosing() {
         complete(task(), withVariables("isComplete", true));
         complete(task(), withVariables("opinion", "UNFAVORABLE", "report", "L'action ne relève pas des compétences de la Métropole."));
-        assertThat(instance).isWaitingAt(TASK_GENERATE_INSTRUCTION_REPORT);
-        execute(job());
+        assertThat(instance).hasPassed(TASK_ORDER_INSTRUCTION_REPORT);
+        produce(instance, "INSTRUCTION_REPORT");
 
         assertThat(instance).hasNotPassed(EVENT_PLACED_ON_AGENDA).isWaitingAt(TASK_CLOSE_REQUEST);
         assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
         complete(task());
         scenarios.fileDocuments(instance.getId());
-        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_INSTRUCTION_REPORT);
+        assertThat(instance).isEnded().hasPassed(END_CLOSED, TASK_ORDER_INSTRUCTION_REPORT);
         assertThat(reload().outcome()).isEqualTo(Outcome.REJECTED);
     }
 
@@ -174,15 +175,15 @@ class SubsidyRequestProcessTest {
 
         requests.placeOnAgenda(request.id(), "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
-        assertThat(instance).isWaitingAt(TASK_GENERATE_CONVENTION);
+        assertThat(instance).hasPassed(TASK_ORDER_CONVENTION).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(reload().grantedAmount()).isEqualByComparingTo("20000");
     }
 
     @Test
     void incompleteRequestReturnsToCompletenessOnceTheDocumentsAreSupplied() {
         complete(task(), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
-        assertThat(instance).isWaitingAt(TASK_GENERATE_MISSING_ITEMS_REQUEST);
-        execute(job());
+        assertThat(instance).hasPassed(TASK_ORDER_MISSING_ITEMS_REQUEST);
+        produce(instance, "MISSING_ITEMS_REQUEST");
 
         assertThat(instance).isWaitingAt(TASK_SUPPLY_MISSING_DOCUMENTS);
         assertThat(task()).hasCandidateGroup("demandeurs");
@@ -197,14 +198,14 @@ class SubsidyRequestProcessTest {
     @Test
     void incompleteRequestWithoutAnswerByTheDeadlineIsClosedAsInadmissible() {
         complete(task(), withVariables("isComplete", false, "missing", "RIB"));
-        execute(job());
+        produce(instance, "MISSING_ITEMS_REQUEST");
         LocalDate due = reload().missingItemsDue();
         assertThat(timer().getDuedate().toInstant())
                 .isEqualTo(due.plusDays(1).atStartOfDay(ZoneId.of("Europe/Paris")).toInstant());
 
         execute(timer());
 
-        assertThat(instance).hasPassed(TASK_DECLARE_INADMISSIBLE, TASK_GENERATE_MISSING_ITEMS_REQUEST).isEnded()
+        assertThat(instance).hasPassed(TASK_DECLARE_INADMISSIBLE, TASK_ORDER_MISSING_ITEMS_REQUEST).isEnded()
                 .hasPassed(END_INADMISSIBLE);
         assertThat(reload().status()).isEqualTo(RequestStatus.CLOSED);
         assertThat(reload().outcome()).isEqualTo(Outcome.INADMISSIBLE);
@@ -259,8 +260,8 @@ class SubsidyRequestProcessTest {
 
             assertThat(task(granted)).hasCandidateGroup("finances");
             complete(task(granted), withVariables("lines", OTHER_LINE + " = 20000"));
-            assertThat(granted).isWaitingAt(TASK_GENERATE_ENGAGEMENT_SHEET);
-            execute(job(granted));
+            assertThat(granted).hasPassed(TASK_ORDER_ENGAGEMENT_SHEET);
+            produce(granted, "ENGAGEMENT_SHEET");
             // without a convention, paid in one go at the commitment
             assertThat(granted).isWaitingAt(CALL_PAYMENT);
             ProcessInstance payment = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyPaymentProcess.KEY)
@@ -268,11 +269,11 @@ class SubsidyRequestProcessTest {
             complete(task(payment), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0099"));
             assertThat(granted).isWaitingAt(TASK_CLOSE_REQUEST);
             complete(task(granted));
-            assertThat(granted).isWaitingAt(TASK_GENERATE_NOTIFICATION);
-            execute(job(granted));
+            assertThat(granted).isEnded().hasPassed(TASK_ORDER_NOTIFICATION);
+            produce(granted, "NOTIFICATION");
 
-            assertThat(granted).isEnded().hasPassed(END_CLOSED, TASK_GENERATE_ENGAGEMENT_SHEET)
-                    .hasNotPassed(TASK_GENERATE_CONVENTION, TASK_SIGN_AS_BENEFICIARY, TASK_SIGN_AS_PRESIDENT);
+            assertThat(granted).isEnded().hasPassed(END_CLOSED, TASK_ORDER_ENGAGEMENT_SHEET)
+                    .hasNotPassed(TASK_ORDER_CONVENTION, TASK_SIGN_AS_BENEFICIARY, TASK_SIGN_AS_PRESIDENT);
             SubsidyRequest closed = requests.byId(withoutConvention.id());
             assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
             assertThat(closed.outcome()).isEqualTo(Outcome.GRANTED);
@@ -291,7 +292,8 @@ class SubsidyRequestProcessTest {
         try {
             ProcessInstance granted = adopted(Beneficiary.newAssociation(), 2024, "23000.01");
 
-            assertThat(granted).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION).isWaitingAt(TASK_GENERATE_CONVENTION);
+            assertThat(granted).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION, TASK_ORDER_CONVENTION)
+                    .isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
             SubsidyRequest withConvention = requests.byReference(granted.getBusinessKey());
             assertThat(withConvention.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
             assertThat(conventions.of(withConvention.id())).hasValueSatisfying(
@@ -318,7 +320,8 @@ class SubsidyRequestProcessTest {
         SubsidyRequest other = requests.submit(SeedRequests.of(beneficiary, fiscalYear, new BigDecimal(amount)), APPLICANT,
                 null).request();
         scenarios.fileRepublicanCommitment(other.reference());
-        ProcessInstance process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(other.reference())
+        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(other.reference())
                 .singleResult();
         scenarios.fileDocuments(process.getId());
         complete(task(process), withVariables("isComplete", true));
@@ -346,8 +349,25 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(TASK_INSTRUCT_REQUEST);
         complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000, "budgetLines", LINE + " = 20 000",
                 "report", "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de son développement."));
-        assertThat(instance).isWaitingAt(TASK_GENERATE_INSTRUCTION_REPORT);
-        execute(job());
+        assertThat(instance).hasPassed(TASK_ORDER_INSTRUCTION_REPORT);
+        produce(instance, "INSTRUCTION_REPORT");
+    }
+
+    /**
+     * The document-production instance the case started for this kind of document, under the case's business key: it
+     * waits at its own job, which produces and files the document, and then ends.
+     */
+    private void produce(ProcessInstance caseInstance, String documentKind) {
+        ProcessInstance production = runtime.createProcessInstanceQuery().processDefinitionKey(DocumentProductionProcess.KEY)
+                .processInstanceBusinessKey(caseInstance.getBusinessKey())
+                .variableValueEquals(DocumentProductionProcess.VAR_DOCUMENT_KIND, documentKind).singleResult();
+        assertThat(production).isWaitingAt(DocumentProductionProcess.TASK_PRODUCE_DOCUMENT);
+        assertThat(runtime.getVariable(production.getId(), VAR_REQUEST_ID))
+                .isEqualTo(requests.byReference(caseInstance.getBusinessKey()).id());
+        execute(job(production));
+        assertThat(production).isEnded().hasPassed(DocumentProductionProcess.END_DOCUMENT_FILED);
+        // task() and job() look at the last instance asserted on: the request's again
+        assertThat(caseInstance);
     }
 
     private org.camunda.bpm.engine.runtime.Job timer() {
