@@ -92,9 +92,9 @@ class BackupRestoreMariaDbIT extends MariaDbIntegrationTest {
                     reference)).isEqualTo(RequestStatus.IN_INSTRUCTION.name());
             assertThat(documents(copyDb, reference)).isEqualTo(documentsBefore);
 
-            api.untilAccepted(copy.url(), "/api/requests/" + reference + "/instruction", "instructeur",
+            api.accepted(copy.url(), "/api/requests/" + reference + "/instruction", "instructeur",
                     "{\"opinion\": \"UNFAVORABLE\", \"report\": \"Hors des critères d'intervention.\"}");
-            api.untilAccepted(copy.url(), "/api/requests/" + reference + "/closure", "secretariat", null);
+            api.accepted(copy.url(), "/api/requests/" + reference + "/closure", "secretariat", null);
             Waiting.upTo(Duration.ofSeconds(90), "the notification and the end of the process in the restored copy",
                     () -> copyDb.queryForObject("select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?",
                             Integer.class, reference) == 0);

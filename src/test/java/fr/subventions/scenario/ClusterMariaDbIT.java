@@ -59,11 +59,11 @@ class ClusterMariaDbIT {
                         String b = nodes.get((n + 1) % 2);
                         String reference = submit(a, "cluster-" + client + "-" + n);
                         references.add(reference);
-                        api.untilAccepted(b, "/api/requests/" + reference + "/completeness", "instructeur",
+                        api.accepted(b, "/api/requests/" + reference + "/completeness", "instructeur",
                                 "{\"complete\": true}");
-                        api.untilAccepted(a, "/api/requests/" + reference + "/instruction", "instructeur",
+                        api.accepted(a, "/api/requests/" + reference + "/instruction", "instructeur",
                                 "{\"opinion\": \"UNFAVORABLE\", \"report\": \"Hors des critères d'intervention.\"}");
-                        api.untilAccepted(b, "/api/requests/" + reference + "/closure", "secretariat", null);
+                        api.accepted(b, "/api/requests/" + reference + "/closure", "secretariat", null);
                     }
                     return null;
                 }));

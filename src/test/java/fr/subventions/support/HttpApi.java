@@ -39,18 +39,10 @@ public final class HttpApi {
         return request.build();
     }
 
-    /** Posts again while the previous stage's document is being produced (409), for at most a minute. */
-    public void untilAccepted(String node, String path, String user, String body) throws Exception {
-        long until = System.currentTimeMillis() + 60_000;
-        while (true) {
-            HttpResponse<String> response = post(node, path, user, body);
-            if (response.statusCode() == 200) {
-                return;
-            }
-            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(409);
-            assertThat(System.currentTimeMillis()).as("still refused: " + path + " " + response.body()).isLessThan(until);
-            Thread.sleep(100);
-        }
+    /** Posts, expecting the call accepted at once (the previous stage's documents are produced beside the case). */
+    public void accepted(String node, String path, String user, String body) throws Exception {
+        HttpResponse<String> response = post(node, path, user, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     }
 
     private static String basic(String user) {
