@@ -17,6 +17,7 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.workflow.AssemblySessionProcess;
 import fr.subventions.workflow.SubsidyPaymentProcess;
+import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
@@ -42,8 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Work comes in cohorts: a cohort is {@code size} requests and the one séance of the Bureau that votes them. One
  * thread takes a cohort and walks it stage by stage: every request of the cohort through a stage, then it waits until
- * the job executor has run the documents that stage produces (it polls the engine's job table for the cohort's
- * process instances), then the next stage. With several threads, several cohorts run at once. A stage is the same
+ * the job executor has run the asynchronous continuations of the cohort's process instances (the bare processes'
+ * documents are on their path; the real ones are produced beside it, in document-production instances, awaited once
+ * at the end of the cohort), then the next stage. With several threads, several cohorts run at once. A stage is the same
  * service call the API makes (TaskCompleter for the task, the domain's services for the rest); the bare run completes
  * its tasks with the same TaskCompleter and correlates the same messages.
  */
@@ -195,6 +197,10 @@ final class Lifecycles {
                     "secretariat", "clôture");
         }
         awaitEnded(withSession);
+        // the documents are produced beside the cases: a lifecycle counts once all of them are filed
+        List<String> businessKeys = new ArrayList<>(references);
+        businessKeys.add(SessionService.businessKey(session.id()));
+        awaitDocuments(businessKeys);
         lastCohort = new Cohort(ids, references, session.id());
     }
 
@@ -321,6 +327,23 @@ final class Lifecycles {
                     throw new IllegalStateException("jobs still pending after " + JOB_TIMEOUT_MS + " ms: " + pending);
                 }
                 sleep(10);
+            }
+        }
+    }
+
+    /** Until the document productions started under these business keys have all ended (failing on an incident). */
+    void awaitDocuments(List<String> businessKeys) {
+        long until = System.currentTimeMillis() + JOB_TIMEOUT_MS;
+        while (true) {
+            List<String> running = businessKeys.stream().flatMap(key -> runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(DocumentProductionProcess.KEY).processInstanceBusinessKey(key).list().stream())
+                    .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+            if (running.isEmpty()) {
+                return;
+            }
+            awaitJobs(new LinkedHashSet<>(running));
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("document productions not ended: " + running);
             }
         }
     }

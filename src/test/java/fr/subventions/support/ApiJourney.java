@@ -214,9 +214,13 @@ public class ApiJourney {
         return json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
-    /** Runs the document jobs the request's processes wait on (its own, and its payments' once called), if they run. */
+    /**
+     * Produces the documents the request's processes ordered (its own, and its payments' once called), and runs their
+     * other asynchronous continuations.
+     */
     public void settle(String reference) {
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()) {
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKeyNotIn(fr.subventions.workflow.DocumentProductionProcess.KEY).list()) {
             scenarios.fileDocuments(instance.getId());
         }
     }

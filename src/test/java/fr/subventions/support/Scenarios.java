@@ -93,11 +93,14 @@ public class Scenarios {
         throw new AssertionError("document jobs keep coming in " + processInstanceId);
     }
 
-    /** The case's own process instance (a request's or a séance's), not the document productions beside it. */
+    /**
+     * The case's own process instance (a request's or a séance's), not the payment it calls nor the document
+     * productions beside it.
+     */
     public String processOf(String businessKey) {
-        return runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
-                .processInstanceBusinessKey(businessKey)
-                .processDefinitionKeyNotIn(DocumentProductionProcess.KEY).singleResult().getId();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+                .processDefinitionKeyIn(SubsidyRequestProcess.KEY, fr.subventions.workflow.AssemblySessionProcess.KEY)
+                .singleResult().getId();
     }
 
     /** A seed request instructed favourably for 20 000 € on the given line: it waits for an agenda. */
