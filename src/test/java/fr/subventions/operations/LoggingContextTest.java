@@ -83,7 +83,8 @@ class LoggingContextTest {
         assertThat(linesOf(output, "Process subsidy-request started"))
                 .anyMatch(line -> line.contains("[" + reference + "] "));
 
-        // The acknowledgement's job, run here as the job executor would, outside any HTTP request
+        // The acknowledgement's job, in the document-production instance the request started under its reference, run
+        // here as the job executor would, outside any HTTP request
         String plugin = ProcessLoggingPlugin.class.getName();
         logging.setLogLevel(plugin, LogLevel.DEBUG);
         try {
@@ -91,9 +92,9 @@ class LoggingContextTest {
         } finally {
             logging.setLogLevel(plugin, null);
         }
-        assertThat(linesOf(output, "Activity Task_OrderAcknowledgement started"))
+        assertThat(linesOf(output, "Activity Task_ProduceDocument started"))
                 .anyMatch(line -> line.contains("[" + reference + "] "));
-        assertThat(linesOf(output, "Activity Task_CheckCompleteness started"))
+        assertThat(linesOf(output, "Process document-production ended"))
                 .anyMatch(line -> line.contains("[" + reference + "] "));
         // Put back as it was after each engine command
         assertThat(MDC.get("reference")).isNull();
