@@ -209,6 +209,21 @@ public class AssemblySession {
         }
     }
 
+    /**
+     * What the secretariat records of a séance — who sits, arrivals and departures, the vote or the adjournment of each
+     * item, the closing — is the record of a séance held: it is taken from the sheets of the sitting, on its day or on a
+     * later one (the secretariat often types the paper sheets in the next day), never before the day comes.
+     * {@code today} is the date in the authority's time zone.
+     */
+    void requireHeldBy(LocalDate today) {
+        if (today.isBefore(sessionDate)) {
+            throw new StageConflictException("La séance du " + fr.subventions.shared.FrenchText.longDate(sessionDate)
+                    + " n'a pas encore eu lieu (nous sommes le " + fr.subventions.shared.FrenchText.longDate(today)
+                    + ") : les présences, les arrivées et départs, les votes, les ajournements et la clôture de la séance ne "
+                    + "peuvent être enregistrés qu'à partir de ce jour.");
+        }
+    }
+
     void requireStatus(SessionStatus expected, String action) {
         if (status != expected) {
             throw new StageConflictException("Impossible de " + action + " : la séance " + id + " est " + status.label() + ".");

@@ -101,6 +101,21 @@ public class SessionService {
         return sessions.findById(id).orElseThrow(() -> new NotFoundException("Séance inconnue : " + id));
     }
 
+    /**
+     * The séance, to record what happened at its sitting: refused before its day, in the authority's time zone
+     * ({@link AssemblySession#requireHeldBy}). The API's calls and Tasklist's completions both come through here.
+     */
+    private AssemblySession held(Long id) {
+        AssemblySession session = get(id);
+        session.requireHeldBy(today());
+        return session;
+    }
+
+    /** The date in the authority's time zone, the clock's. */
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
     /** A deliberation of the year, for publication. */
     public record DecidedItem(String number, java.time.LocalDate date, String title, java.math.BigDecimal amount,
             VoteDecision decision, Tally tally, int inOffice, int fiscalYear) {
@@ -201,7 +216,7 @@ public class SessionService {
 
     /** Records who sits: the first sheet opens the séance; later ones record arrivals and departures. */
     public Roll recordAttendance(Long sessionId, Map<String, Object> sheet, String actor) {
-        AssemblySession session = get(sessionId);
+        AssemblySession session = held(sessionId);
         if (session.status() == SessionStatus.PREPARATION) {
             throw new StageConflictException("L'ordre du jour de la séance " + sessionId + " n'est pas arrêté : "
                     + "envoyez d'abord la convocation.");
@@ -220,7 +235,7 @@ public class SessionService {
      * to a present member; a proxy the leaving member held lapses. Answers the roll from now on, quorum included.
      */
     public Roll recordMovement(Long sessionId, Long memberId, String kind, Long proxyToId, String actor) {
-        AssemblySession session = get(sessionId);
+        AssemblySession session = held(sessionId);
         if (session.status() != SessionStatus.SITTING) {
             throw new StageConflictException("La séance " + sessionId + " n'est pas en cours (" + session.status().label()
                     + ") : les arrivées et départs s'enregistrent entre l'ouverture et la clôture.");
@@ -260,7 +275,7 @@ public class SessionService {
 
     /** The first sheet opens the séance; a later one records the arrivals and departures it shows. */
     public Roll applyAttendance(Long sessionId, AttendanceSheet sheet, String actor) {
-        AssemblySession session = get(sessionId);
+        AssemblySession session = held(sessionId);
         if (session.status() == SessionStatus.PREPARATION) {
             throw new StageConflictException("La séance " + sessionId + " n'est pas convoquée : l'ordre du jour doit être arrêté d'abord.");
         }
@@ -326,7 +341,7 @@ public class SessionService {
 
     /** Votes on one item (public ballot), or adjourns it; refused without quorum. */
     public Tally vote(Long sessionId, String reference, Map<String, Object> ballot, String actor) {
-        AssemblySession session = get(sessionId);
+        AssemblySession session = held(sessionId);
         AgendaItem item = itemOf(session, reference);
         if (session.status() == SessionStatus.PREPARATION || session.status() == SessionStatus.CONVENED) {
             throw new StageConflictException("Vote impossible : la présence des membres n'a pas été enregistrée, la séance n'est pas ouverte.");
@@ -362,6 +377,7 @@ public class SessionService {
             return false;
         }
         AssemblySession session = item.session();
+        session.requireHeldBy(today());
         Roll roll = rollOf(session);
         if (adjourned) {
             item.takeRoll(Seat.of(roll, roll.inOffice()), !roll.quorumReached());
@@ -512,7 +528,7 @@ public class SessionService {
      * deliberates without quorum (L2121-17). The first séance is closed when nothing else keeps it open.
      */
     public AssemblySession reconvene(Long sessionId, Reconvening command, String actor) {
-        AssemblySession first = get(sessionId);
+        AssemblySession first = held(sessionId);
         if (first.status() != SessionStatus.SITTING) {
             throw new StageConflictException("La séance " + sessionId + " n'est pas en cours (" + first.status().label()
                     + ") : seule une séance ouverte sans quorum est convoquée à nouveau.");
@@ -568,11 +584,11 @@ public class SessionService {
     }
 
     public void close(Long sessionId) {
-        get(sessionId).close();
+        held(sessionId).close();
     }
 
     public void requestClosing(Long sessionId, String actor) {
-        AssemblySession session = get(sessionId);
+        AssemblySession session = held(sessionId);
         session.requireClosable();
         tasks.complete(AssemblySessionProcess.KEY, businessKey(sessionId), AssemblySessionProcess.TASK_CLOSE_SESSION,
                 Map.of(), actor, "clôture de la séance (des points restent à voter)");

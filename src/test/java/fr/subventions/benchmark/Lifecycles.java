@@ -67,6 +67,8 @@ final class Lifecycles {
     private final Map<String, Object> attendance;
     private final Long president;
     private final Long secretary;
+    /** The application's clock: today is the authority's date. */
+    private final java.time.Clock clock;
     private final AtomicInteger bareKeys = new AtomicInteger();
 
     /** The last domain cohort walked: its requests' ids and its séance, for the document timings. */
@@ -89,6 +91,7 @@ final class Lifecycles {
         this.attendance = scenarios.seedAttendance();
         this.president = scenarios.bureauMember("REBSAMEN").id();
         this.secretary = scenarios.bureauMember("HOAREAU").id();
+        this.clock = context.getBean(java.time.Clock.class);
     }
 
     /** Runs {@code cohorts} cohorts of {@code size} on {@code threads} threads; answers the seconds it took. */
@@ -123,7 +126,7 @@ final class Lifecycles {
 
     void domainCohort(int cohort, int size) {
         String line = lines.get(cohort % lines.size());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         List<String> references = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         Set<String> instances = new LinkedHashSet<>();
@@ -159,9 +162,10 @@ final class Lifecycles {
                     "instructeur", "instruction");
         }
         awaitJobs(instances);
-        // the séance of the Bureau: agenda, convocation, attendance, one vote per item, closing
-        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today.plusDays(10),
-                "Salle du Conseil, 40 avenue du Drapeau, Dijon", president, secretary, today));
+        // the séance of the Bureau held today, convened five clear days before: agenda, convocation, attendance (recorded
+        // from the séance's day on), one vote per item, closing
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
+                "Salle du Conseil, 40 avenue du Drapeau, Dijon", president, secretary, today.minusDays(6)));
         String sessionInstance = session.processInstanceId();
         sessions.addToAgenda(session.id(), references, "secretariat");
         sessions.convene(session.id(), "secretariat");
@@ -210,7 +214,7 @@ final class Lifecycles {
      */
     List<OpenRequests.Template> templates() {
         String line = lines.get(0);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         List<SubsidyRequest> made = new ArrayList<>();
         Set<String> instances = new LinkedHashSet<>();
         for (int i = 0; i < 5; i++) {
@@ -234,8 +238,8 @@ final class Lifecycles {
         }
         awaitJobs(instances);
         List<String> voted = List.of(made.get(3).reference(), made.get(4).reference());
-        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today.plusDays(10),
-                "Salle du Conseil", president, secretary, today));
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
+                "Salle du Conseil", president, secretary, today.minusDays(6)));
         sessions.addToAgenda(session.id(), voted, "secretariat");
         sessions.convene(session.id(), "secretariat");
         awaitJobs(Set.of(session.processInstanceId()));

@@ -83,10 +83,10 @@ class SplitFundingTest {
         assertFigures(ECOURB, "300000.00", "5000.00", "0.00");
         assertFigures(TRANSITION, "200000.00", "30000.00", "0.00");
 
-        // The Bureau of Thursday 23 June 2022, convened on Friday 17 June (5 jours francs), adopts it
-        clock.set(LocalDate.of(2022, 6, 17));
-        long session = api.sittingBureau(LocalDate.of(2022, 6, 23), LocalDate.of(2022, 6, 17), reference);
+        // The Bureau of Thursday 23 June 2022, convened on Friday 17 June (5 jours francs), adopts it: the secretariat
+        // records its attendance and vote on the day
         clock.set(LocalDate.of(2022, 6, 23));
+        long session = api.sittingBureau(LocalDate.of(2022, 6, 23), LocalDate.of(2022, 6, 17), reference);
         JsonNode vote = api.adopt(session, reference);
         assertThat(vote.get("outcome").asText()).isEqualTo("ADOPTED");
         assertThat(api.request(reference).get("grantedAmount").decimalValue()).isEqualByComparingTo("40000");

@@ -12,6 +12,7 @@ import fr.subventions.documents.DocumentGeneratorAccess;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +53,13 @@ class AmendedVoteTest {
     AgendaItemRepository items;
     @Autowired
     DocumentGeneratorAccess extracts;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
 
     @Test
     void aLowerVotedAmountBecomesTheGrantAndReleasesTheDifference() throws Exception {
@@ -58,6 +67,8 @@ class AmendedVoteTest {
         SubsidyRequest request = scenarios.instructedRequest(2026, LINE, 20000);
         AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2044, 1, 8), LocalDate.of(2044, 1, 15),
                 List.of(request.reference()));
+        // the séance is recorded on its day
+        clock.set(LocalDate.of(2044, 1, 15));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         BigDecimal reservedBefore = reserved();
 

@@ -16,6 +16,7 @@ import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,8 @@ class SittingRulesTest {
     AgendaItemRepository items;
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired
+    MutableClock clock;
 
     List<Long> bureau;
 
@@ -72,6 +76,11 @@ class SittingRulesTest {
     void init() {
         BpmnAwareTests.init(engine);
         bureau = scenarios.bureau().stream().map(Member::id).toList();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     // --- helpers
@@ -190,6 +199,7 @@ class SittingRulesTest {
             SubsidyRequest first = request();
             SubsidyRequest second = request();
             AssemblySession session = seance(LocalDate.of(2041, 1, 17), first, second);
+            clock.set(session.sessionDate());
             JsonNode opened = call(put("/api/sessions/" + session.id() + "/attendance"), sheet(22, List.of()), 200);
             assertThat(opened.path("quorumReached").asBoolean()).isTrue();
             assertThat(vote(session, first, 200).path("for").asInt()).isEqualTo(22);
@@ -239,6 +249,7 @@ class SittingRulesTest {
         void theProxyHeldByALeavingMemberLapses() throws Exception {
             SubsidyRequest item = request();
             AssemblySession session = seance(LocalDate.of(2041, 2, 14), item);
+            clock.set(session.sessionDate());
             Long giver = bureau.get(40);
             Long holder = bureau.get(1);
             call(put("/api/sessions/" + session.id() + "/attendance"),
@@ -258,6 +269,7 @@ class SittingRulesTest {
         void refuseMovementsThatBreakTheRulesAndChangeNothing() throws Exception {
             SubsidyRequest item = request();
             AssemblySession session = seance(LocalDate.of(2041, 3, 14), item);
+            clock.set(session.sessionDate());
             JsonNode early = call(post("/api/sessions/" + session.id() + "/movements"),
                     Map.of("memberId", bureau.get(0), "kind", "DEPARTURE"), 409);
             assertThat(early.path("detail").asText()).contains("n'est pas en cours");
@@ -298,11 +310,13 @@ class SittingRulesTest {
             long proxyId = proxy.path("id").asLong();
 
             for (AssemblySession seance : seances.subList(0, 3)) {
+                clock.set(seance.sessionDate());
                 JsonNode roll = call(put("/api/sessions/" + seance.id() + "/attendance"),
                         sheet(30, List.of(Map.of("proxyId", proxyId))), 200);
                 assertThat(roll.path("proxies").asInt()).isEqualTo(1);
             }
             AssemblySession fourth = seances.get(3);
+            clock.set(fourth.sessionDate());
             JsonNode refused = call(put("/api/sessions/" + fourth.id() + "/attendance"),
                     sheet(30, List.of(Map.of("proxyId", proxyId))), 400);
 
@@ -344,6 +358,7 @@ class SittingRulesTest {
         void aSeanceWithoutQuorumIsConvenedAgainAndTheNewOneDeliberatesWithoutQuorum() throws Exception {
             SubsidyRequest request = request();
             AssemblySession first = seance(LocalDate.of(2043, 3, 10), request);
+            clock.set(first.sessionDate());
             JsonNode opened = call(put("/api/sessions/" + first.id() + "/attendance"), sheet(21, List.of()), 200);
             assertThat(opened.path("quorumReached").asBoolean()).isFalse();
             assertThat(vote(first, request, 409).path("detail").asText()).contains("Quorum non atteint pour le point n° 1");
@@ -380,6 +395,7 @@ class SittingRulesTest {
 
             call(post("/api/sessions/" + secondId + "/convocation"), null, 200);
             scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(secondId)));
+            clock.set(LocalDate.of(2043, 3, 20));
             JsonNode few = call(put("/api/sessions/" + secondId + "/attendance"), sheet(10, List.of()), 200);
             assertThat(few.path("quorumReached").asBoolean()).isFalse();
             assertThat(call(post("/api/sessions/" + secondId + "/reconvocation"),
@@ -401,6 +417,7 @@ class SittingRulesTest {
         void theSeancePageOffersToConveneAgainAndOpensTheNewSeance() throws Exception {
             SubsidyRequest request = request();
             AssemblySession first = seance(LocalDate.of(2043, 9, 10), request);
+            clock.set(first.sessionDate());
             call(put("/api/sessions/" + first.id() + "/attendance"), sheet(21, List.of()), 200);
             org.springframework.mock.web.MockHttpSession page = login("secretariat");
             String html = mvc.perform(get("/seances/" + first.id()).session(page)).andExpect(status().isOk()).andReturn()
@@ -440,6 +457,7 @@ class SittingRulesTest {
         void aSeanceWithQuorumIsNotConvenedAgain() throws Exception {
             SubsidyRequest request = request();
             AssemblySession session = seance(LocalDate.of(2043, 6, 10), request);
+            clock.set(session.sessionDate());
             call(put("/api/sessions/" + session.id() + "/attendance"), sheet(22, List.of()), 200);
 
             JsonNode refused = call(post("/api/sessions/" + session.id() + "/reconvocation"),

@@ -59,6 +59,7 @@ class SubsidiesOpenDataTest {
         SubsidyRequest request = scenarios.instructedRequest(2023, "2023-65-65748-90-DEVECO");
         AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2023, 9, 8), LocalDate.of(2023, 9, 14),
                 List.of(request.reference()));
+        clock.set(LocalDate.of(2023, 9, 14));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
         String number = sessions.view(session.id()).agenda().get(0).deliberationNumber();

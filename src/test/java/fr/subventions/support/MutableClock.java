@@ -22,8 +22,13 @@ public class MutableClock extends Clock {
      * lapse, a report's reminders) fall due in the replayed time, not at once against the real date.
      */
     public void set(LocalDate date) {
-        this.now = date.atTime(10, 0).atZone(PARIS).toInstant();
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
+        set(date.atTime(10, 0).atZone(PARIS).toInstant());
+    }
+
+    /** To the instant, for the edges of a day: 23:30 UTC in winter is already the next day in Paris. */
+    public void set(Instant instant) {
+        this.now = instant;
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(instant));
     }
 
     /** Back to the system's time, which goes on. */
