@@ -15,6 +15,10 @@ import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Tally;
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
+import fr.subventions.payment.Payment;
+import fr.subventions.payment.PaymentKind;
+import fr.subventions.payment.PaymentSchedule;
+import fr.subventions.payment.PaymentSchedules;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
 import fr.subventions.submission.Applicant;
@@ -61,13 +65,15 @@ public class DocumentGenerator {
     private final Clock clock;
     private final fr.subventions.budget.AgendaCredits credits;
     private final fr.subventions.convention.FrameworkService frameworks;
+    private final PaymentSchedules schedules;
     private final ApplicationEventPublisher events;
 
     DocumentGenerator(SubsidyRequestService requests, BudgetService budget, ConventionService conventions,
             SessionService sessions, MemberRepository members, DocumentService documents, TemplateStore templates,
             Clock clock, fr.subventions.budget.AgendaCredits credits, fr.subventions.convention.FrameworkService frameworks,
-            ApplicationEventPublisher events) {
+            PaymentSchedules schedules, ApplicationEventPublisher events) {
         this.events = events;
+        this.schedules = schedules;
         this.frameworks = frameworks;
         this.credits = credits;
         this.requests = requests;
@@ -397,18 +403,20 @@ public class DocumentGenerator {
         model.put("president", decision.map(i -> i.session().president().fullName()).orElse(""));
         model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
         model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
-        BigDecimal granted = request.grantedAmount() == null ? BigDecimal.ZERO : request.grantedAmount();
+        // the schedule finance then pays: drawn up here, the first time its terms are stated
+        PaymentSchedule schedule = schedules.drawUp(request.id());
+        BigDecimal granted = schedule.granted();
         model.put("grantedAmount", Money.format(granted));
         model.put("grantedAmountInWords", FrenchText.amountInWords(granted));
         model.put("budgetLines", budget.reservationsOf(request.id()).stream()
                 .map(r -> "ligne " + r.line().code() + " (" + Money.format(r.amount()) + ")").collect(Collectors.joining(", ")));
-        model.put("paymentTerms", "La subvention est versée en une seule fois, après signature de la présente convention "
-                + "par les deux parties, par virement sur le compte bancaire du bénéficiaire.");
+        model.put("paymentTerms", conventionPaymentTerms(schedule));
+        String reportDue = FrenchText.date(schedule.reportDueOn());
         List<String> obligations = new ArrayList<>();
         obligations.add("– réaliser l'action décrite à l'article 1 et informer sans délai Dijon Métropole de toute modification ;");
-        obligations.add("– fournir, dans les six mois suivant la fin de l'exercice " + request.fiscalYear()
-                + ", le compte rendu financier de l'action (formulaire CERFA n° 15059), conformément à l'article 10 de la loi "
-                + "n° 2000-321 du 12 avril 2000 ;");
+        obligations.add("– fournir, dans les six mois suivant la fin de l'exercice " + request.fiscalYear() + ", soit au plus "
+                + "tard le " + reportDue + ", le compte rendu financier de l'action (formulaire CERFA n° 15059), "
+                + "conformément à l'article 10 de la loi n° 2000-321 du 12 avril 2000 ;");
         if (request.applicant().legalForm().signsRepublicanCommitment()) {
             obligations.add("– respecter le Contrat d'Engagement Républicain souscrit lors de la demande (article 10-1 de la loi "
                     + "n° 2000-321 du 12 avril 2000, décret n° 2021-1947 du 31 décembre 2021) ;");
@@ -416,7 +424,7 @@ public class DocumentGenerator {
         obligations.add("– mentionner le soutien de Dijon Métropole dans toute communication relative à l'action ;");
         obligations.add("– permettre à Dijon Métropole de contrôler l'emploi de la subvention sur pièces et sur place.");
         model.put("obligations", obligations);
-        model.put("endDate", FrenchText.date(LocalDate.of(request.fiscalYear() + 1, 6, 30)));
+        model.put("endDate", reportDue);
         Optional<Convention> convention = conventions.of(request.id());
         model.put("beneficiarySignedOn", convention.map(Convention::beneficiarySignedOn).map(FrenchText::date).orElse(""));
         model.put("presidentSignedOn", convention.map(Convention::presidentSignedOn).map(FrenchText::date).orElse(""));
@@ -433,16 +441,17 @@ public class DocumentGenerator {
             model.put("grantedAmountInWords", FrenchText.amountInWords(request.grantedAmount()));
             Optional<Convention> convention = conventions.of(request.id());
             model.put("conventionSignedOn", convention.map(Convention::presidentSignedOn).map(FrenchText::date).orElse(""));
+            PaymentSchedule schedule = schedules.drawUp(request.id());
             model.put("conventionTerms", convention.map(c -> "Les conditions d'utilisation et de versement de cette "
                     + "subvention sont fixées par la convention signée le "
                     + (c.presidentSignedOn() == null ? "" : FrenchText.date(c.presidentSignedOn()))
                     + ", disponible dans votre espace.")
-                    .orElse("Cette subvention n'a pas donné lieu à une convention : elle vous est versée en une seule "
-                            + "fois, par virement sur votre compte bancaire, et doit être employée à l'action décrite "
-                            + "dans votre demande."));
+                    .orElse("Cette subvention n'a pas donné lieu à une convention : elle vous est versée "
+                            + paymentsWithoutConvention(schedule) + ", et doit être employée à l'action décrite dans "
+                            + "votre demande."));
             model.put("engagements", budget.commitmentsOf(request.id()).stream().map(Commitment::engagementNumber)
                     .collect(Collectors.joining(", ")));
-            model.put("reportDue", FrenchText.date(LocalDate.of(request.fiscalYear() + 1, 6, 30)));
+            model.put("reportDue", FrenchText.date(schedule.reportDueOn()));
         } else {
             Optional<Convention> lapsed = conventions.of(request.id()).filter(c -> c.lapsedOn() != null);
             model.put("reason", lapsed.isPresent()
@@ -457,6 +466,61 @@ public class DocumentGenerator {
                             + "d'intervention de Dijon Métropole.");
         }
         return model;
+    }
+
+    /**
+     * Article 4 of the convention, written from the schedule the payment process follows: each payment's amount and
+     * share of the grant, when it is paid, and the balance's condition, the compte rendu financier due by its date.
+     */
+    static String conventionPaymentTerms(PaymentSchedule schedule) {
+        List<Payment> payments = schedule.payments();
+        if (payments.size() == 1) {
+            return "La subvention, soit " + Money.format(payments.get(0).amount()) + ", est versée en une seule fois, "
+                    + "après signature de la présente convention par les deux parties, par virement sur le compte "
+                    + "bancaire du bénéficiaire.";
+        }
+        StringBuilder terms = new StringBuilder("La subvention est versée en " + FrenchText.words(payments.size())
+                + " fois, par virement sur le compte bancaire du bénéficiaire :");
+        for (int i = 0; i < payments.size(); i++) {
+            Payment payment = payments.get(i);
+            terms.append("\n– ").append(payment.kind() == PaymentKind.BALANCE ? "le solde de " : "une avance de ")
+                    .append(Money.format(payment.amount())).append(", soit ").append(percent(schedule.share(payment)))
+                    .append(" de la subvention, ").append(payment.kind() == PaymentKind.BALANCE
+                            ? "à réception du compte rendu financier de l'action (formulaire CERFA n° 15059), à remettre "
+                                    + "au plus tard le " + FrenchText.date(schedule.reportDueOn()) + " (article 10 de la "
+                                    + "loi n° 2000-321 du 12 avril 2000)"
+                            : "après signature de la présente convention par les deux parties")
+                    .append(i == payments.size() - 1 ? "." : " ;");
+        }
+        return terms.toString();
+    }
+
+    /**
+     * How a grant without convention is paid, from its schedule: "en une seule fois, par virement sur votre compte
+     * bancaire", or its advance at the commitment of the credits and its balance after the compte rendu financier.
+     */
+    static String paymentsWithoutConvention(PaymentSchedule schedule) {
+        List<Payment> payments = schedule.payments();
+        if (payments.size() == 1) {
+            return "en une seule fois, par virement sur votre compte bancaire";
+        }
+        List<String> each = new ArrayList<>();
+        for (Payment payment : payments) {
+            each.add(payment.kind() == PaymentKind.BALANCE
+                    ? "le solde de " + Money.format(payment.amount()) + " (" + percent(schedule.share(payment))
+                            + " de la subvention) à réception du compte rendu financier de l'action, à remettre au plus "
+                            + "tard le " + FrenchText.date(schedule.reportDueOn())
+                    : "une avance de " + Money.format(payment.amount()) + " (" + percent(schedule.share(payment))
+                            + " de la subvention) à l'engagement des crédits");
+        }
+        return "en " + FrenchText.words(payments.size()) + " fois, par virement sur votre compte bancaire : "
+                + String.join(", puis ", each);
+    }
+
+    /** A fraction as a French percentage, to the hundredth of a percent: 0.5 is "50 %", 0.125 "12,5 %". */
+    static String percent(BigDecimal fraction) {
+        BigDecimal percent = fraction.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return percent.toPlainString().replace('.', ',') + "\u00a0%";
     }
 
     private static DocumentKind notificationKind(SubsidyRequest request) {

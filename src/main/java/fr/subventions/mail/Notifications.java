@@ -113,8 +113,10 @@ class Notifications {
             case GRANTED -> model.put("nextStep", request.status() == RequestStatus.AWAITING_SIGNATURES
                     ? "Une convention précisant les conditions d'utilisation et de versement de cette subvention vous "
                             + "sera adressée prochainement : vous la signerez dans votre espace."
-                    : "Cette subvention ne donne pas lieu à une convention : elle vous sera versée en une seule fois, "
-                            + "par virement, une fois les crédits engagés.");
+                    // without a convention, the schedule (one payment, or an advance and a balance) is drawn up once
+                    // the credits are committed: nothing here may contradict it
+                    : "Cette subvention ne donne pas lieu à une convention : elle vous sera versée par virement une "
+                            + "fois les crédits engagés, selon l'échéancier que vous trouverez alors dans votre espace.");
             case CLOSED -> model.put("outcome", request.outcome() == null ? "" : request.outcome().label());
             case WITHDRAWN -> {
                 Object reason = model.remove("reason");

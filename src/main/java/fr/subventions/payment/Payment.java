@@ -37,7 +37,10 @@ public class Payment {
     @Column(nullable = false, precision = 15, scale = 2)
     private BigDecimal amount;
 
-    /** When it is due: at signature for an advance or a single payment; the balance waits for the financial report. */
+    /**
+     * When it is due. An advance or a single payment: the day the convention is concluded (both signatures), or the
+     * commitment's day without a convention; none before. The balance: the day the financial report came in.
+     */
     private LocalDate dueOn;
 
     private LocalDate paidOn;

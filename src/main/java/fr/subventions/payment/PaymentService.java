@@ -1,5 +1,6 @@
 package fr.subventions.payment;
 
+import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.documents.DocumentGenerator;
 import fr.subventions.shared.FrenchText;
@@ -19,9 +20,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentService {
 
     private final PaymentScheduleRepository schedules;
+    private final PaymentSchedules drawn;
     private final SubsidyRequestService requests;
     private final ConventionService conventions;
     private final DocumentService documents;
@@ -41,9 +41,10 @@ public class PaymentService {
     private final fr.subventions.workflow.TaskCompleter tasks;
     private final ApplicationEventPublisher events;
 
-    PaymentService(PaymentScheduleRepository schedules, SubsidyRequestService requests, ConventionService conventions,
-            DocumentService documents, DocumentGenerator generator, PaymentPolicy policy, Clock clock,
-            fr.subventions.workflow.TaskCompleter tasks, ApplicationEventPublisher events) {
+    PaymentService(PaymentScheduleRepository schedules, PaymentSchedules drawn, SubsidyRequestService requests,
+            ConventionService conventions, DocumentService documents, DocumentGenerator generator, PaymentPolicy policy,
+            Clock clock, fr.subventions.workflow.TaskCompleter tasks, ApplicationEventPublisher events) {
+        this.drawn = drawn;
         this.events = events;
         this.tasks = tasks;
         this.schedules = schedules;
@@ -55,17 +56,15 @@ public class PaymentService {
         this.clock = clock;
     }
 
-    /** Draws up the schedule once the credits are committed: from the grant, its fiscal year and the signature. */
+    /**
+     * Task_PlanPayments, once the credits are committed: the grant's schedule — the one its convention stated, or,
+     * without a convention, drawn up now — whose first payment falls due at the convention's conclusion (the later
+     * signature), or today without a convention.
+     */
     public PaymentSchedule plan(Long requestId) {
-        if (schedules.findByRequestId(requestId).isPresent()) {
-            return schedule(requestId);
-        }
-        SubsidyRequest request = requests.byId(requestId);
-        LocalDate signedOn = conventions.of(requestId)
-                .flatMap(c -> Stream.of(c.beneficiarySignedOn(), c.presidentSignedOn()).filter(d -> d != null)
-                        .max(Comparator.naturalOrder()))
-                .orElse(LocalDate.now(clock));
-        return schedules.save(PaymentSchedule.plan(requestId, request.grantedAmount(), request.fiscalYear(), signedOn, policy));
+        PaymentSchedule schedule = drawn.drawUp(requestId);
+        schedule.firstFallsDueOn(conventions.of(requestId).map(Convention::concludedOn).orElse(LocalDate.now(clock)));
+        return schedule;
     }
 
     /**

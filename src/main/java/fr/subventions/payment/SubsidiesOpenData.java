@@ -75,7 +75,8 @@ class SubsidiesOpenData {
         String decision = sessions.decisionOn(request.id()).map(AgendaItem::deliberationNumber).orElse("");
         return Csv.line(List.of(authority, siret, convention.concludedOn().toString(), decision, request.applicant().name(),
                 request.applicant().siret(), request.applicant().rna() == null ? "" : request.applicant().rna(),
-                request.title(), amount(convention.amount()), "aide en numéraire", schedule.conditions(), schedule.period(),
+                request.title(), amount(convention.amount()), "aide en numéraire", schedule.conditions(),
+                schedule.period(convention.concludedOn()),
                 "", "non", fraction(convention.amount(), request.totalBudget()), ""));
     }
 

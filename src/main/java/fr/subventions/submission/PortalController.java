@@ -121,7 +121,9 @@ class PortalController {
                 SubsidyRequestProcess.TASK_SUPPLY_MISSING_DOCUMENTS));
         model.addAttribute("mustReport", tasks.isWaitingAt(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
                 fr.subventions.workflow.SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT));
-        model.addAttribute("schedule", payments.find(requests.get(reference, caller).id()).orElse(null));
+        // drawn up with the convention: shown from then on, unless the grant lapsed
+        model.addAttribute("schedule", view.outcome() != Outcome.GRANTED ? null
+                : payments.find(requests.get(reference, caller).id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
         return "portail/demande";
     }

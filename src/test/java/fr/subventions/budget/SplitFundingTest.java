@@ -10,6 +10,7 @@ import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class SplitFundingTest {
         assertFigures(TRANSITION, "200000.00", "0.00", "0.00");
 
         clock.set(LocalDate.of(2022, 4, 4));
-        String reference = api.file(greenCity());
+        String reference = api.file(SeedRequests.cmqGreenCity(2022));
         assertThat(reference).startsWith("SUB-2022-");
         clock.set(LocalDate.of(2022, 4, 11));
         api.complete(reference);
@@ -132,20 +133,6 @@ class SplitFundingTest {
         assertThat(imputed.get("status").asText()).isEqualTo("AWAITING_PAYMENT");
         assertThat(imputed.get("history").findValuesAsText("result")).anySatisfy(text ->
                 assertThat(text).contains(numbers.get(0), numbers.get(1), numbers.get(2)));
-    }
-
-    private Map<String, Object> greenCity() {
-        return Map.of(
-                "applicant", Map.of("name", "Campus des métiers et des qualifications Green City", "siret", "13021005700019",
-                        "legalForm", "PUBLIC_BODY", "address", "Dijon", "email", "contact@cmq-greencity.example",
-                        "representative", "Directeur opérationnel du campus"),
-                "title", "CMQ Green City : programme d'actions 2022",
-                "description", "Les actions 2022 du campus des métiers et des qualifications Green City, entre développement "
-                        + "économique et écologie urbaine.",
-                "theme", "TRANSITIONS, ECOLOGIE URBAINE ET MOBILITES",
-                "fiscalYear", 2022, "totalBudget", 100000, "requestedAmount", 40000,
-                "cofinancing", List.of(Map.of("funder", "Région Bourgogne-Franche-Comté", "amount", 40000),
-                        Map.of("funder", "Autofinancement", "amount", 20000)));
     }
 
     private void assertFigures(String code, String voted, String reserved, String committed) {

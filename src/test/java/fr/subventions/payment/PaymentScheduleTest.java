@@ -30,6 +30,8 @@ class PaymentScheduleTest {
         assertThat(schedule.awaitsReport()).isFalse();
         assertThat(schedule.conditions()).isEqualTo("unique");
         assertThat(schedule.period()).isEqualTo("2023-10-02");
+        // nothing waits for it, but the compte rendu financier is owed all the same, by the same date
+        assertThat(schedule.reportDueOn()).isEqualTo(LocalDate.of(2024, 6, 30));
     }
 
     @Test
@@ -39,7 +41,37 @@ class PaymentScheduleTest {
         assertThat(schedule.payments()).extracting(Payment::kind).containsExactly(PaymentKind.ADVANCE, PaymentKind.BALANCE);
         assertThat(schedule.payments().get(0).amount()).isEqualByComparingTo("11500.01");
         assertThat(schedule.payments().get(1).amount()).isEqualByComparingTo("11500.00");
+        assertThat(schedule.payments().get(0).amount().add(schedule.payments().get(1).amount()))
+                .isEqualByComparingTo("23000.01");
+        assertThat(schedule.share(schedule.payments().get(0))).isEqualByComparingTo("0.5");
         assertThat(schedule.conditions()).isEqualTo("échelonné");
+    }
+
+    @Test
+    void anotherRateRoundsTheAdvanceToTheCentAndTheBalanceTakesTheRest() {
+        PaymentSchedule schedule = PaymentSchedule.plan(1L, new BigDecimal("23000.01"), 2023, SIGNED,
+                PaymentPolicy.of("23000", "0.3"));
+
+        assertThat(schedule.payments()).extracting(Payment::amount).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("6900.00"), new BigDecimal("16100.01"));
+        assertThat(schedule.payments()).extracting(schedule::share).usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("0.3"), new BigDecimal("0.7"));
+    }
+
+    @Test
+    void drawnUpBeforeTheSignatureTheFirstPaymentFallsDueWhenTheConventionIsConcluded() {
+        PaymentSchedule schedule = PaymentSchedule.plan(1L, new BigDecimal("40000"), 2022, POLICY);
+
+        assertThat(schedule.payments()).extracting(Payment::dueOn).containsOnlyNulls();
+        assertThat(schedule.reportDueOn()).isEqualTo(LocalDate.of(2023, 6, 30));
+        // a convention concluded, its credits not yet committed: the open data's period starts at its conclusion
+        assertThat(schedule.period(LocalDate.of(2022, 7, 5))).isEqualTo("2022-07-05_2023-06-30");
+
+        schedule.firstFallsDueOn(LocalDate.of(2022, 7, 5));
+        schedule.firstFallsDueOn(LocalDate.of(2022, 7, 12));
+
+        assertThat(schedule.payments()).extracting(Payment::dueOn).containsExactly(LocalDate.of(2022, 7, 5), null);
+        assertThat(schedule.period()).isEqualTo("2022-07-05_2023-06-30");
     }
 
     @Test

@@ -4,6 +4,7 @@ import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.SubmitRequest;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** The seed request: Association OF du Numérique, 20 000 € of a 72 000 € budget (Bureau of 14 September 2023). */
 public final class SeedRequests {
@@ -26,6 +27,26 @@ public final class SeedRequests {
                 "Action de " + beneficiary.name(), "Une action sur le territoire de Dijon Métropole.", THEME, fiscalYear,
                 requested.add(new BigDecimal("10000")), requested,
                 List.of(new SubmitRequest.CofinancingData("Autofinancement", new BigDecimal("10000"))));
+    }
+
+    /**
+     * The Campus des métiers et des qualifications Green City, as the applicant posts it to the API: 40 000 € asked,
+     * which the Bureau métropolitain of 23 June 2022 granted over three lines of two services (5 000 € on economic
+     * development, 5 000 € and 30 000 € on urban ecology). The identity and the financing plan beside the 40 000 € are
+     * illustrative.
+     */
+    public static Map<String, Object> cmqGreenCity(int fiscalYear) {
+        return Map.of(
+                "applicant", Map.of("name", "Campus des métiers et des qualifications Green City", "siret", "13021005700019",
+                        "legalForm", "PUBLIC_BODY", "address", "Dijon", "email", "contact@cmq-greencity.example",
+                        "representative", "Directeur opérationnel du campus"),
+                "title", "CMQ Green City : programme d'actions " + fiscalYear,
+                "description", "Les actions " + fiscalYear + " du campus des métiers et des qualifications Green City, "
+                        + "entre développement économique et écologie urbaine.",
+                "theme", "TRANSITIONS, ECOLOGIE URBAINE ET MOBILITES",
+                "fiscalYear", fiscalYear, "totalBudget", 100000, "requestedAmount", 40000,
+                "cofinancing", List.of(Map.of("funder", "Région Bourgogne-Franche-Comté", "amount", 40000),
+                        Map.of("funder", "Autofinancement", "amount", 20000)));
     }
 
     /** An applicant as the convention rules identify it: SIRET (its first nine digits, the SIREN) and RNA. */
