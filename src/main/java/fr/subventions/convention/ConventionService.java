@@ -24,10 +24,12 @@ public class ConventionService {
     private final Clock clock;
 
     private final ConventionProperties properties;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock,
-            ConventionProperties properties) {
+            ConventionProperties properties, org.springframework.context.ApplicationEventPublisher events) {
         this.properties = properties;
+        this.events = events;
         this.conventions = conventions;
         this.requests = requests;
         this.clock = clock;
@@ -41,6 +43,7 @@ public class ConventionService {
                 .orElseGet(() -> conventions.save(new Convention(requestId, request.grantedAmount(), request.fiscalYear())));
         LocalDate today = LocalDate.now(clock);
         convention.openForSignature(today, today.plus(properties.getSignatureValidity()));
+        events.publishEvent(new ConventionDrafted(requestId));
         return convention;
     }
 

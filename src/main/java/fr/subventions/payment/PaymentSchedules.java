@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one schedule of a grant. It is drawn up from the authority's payment terms the first time it is needed — by the
- * convention that states it, or, for a grant without convention, by the payment process — and kept: the convention,
- * the notification and finance's payments then read the same amounts and dates, whatever the terms become later.
+ * The one schedule of a grant. It is drawn up from the authority's payment terms when the convention that states it is
+ * drafted, or, for a grant without convention, by the payment process, and kept: the convention, the notification and
+ * finance's payments then read the same amounts and dates, whatever the terms become later.
  */
 @Service
 @Transactional
@@ -23,6 +23,15 @@ public class PaymentSchedules {
         this.schedules = schedules;
         this.requests = requests;
         this.policy = policy;
+    }
+
+    /**
+     * The convention states the schedule: drawn up in the drafting's own transaction, so that it exists before the
+     * convention is produced beside the request.
+     */
+    @org.springframework.context.event.EventListener
+    void on(fr.subventions.convention.ConventionDrafted drafted) {
+        drawUp(drafted.requestId());
     }
 
     /** The grant's schedule: the one drawn up before, or drawn up now from the amount granted and its fiscal year. */
