@@ -71,7 +71,7 @@ class SessionPageController {
         SessionPage page = sessions.page(id);
         model.addAttribute("page", page);
         model.addAttribute("candidates", requests.list(RequestStatus.AWAITING_AGENDA, caller));
-        model.addAttribute("documents", documents.listForSession(id).stream().map(DocumentView::of).toList());
+        model.addAttribute("documents", documents.listForSession(id, caller).stream().map(DocumentView::of).toList());
         model.addAttribute("credits", credits.of(sessions.requestsOnAgenda(id)));
         return "seances/seance";
     }

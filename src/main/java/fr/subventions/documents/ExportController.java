@@ -41,9 +41,9 @@ class ExportController {
 
     @GetMapping("/api/sessions/{id}/documents")
     @PreAuthorize("hasAuthority('secretariat')")
-    List<DocumentView> sessionDocuments(@PathVariable Long id) {
+    List<DocumentView> sessionDocuments(@PathVariable Long id, Caller caller) {
         sessions.get(id);
-        return documents.listForSession(id).stream().map(DocumentView::of).toList();
+        return documents.listForSession(id, caller).stream().map(DocumentView::of).toList();
     }
 
     @GetMapping("/api/exports/requests.xlsx")

@@ -1,37 +1,53 @@
 package fr.subventions.mail;
 
 /**
- * The e-mails the application writes, each with its template in the template folder ({@code <file>.txt}). The first
- * fifteen go to the applicant, one for each {@code RequestMilestone} of the same name; the last three to officers.
+ * The e-mails the application writes, each with its template in the template folder ({@code <file>.txt}) and the
+ * people it is written to. The first fifteen go to the applicant, one for each {@code RequestMilestone} of the same
+ * name; the last three to officers. A document attached to an e-mail for the applicant must be one they may see
+ * ({@code DocumentService.visibleTo}): {@link OutboxSender} refuses to send an internal one.
  */
 public enum MailTemplate {
-    RECEIVED("demande-recue"),
-    MISSING_ITEMS_REQUESTED("pieces-demandees"),
-    INADMISSIBLE("demande-irrecevable"),
-    INSTRUCTED("demande-instruite"),
-    PLACED_ON_AGENDA("inscription-ordre-du-jour"),
-    ADJOURNED("examen-ajourne"),
-    GRANTED("subvention-accordee"),
-    REJECTED("subvention-refusee"),
-    CONVENTION_TO_SIGN("convention-a-signer"),
-    SIGNATURE_REMINDER("relance-signature"),
-    CONVENTION_LAPSED("convention-caduque"),
-    PAYMENT_MADE("versement-effectue"),
-    REPORT_REMINDER("relance-compte-rendu"),
-    CLOSED("demande-cloturee"),
-    WITHDRAWN("retrait-confirme"),
-    MISSING_ITEMS_SUPPLIED("pieces-transmises"),
-    SIGNATURE_LATE("signature-en-retard"),
-    OVERDUE_TASKS("taches-en-attente");
+    RECEIVED("demande-recue", Audience.APPLICANT),
+    MISSING_ITEMS_REQUESTED("pieces-demandees", Audience.APPLICANT),
+    INADMISSIBLE("demande-irrecevable", Audience.APPLICANT),
+    INSTRUCTED("demande-instruite", Audience.APPLICANT),
+    PLACED_ON_AGENDA("inscription-ordre-du-jour", Audience.APPLICANT),
+    ADJOURNED("examen-ajourne", Audience.APPLICANT),
+    GRANTED("subvention-accordee", Audience.APPLICANT),
+    REJECTED("subvention-refusee", Audience.APPLICANT),
+    CONVENTION_TO_SIGN("convention-a-signer", Audience.APPLICANT),
+    SIGNATURE_REMINDER("relance-signature", Audience.APPLICANT),
+    CONVENTION_LAPSED("convention-caduque", Audience.APPLICANT),
+    PAYMENT_MADE("versement-effectue", Audience.APPLICANT),
+    REPORT_REMINDER("relance-compte-rendu", Audience.APPLICANT),
+    CLOSED("demande-cloturee", Audience.APPLICANT),
+    WITHDRAWN("retrait-confirme", Audience.APPLICANT),
+    MISSING_ITEMS_SUPPLIED("pieces-transmises", Audience.STAFF),
+    SIGNATURE_LATE("signature-en-retard", Audience.STAFF),
+    OVERDUE_TASKS("taches-en-attente", Audience.STAFF);
+
+    /** Who an e-mail is written to: it decides which of a request's documents it may carry. */
+    public enum Audience {
+        /** The applicant (the request's address, and their portal account's): documents shown to the applicant only. */
+        APPLICANT,
+        /** The authority's officers. */
+        STAFF
+    }
 
     private final String name;
+    private final Audience audience;
 
-    MailTemplate(String name) {
+    MailTemplate(String name, Audience audience) {
         this.name = name;
+        this.audience = audience;
     }
 
     /** The template's file name in the folder. */
     public String file() {
         return name + ".txt";
+    }
+
+    public Audience audience() {
+        return audience;
     }
 }

@@ -1,6 +1,9 @@
 package fr.subventions.mail;
 
-/** A template that cannot be filled: its message, in French, names the template and what is wrong. */
+/**
+ * A message that cannot be prepared — a template that cannot be filled, or an attachment its recipient may not
+ * receive: its message, in French, names what is wrong.
+ */
 public class MailTemplateException extends RuntimeException {
 
     public MailTemplateException(String message) {

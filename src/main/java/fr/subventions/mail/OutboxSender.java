@@ -174,8 +174,7 @@ public class OutboxSender {
         MailText.Rendered rendered = MailText.render(mail.template().file(), templates.template(mail.template()), model);
         try {
             MimeMessage message = mailSender.getObject().createMimeMessage();
-            Optional<RequestDocument> attachment = mail.documentId() == null ? Optional.empty()
-                    : documents.withContent(mail.documentId());
+            Optional<RequestDocument> attachment = mail.documentId() == null ? Optional.empty() : attachment(mail);
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                     "UTF-8");
             helper.setFrom(settings.getFrom());
@@ -195,6 +194,21 @@ public class OutboxSender {
         } catch (MessagingException e) {
             throw new MailTemplateException("Courriel impossible à préparer : " + e.getMessage());
         }
+    }
+
+    /**
+     * The document sent with the message. To the applicant, only a document of their request that they may see
+     * ({@link DocumentService#forApplicant}): an internal one — the instruction report, a preparatory document (CRPA
+     * L311-2) — fails the message rather than leave the authority, and the outbox tells why.
+     */
+    private Optional<RequestDocument> attachment(OutgoingMail mail) {
+        if (mail.template().audience() == MailTemplate.Audience.STAFF) {
+            return documents.withContent(mail.documentId());
+        }
+        return Optional.of(documents.forApplicant(mail.requestId(), mail.documentId()).orElseThrow(() ->
+                new MailTemplateException("Pièce jointe refusée : le document n° " + mail.documentId() + " n'est pas un "
+                        + "document de la demande " + mail.reference() + " que le demandeur peut consulter (document "
+                        + "interne à la collectivité) ; le courriel n'est pas envoyé.")));
     }
 
     /** The server cannot be reached or refuses the login: every message would fail alike, none for its own sake. */

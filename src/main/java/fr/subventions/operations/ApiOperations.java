@@ -51,8 +51,10 @@ final class ApiOperations {
         put("POST", "/api/requests/{reference}/closure", REQUESTS, "Clôturer la demande");
 
         put("POST", "/api/requests/{reference}/documents", DOCUMENTS, "Déposer une pièce");
-        put("GET", "/api/requests/{reference}/documents", DOCUMENTS, "Lister les pièces et documents de la demande");
-        put("GET", "/api/documents/{id}/content", DOCUMENTS, "Télécharger une pièce ou un document");
+        put("GET", "/api/requests/{reference}/documents", DOCUMENTS,
+                "Lister les pièces et documents de la demande (pour le demandeur, sans les documents internes)");
+        put("GET", "/api/documents/{id}/content", DOCUMENTS,
+                "Télécharger une pièce ou un document (un document interne répond 404 au demandeur)");
 
         put("POST", "/api/requests/{reference}/completeness", INSTRUCTION, "Déclarer la demande complète ou incomplète");
         put("POST", "/api/requests/{reference}/instruction", INSTRUCTION,

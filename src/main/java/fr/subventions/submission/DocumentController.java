@@ -45,7 +45,7 @@ class DocumentController {
 
     @GetMapping("/api/requests/{reference}/documents")
     List<DocumentView> list(@PathVariable String reference, Caller caller) {
-        return documents.list(requests.get(reference, caller)).stream().map(DocumentView::of).toList();
+        return documents.list(requests.get(reference, caller), caller).stream().map(DocumentView::of).toList();
     }
 
     @GetMapping("/api/documents/{id}/content")

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,35 +79,96 @@ public class DocumentService {
                 Instant.now(clock), "système", stage, version));
     }
 
+    /**
+     * Who may see a document — the one rule for the portal, the API and the e-mails: staff see every document; an
+     * applicant sees, of their own requests, the documents whose type is {@link Visibility#SHOWN_TO_APPLICANT}, never
+     * an internal one (the instruction report is a preparatory document, CRPA L311-2); a séance's own documents, with
+     * no request and so no applicant, are staff's.
+     *
+     * @param owner the portal account that filed the document's request, or null for a séance's document
+     */
+    public static boolean visibleTo(DocumentType type, String owner, Caller caller) {
+        if (caller.isStaff()) {
+            return true;
+        }
+        return owner != null && owner.equals(caller.username()) && type.visibility() == Visibility.SHOWN_TO_APPLICANT;
+    }
+
+    /** A request's documents the caller may see, in filing order: all of them for staff, the applicant's for them. */
+    @Transactional(readOnly = true)
+    public List<RequestDocument> list(SubsidyRequest request, Caller caller) {
+        return documents.findByRequestIdOrderById(request.id()).stream()
+                .filter(d -> visibleTo(d.type(), request.submittedBy(), caller)).toList();
+    }
+
+    /** A séance's documents the caller may see: its convocation, minutes and extracts, for staff. */
+    @Transactional(readOnly = true)
+    public List<RequestDocument> listForSession(Long sessionId, Caller caller) {
+        return documents.findBySessionIdOrderById(sessionId).stream()
+                .filter(d -> visibleTo(d.type(), ownerOf(d), caller)).toList();
+    }
+
+    /**
+     * A document with its content, if the caller may see it; otherwise 404, the same answer as for a document that
+     * does not exist, so that an applicant learns nothing of an internal document nor of someone else's.
+     */
+    @Transactional(readOnly = true)
+    public RequestDocument get(Long id, Caller caller) {
+        RequestDocument document = documents.findById(id).filter(d -> visibleTo(d.type(), ownerOf(d), caller))
+                .orElseThrow(() -> new NotFoundException("Document inconnu : " + id));
+        document.content();
+        return document;
+    }
+
+    /**
+     * A document with its content, for an e-mail to the applicant of a request: only a document of that request that
+     * its applicant may see ({@link #visibleTo}, as their own portal account), so that an internal document is never
+     * sent to them.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RequestDocument> forApplicant(Long requestId, Long id) {
+        Optional<RequestDocument> document = documents.findById(id).filter(d -> d.requestId() != null
+                && d.requestId().equals(requestId)).filter(d -> {
+            String owner = ownerOf(d);
+            return owner != null && visibleTo(d.type(), owner, new Caller(owner, Set.of(Caller.APPLICANTS)));
+        });
+        document.ifPresent(RequestDocument::content);
+        return document;
+    }
+
+    /**
+     * A document with its content, whoever it is for: for the application's own use — an e-mail to staff. What a
+     * caller or an applicant receives goes through {@link #get} or {@link #forApplicant}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RequestDocument> withContent(Long id) {
+        Optional<RequestDocument> document = documents.findById(id);
+        document.ifPresent(RequestDocument::content);
+        return document;
+    }
+
+    /**
+     * Every document of a séance, whoever it is for: for the application's own checks. What a caller sees goes
+     * through {@link #listForSession(Long, Caller)}.
+     */
     @Transactional(readOnly = true)
     public List<RequestDocument> listForSession(Long sessionId) {
         return documents.findBySessionIdOrderById(sessionId);
     }
 
+    /**
+     * Every document of a request, internal ones included: for the application's own checks (a Contrat d'Engagement
+     * Républicain filed, the financial report handed in). What a caller sees goes through
+     * {@link #list(SubsidyRequest, Caller)}.
+     */
     @Transactional(readOnly = true)
     public List<RequestDocument> list(SubsidyRequest request) {
         return documents.findByRequestIdOrderById(request.id());
     }
 
-    /** A document with its content, whoever asks: for the application's own use (the e-mails' attachments). */
-    @Transactional(readOnly = true)
-    public java.util.Optional<RequestDocument> withContent(Long id) {
-        java.util.Optional<RequestDocument> document = documents.findById(id);
-        document.ifPresent(RequestDocument::content);
-        return document;
-    }
-
-    @Transactional(readOnly = true)
-    public RequestDocument get(Long id, Caller caller) {
-        RequestDocument document = documents.findById(id).orElseThrow(() -> new NotFoundException("Document inconnu : " + id));
-        // A séance's own documents are for staff; a request's for its applicant and staff
-        String owner = document.requestId() == null ? null
+    private String ownerOf(RequestDocument document) {
+        return document.requestId() == null ? null
                 : requests.findById(document.requestId()).map(SubsidyRequest::submittedBy).orElse(null);
-        if (owner == null ? !caller.isStaff() : !caller.maySee(owner)) {
-            throw new NotFoundException("Document inconnu : " + id);
-        }
-        document.content();
-        return document;
     }
 
     /** Checks a file before anything is filed: not empty, not too large, an accepted format. */

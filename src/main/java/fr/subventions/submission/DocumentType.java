@@ -1,38 +1,53 @@
 package fr.subventions.submission;
 
-/** The documents of a request: those the applicant files (CERFA 12156 list) and those the authority generates. */
+import static fr.subventions.submission.Visibility.INTERNAL;
+import static fr.subventions.submission.Visibility.SHOWN_TO_APPLICANT;
+
+import java.util.Objects;
+
+/**
+ * The documents of a request: those the applicant files (CERFA 12156 list) and those the authority generates. Each
+ * type declares its {@link Visibility}: a type cannot be added without saying whether the applicant sees it.
+ */
 public enum DocumentType {
-    STATUTS("Statuts"),
-    RIB("Relevé d'identité bancaire"),
-    BUDGET_PREVISIONNEL("Budget prévisionnel de l'action"),
-    COMPTES("Comptes du dernier exercice clos"),
-    RAPPORT_ACTIVITE("Rapport d'activité"),
-    CONTRAT_ENGAGEMENT_REPUBLICAIN("Contrat d'Engagement Républicain"),
-    CONVENTION_SIGNEE("Convention signée"),
-    COMPTE_RENDU_FINANCIER("Compte rendu financier de l'action (CERFA n° 15059)"),
-    AUTRE("Autre pièce"),
-    ACKNOWLEDGEMENT("Accusé de réception", true),
-    MISSING_ITEMS_REQUEST("Demande de pièces complémentaires", true),
-    INSTRUCTION_REPORT("Rapport d'instruction", true),
-    CONVOCATION("Convocation et ordre du jour", true),
-    DELIBERATION_EXTRACT("Extrait du registre des délibérations", true),
-    CONVENTION("Convention", true),
-    NOTIFICATION_GRANTED("Notification d'attribution", true),
-    NOTIFICATION_REJECTED("Notification de rejet", true),
-    ENGAGEMENT_SHEET("Fiche d'engagement", true),
-    MINUTES("Procès-verbal de la séance", true),
-    REMINDER("Lettre de relance", true);
+    STATUTS("Statuts", SHOWN_TO_APPLICANT),
+    RIB("Relevé d'identité bancaire", SHOWN_TO_APPLICANT),
+    BUDGET_PREVISIONNEL("Budget prévisionnel de l'action", SHOWN_TO_APPLICANT),
+    COMPTES("Comptes du dernier exercice clos", SHOWN_TO_APPLICANT),
+    RAPPORT_ACTIVITE("Rapport d'activité", SHOWN_TO_APPLICANT),
+    CONTRAT_ENGAGEMENT_REPUBLICAIN("Contrat d'Engagement Républicain", SHOWN_TO_APPLICANT),
+    CONVENTION_SIGNEE("Convention signée", SHOWN_TO_APPLICANT),
+    COMPTE_RENDU_FINANCIER("Compte rendu financier de l'action (CERFA n° 15059)", SHOWN_TO_APPLICANT),
+    AUTRE("Autre pièce", SHOWN_TO_APPLICANT),
+    ACKNOWLEDGEMENT("Accusé de réception", true, SHOWN_TO_APPLICANT),
+    MISSING_ITEMS_REQUEST("Demande de pièces complémentaires", true, SHOWN_TO_APPLICANT),
+    /** A preparatory document (CRPA L311-2): staff only, at every stage. */
+    INSTRUCTION_REPORT("Rapport d'instruction", true, INTERNAL),
+    /** The séance's, for its members; filed with the séance, not with a request. */
+    CONVOCATION("Convocation et ordre du jour", true, INTERNAL),
+    DELIBERATION_EXTRACT("Extrait du registre des délibérations", true, SHOWN_TO_APPLICANT),
+    CONVENTION("Convention", true, SHOWN_TO_APPLICANT),
+    NOTIFICATION_GRANTED("Notification d'attribution", true, SHOWN_TO_APPLICANT),
+    NOTIFICATION_REJECTED("Notification de rejet", true, SHOWN_TO_APPLICANT),
+    /** Finance's record of the commitment on the budget lines. */
+    ENGAGEMENT_SHEET("Fiche d'engagement", true, INTERNAL),
+    /** The séance's, filed with the séance, not with a request. */
+    MINUTES("Procès-verbal de la séance", true, INTERNAL),
+    REMINDER("Lettre de relance", true, SHOWN_TO_APPLICANT);
 
     private final String label;
     private final boolean generated;
+    private final Visibility visibility;
 
-    DocumentType(String label) {
-        this(label, false);
+    /** A document the applicant files. */
+    DocumentType(String label, Visibility visibility) {
+        this(label, false, visibility);
     }
 
-    DocumentType(String label, boolean generated) {
+    DocumentType(String label, boolean generated, Visibility visibility) {
         this.label = label;
         this.generated = generated;
+        this.visibility = Objects.requireNonNull(visibility, label);
     }
 
     public String label() {
@@ -42,5 +57,10 @@ public enum DocumentType {
     /** Produced by the authority at a stage; an applicant cannot upload one. */
     public boolean generated() {
         return generated;
+    }
+
+    /** Whether the applicant sees documents of this type, or only staff ({@link DocumentService#visibleTo}). */
+    public Visibility visibility() {
+        return visibility;
     }
 }

@@ -112,7 +112,8 @@ class PortalController {
     String request(@PathVariable String reference, Caller caller, Model model) {
         RequestView view = requests.view(reference, caller);
         model.addAttribute("request", view);
-        model.addAttribute("documents", documents.list(requests.get(reference, caller)).stream().map(DocumentView::of).toList());
+        model.addAttribute("documents", documents.list(requests.get(reference, caller), caller).stream().map(DocumentView::of)
+                .toList());
         model.addAttribute("types", List.of(DocumentType.values()).stream().filter(t -> !t.generated()).toList());
         model.addAttribute("canWithdraw", view.status().isBeforeVote());
         model.addAttribute("mustSign", tasks.isWaitingAt(SubsidyRequestProcess.KEY, reference,

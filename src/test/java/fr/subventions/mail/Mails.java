@@ -13,10 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A received message read back as a person's mail client shows it: subject, addresses, text, HTML, attachments. */
-record Mails(String subject, String from, List<String> to, List<String> cc, String text, String html,
+public record Mails(String subject, String from, List<String> to, List<String> cc, String text, String html,
         List<String> attachments) {
 
-    static Mails read(MimeMessage message) {
+    public static Mails read(MimeMessage message) {
         try {
             List<String> attachments = new ArrayList<>();
             String[] parts = new String[2];

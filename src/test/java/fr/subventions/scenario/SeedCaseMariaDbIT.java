@@ -182,10 +182,16 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         await("the notification is produced and the process ends", () -> jdbc.queryForObject(
                 "select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class, reference) == 0);
         List<String> types = new ArrayList<>();
-        read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class))
+        read(as("instructeur").getForEntity("/api/requests/" + reference + "/documents", String.class))
                 .forEach(d -> types.add(d.get("type").asText()));
         assertThat(types).contains("BUDGET_PREVISIONNEL", "STATUTS", "ACKNOWLEDGEMENT", "INSTRUCTION_REPORT",
                 "DELIBERATION_EXTRACT", "CONVENTION", "ENGAGEMENT_SHEET", "NOTIFICATION_GRANTED");
+        // the applicant's own list has the letters and acts addressed to them, not the internal documents (CRPA L311-2)
+        List<String> applicants = new ArrayList<>();
+        read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class))
+                .forEach(d -> applicants.add(d.get("type").asText()));
+        assertThat(applicants).contains("BUDGET_PREVISIONNEL", "STATUTS", "ACKNOWLEDGEMENT", "DELIBERATION_EXTRACT",
+                "CONVENTION", "NOTIFICATION_GRANTED").doesNotContain("INSTRUCTION_REPORT", "ENGAGEMENT_SHEET");
         JsonNode sessionDocuments = read(as("secretariat").getForEntity("/api/sessions/" + session + "/documents", String.class));
         assertThat(sessionDocuments.findValuesAsText("type")).contains("CONVOCATION", "DELIBERATION_EXTRACT");
     }
