@@ -403,7 +403,7 @@ public class DocumentGenerator {
         model.put("president", decision.map(i -> i.session().president().fullName()).orElse(""));
         model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
         model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
-        // the schedule finance then pays: drawn up here, the first time its terms are stated
+        // the schedule finance then pays, drawn up when the convention was drafted (PaymentSchedules)
         PaymentSchedule schedule = schedules.drawUp(request.id());
         BigDecimal granted = schedule.granted();
         model.put("grantedAmount", Money.format(granted));

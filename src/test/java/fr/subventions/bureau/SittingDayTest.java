@@ -251,9 +251,9 @@ class SittingDayTest {
                 .isEqualTo("ADJOURNED");
         api.settle(voted.reference());
         api.settle(adjourned.reference());
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session)));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session));
         assertThat(api.ok(close(session)).path("status").asText()).isEqualTo("CLOSED");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session)));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session));
         assertThat(api.ok(api.call("secretariat", get("/api/sessions/" + session + "/movements"))))
                 .extracting(m -> m.path("kind").asText()).containsExactly("DEPARTURE", "ARRIVAL");
         assertThat(requests.byId(voted.id()).status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);

@@ -137,7 +137,7 @@ class SittingRulesTest {
     }
 
     private List<String> minutesOf(AssemblySession session) {
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         var minutes = documents.listForSession(session.id()).stream().filter(d -> d.type() == DocumentType.MINUTES)
                 .findFirst().orElseThrow();
         return DocumentLines.of(documents.get(minutes.id(), scenarios.staff()).content());
@@ -233,7 +233,7 @@ class SittingRulesTest {
                     "Nombre de procurations : 0");
             assertThat(extracts.lines(itemOf(session, second))).contains("Nombre de présents participant au vote : 23");
 
-            scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+            scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
             call(post("/api/sessions/" + session.id() + "/closure"), null, 200);
             assertThat(minutesOf(session)).containsSubsequence(
                     "À l'ouverture, le quorum est atteint : 22 membres présents pour 22 requis (article L2121-17 du CGCT).",
@@ -394,7 +394,7 @@ class SittingRulesTest {
                     .contains("n'est pas en cours");
 
             call(post("/api/sessions/" + secondId + "/convocation"), null, 200);
-            scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(secondId)));
+            scenarios.fileDocumentsOf(SessionService.businessKey(secondId));
             clock.set(LocalDate.of(2043, 3, 20));
             JsonNode few = call(put("/api/sessions/" + secondId + "/attendance"), sheet(10, List.of()), 200);
             assertThat(few.path("quorumReached").asBoolean()).isFalse();

@@ -205,7 +205,7 @@ class ConventionRulesTest {
                     LocalDate.of(2026, 11, 19), List.of(request.reference()));
             sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
             sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
-            scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+            scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
 
             SubsidyRequest granted = requests.byId(request.id());
             assertThat(granted.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);

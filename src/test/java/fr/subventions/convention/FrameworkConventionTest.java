@@ -83,7 +83,7 @@ class FrameworkConventionTest {
 
         requests.placeOnAgenda(first.id(), "Bureau métropolitain du jeudi 10 décembre 2026", "secretariat");
         requests.recordVote(first.id(), VoteDecision.ADOPTED, "Bureau métropolitain du jeudi 10 décembre 2026", "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(first.reference()));
+        scenarios.fileDocumentsOf(first.reference());
         var convention = documents.list(requests.byId(first.id())).stream().filter(d -> d.type() == DocumentType.CONVENTION)
                 .findFirst().orElseThrow();
         assertThat(String.join("\n", DocumentLines.of(documents.get(convention.id(), scenarios.staff()).content())))

@@ -85,7 +85,7 @@ class RepublicanCommitmentTest {
     @Test
     void theApiAnswers400WithTheFrenchMessageOnTheDecision() throws Exception {
         SubsidyRequest request = submitted(LegalForm.ASSOCIATION);
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
 
         mvc.perform(post("/api/requests/{reference}/completeness", request.reference())
                         .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
@@ -104,7 +104,7 @@ class RepublicanCommitmentTest {
         String session = "Bureau métropolitain du jeudi 10 septembre 2026";
         requests.placeOnAgenda(granted.id(), session, "secretariat");
         requests.recordVote(granted.id(), fr.subventions.submission.VoteDecision.ADOPTED, session, "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        scenarios.fileDocumentsOf(granted.reference());
 
         byte[] convention = documents.list(granted).stream()
                 .filter(d -> d.type() == fr.subventions.submission.DocumentType.CONVENTION).findFirst()

@@ -83,11 +83,11 @@ class DeliberationExtractTest {
                 seedRequest.description(), SeedRequests.THEME, 2023, new BigDecimal("72000"), new BigDecimal("20000"),
                 seedRequest.cofinancing()), Scenarios.APPLICANT, null).request();
         scenarios.fileRepublicanCommitment(request.reference());
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         complete(taskOf(request), withVariables("isComplete", true));
         complete(taskOf(request), withVariables("opinion", "FAVORABLE", "proposedAmount", 20000,
                 "budgetLines", "2023-65-65748-90-DEVECO = 20000", "report", String.join("\n", exposé)));
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
 
         clock.set(LocalDate.of(2023, 9, 8));
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2023, 9, 14),
@@ -95,11 +95,11 @@ class DeliberationExtractTest {
                 LocalDate.of(2023, 9, 8)));
         sessions.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
         sessions.convene(session.id(), "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         clock.set(LocalDate.of(2023, 9, 14));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
 
         RequestDocument extract = documents.list(requests.byId(request.id())).stream()
                 .filter(d -> d.type() == DocumentType.DELIBERATION_EXTRACT).findFirst().orElseThrow();

@@ -64,8 +64,8 @@ public final class DocumentBenchmark {
                 List.of(request.reference()));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
+        scenarios.fileDocumentsOf(request.reference());
         String today = LocalDate.now().toString();
         complete(tasks.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult(),
                 withVariables("signedBy", "Marie Dupont", "signedOn", today));

@@ -79,33 +79,33 @@ class DocumentsRenderTest {
                 scenarios.bureauMember("HOAREAU").id(), LocalDate.of(2024, 9, 9)));
         sessions.addToAgenda(session.id(), List.of(granted.reference(), rejected.reference()), "secretariat");
         sessions.convene(session.id(), "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), granted.reference(), Map.of(), "secretariat");
         List<Long> members = scenarios.bureau().stream().map(m -> m.id()).toList();
         sessions.vote(session.id(), rejected.reference(), Map.of("against", String.join("\n",
                 members.subList(0, 25).stream().map(String::valueOf).toList())), "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         String seance = scenarios.processOf(SessionService.businessKey(session.id()));
         sessions.requestClosing(session.id(), "secretariat");
         scenarios.fileDocuments(seance);
-        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        scenarios.fileDocumentsOf(granted.reference());
         complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
         complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
         complete(taskOf(granted), withVariables("lines", LINE + " = 20000"));
-        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        scenarios.fileDocumentsOf(granted.reference());
         // the payment process: the 20 000 € paid in one go
         complete(taskOf(granted), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0042"));
         complete(taskOf(granted));
-        scenarios.fileDocuments(scenarios.processOf(granted.reference()));
+        scenarios.fileDocumentsOf(granted.reference());
         complete(taskOf(rejected));
-        scenarios.fileDocuments(scenarios.processOf(rejected.reference()));
+        scenarios.fileDocumentsOf(rejected.reference());
 
         // Incomplete: the request for missing documents
         SubsidyRequest incomplete = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request();
-        scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
+        scenarios.fileDocumentsOf(incomplete.reference());
         complete(taskOf(incomplete), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
-        scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
+        scenarios.fileDocumentsOf(incomplete.reference());
 
         Caller staff = scenarios.staff();
         collect(files, documents.list(requests.byId(granted.id())), staff);

@@ -120,7 +120,7 @@ class ActuatorEndpointsTest {
     void businessGaugesAreWhatTheTablesAndTheEngineHold() throws Exception {
         // One more request, at a stage of its own, so that the figures cannot all be zero
         String reference = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request().reference();
-        scenarios.fileDocuments(scenarios.processOf(reference));
+        scenarios.fileDocumentsOf(reference);
 
         String metrics = scrape("demo");
         for (RequestStatus status : RequestStatus.values()) {

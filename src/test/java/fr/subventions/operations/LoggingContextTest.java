@@ -88,7 +88,7 @@ class LoggingContextTest {
         String plugin = ProcessLoggingPlugin.class.getName();
         logging.setLogLevel(plugin, LogLevel.DEBUG);
         try {
-            scenarios.fileDocuments(scenarios.processOf(reference));
+            scenarios.fileDocumentsOf(reference);
         } finally {
             logging.setLogLevel(plugin, null);
         }

@@ -245,9 +245,9 @@ class ConventionPaymentTermsTest {
         api.complete(reference);
         clock.set(LocalDate.of(YEAR, 5, 3));
         api.instruct(reference, amount, lines);
-        clock.set(LocalDate.of(YEAR, 6, 18));
-        long session = api.sittingBureau(LocalDate.of(YEAR, 6, 24), LocalDate.of(YEAR, 6, 18), reference);
+        // the séance sits on 24 June, convened on the 18th: its attendance and votes are recorded on its day
         clock.set(LocalDate.of(YEAR, 6, 24));
+        long session = api.sittingBureau(LocalDate.of(YEAR, 6, 24), LocalDate.of(YEAR, 6, 18), reference);
         api.adopt(session, reference);
         return reference;
     }

@@ -63,7 +63,7 @@ class SubsidiesOpenDataTest {
         sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
         sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
         String number = sessions.view(session.id()).agenda().get(0).deliberationNumber();
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         assertThat(rowOf(number)).as("not concluded yet").isNull();
 
         clock.set(LocalDate.of(2023, 10, 5));

@@ -176,14 +176,14 @@ class SubsidyPaymentProcessTest {
                 amount);
         requests.placeOnAgenda(request.id(), SESSION, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()), "demandeur", "signature");
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
                 Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()), "secretariat", "signature");
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
                 Map.of("lines", LINE + " = " + amount), "finances", "engagement");
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         assertThat(parentOf(request)).isWaitingAt(SubsidyRequestProcess.CALL_PAYMENT);
         return requests.byId(request.id());
     }

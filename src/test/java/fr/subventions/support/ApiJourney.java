@@ -148,7 +148,7 @@ public class ApiJourney {
                         "convocationSentOn", convocationSentOn.toString()))))).get("id").asLong();
         postJson("secretariat", "/api/sessions/" + session + "/agenda", Map.of("references", List.of(references)));
         ok(call("secretariat", post("/api/sessions/" + session + "/convocation")));
-        scenarios.fileDocuments(scenarios.processOf(fr.subventions.bureau.SessionService.businessKey(session)));
+        scenarios.fileDocumentsOf(fr.subventions.bureau.SessionService.businessKey(session));
         Map<String, Object> sheet = scenarios.seedAttendance();
         JsonNode attendance = ok(call("secretariat", put("/api/sessions/" + session + "/attendance")
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(Map.of("present", sheet.get("present"),
@@ -188,7 +188,7 @@ public class ApiJourney {
         JsonNode vote = postJson("secretariat", "/api/sessions/" + session + "/items/" + reference + "/vote", ballot);
         // the request's process moves on in the same transaction; its next document and the extract follow
         settle(reference);
-        scenarios.fileDocuments(scenarios.processOf(fr.subventions.bureau.SessionService.businessKey(session)));
+        scenarios.fileDocumentsOf(fr.subventions.bureau.SessionService.businessKey(session));
         return vote;
     }
 
@@ -219,10 +219,7 @@ public class ApiJourney {
      * other asynchronous continuations.
      */
     public void settle(String reference) {
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
-                .processDefinitionKeyNotIn(fr.subventions.workflow.DocumentProductionProcess.KEY).list()) {
-            scenarios.fileDocuments(instance.getId());
-        }
+        scenarios.fileDocumentsOf(reference);
     }
 
     /** Code, amount, code, amount…, in this order: a split over budget lines. */

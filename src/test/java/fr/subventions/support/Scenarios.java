@@ -76,21 +76,27 @@ public class Scenarios {
      * none is left. Given the case's process instance id, ended or not.
      */
     public void fileDocuments(String processInstanceId) {
-        String businessKey = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
-                .singleResult().getBusinessKey();
+        fileDocumentsOf(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey());
+    }
+
+    /**
+     * The same for every process instance under a business key (a request's: its own, its payment's once called, the
+     * documents it ordered), whether the case still runs or has ended.
+     */
+    public void fileDocumentsOf(String businessKey) {
         for (int round = 0; round < 10; round++) {
-            List<String> instances = new ArrayList<>(runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(DocumentProductionProcess.KEY).processInstanceBusinessKey(businessKey).list()
-                    .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList());
-            instances.add(processInstanceId);
-            List<org.camunda.bpm.engine.runtime.Job> jobs = instances.stream()
-                    .flatMap(id -> management.createJobQuery().processInstanceId(id).messages().list().stream()).toList();
+            List<org.camunda.bpm.engine.runtime.Job> jobs = runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(businessKey).list().stream()
+                    .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).messages().list()
+                            .stream())
+                    .toList();
             if (jobs.isEmpty()) {
                 return;
             }
             jobs.forEach(job -> management.executeJob(job.getId()));
         }
-        throw new AssertionError("document jobs keep coming in " + processInstanceId);
+        throw new AssertionError("document jobs keep coming under " + businessKey);
     }
 
     /**
@@ -118,14 +124,14 @@ public class Scenarios {
     public SubsidyRequest instructedRequest(fr.subventions.submission.SubmitRequest submitted, String line, int proposed) {
         SubsidyRequest request = requests.submit(submitted, APPLICANT, null).request();
         fileRepublicanCommitment(request.reference());
-        fileDocuments(processOf(request.reference()));
+        fileDocumentsOf(request.reference());
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKeyNotIn(DocumentProductionProcess.KEY)
                 .processInstanceBusinessKey(request.reference()).singleResult())
                 .isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
         complete(task(), withVariables("isComplete", true));
         complete(task(), withVariables("opinion", "FAVORABLE", "proposedAmount", proposed, "budgetLines", line + " = " + proposed,
                 "report", "Rapport d'instruction."));
-        fileDocuments(processOf(request.reference()));
+        fileDocumentsOf(request.reference());
         return requests.byId(request.id());
     }
 
@@ -150,7 +156,7 @@ public class Scenarios {
                 bureauMember("HOAREAU").id(), convocation));
         sessions.addToAgenda(session.id(), references, "secretariat");
         sessions.convene(session.id(), "secretariat");
-        fileDocuments(processOf(fr.subventions.bureau.SessionService.businessKey(session.id())));
+        fileDocumentsOf(fr.subventions.bureau.SessionService.businessKey(session.id()));
         return session;
     }
 

@@ -515,7 +515,10 @@ class ApiBadInputTest {
 
         @Test
         void requestStillAtTheCompletenessCheck() throws Exception {
-            refused(instruct(submitted, favourable(PROPOSED, List.of(line(LINE, PROPOSED)))), 409);
+            JsonNode problem = refused(instruct(submitted, favourable(PROPOSED, List.of(line(LINE, PROPOSED)))), 409);
+            // out of turn, the refusal names where the request waits
+            assertThat(problem.get("detail").asText()).isEqualTo("« " + submitted.reference() + " » n'est pas à "
+                    + "l'étape « instruction » : elle est à l'étape « Vérifier la complétude ».");
         }
 
         @Test
@@ -1404,7 +1407,7 @@ class ApiBadInputTest {
 
     SubsidyRequest submit() {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(YEAR), APPLICANT, null).request();
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return request;
     }
 
@@ -1420,7 +1423,7 @@ class ApiBadInputTest {
         SubsidyRequest request = inInstruction();
         completeTask(request, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, Map.of("opinion", "FAVORABLE",
                 "proposedAmount", PROPOSED, "budgetLines", LINE + " = " + PROPOSED, "report", "Rapport d'instruction."));
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return expect(request, RequestStatus.AWAITING_AGENDA);
     }
 
@@ -1430,7 +1433,7 @@ class ApiBadInputTest {
         requests.placeOnAgenda(request.id(), SESSION_LABEL, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION_LABEL, "secretariat");
         // the convention is produced before the beneficiary can sign it
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 
@@ -1459,7 +1462,7 @@ class ApiBadInputTest {
     AssemblySession convenedSession(SubsidyRequest... onAgenda) {
         AssemblySession session = sessionInPreparation(onAgenda);
         sessions.convene(session.id(), "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(SessionService.businessKey(session.id())));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         return sessions.get(session.id());
     }
 

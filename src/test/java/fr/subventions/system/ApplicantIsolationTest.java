@@ -106,12 +106,12 @@ class ApplicantIsolationTest {
             identity.createMembership(B, Caller.APPLICANTS);
         }
         incomplete = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
-        scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
+        scenarios.fileDocumentsOf(incomplete.reference());
         uploaded = documents.upload(incomplete.reference(), DocumentType.STATUTS, "statuts.pdf", Scenarios.PDF,
                 Scenarios.APPLICANT);
         tasks.complete(SubsidyRequestProcess.KEY, incomplete.reference(), SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
                 Map.of("isComplete", false, "missing", List.of("RIB")), "instructeur", "complétude");
-        scenarios.fileDocuments(scenarios.processOf(incomplete.reference()));
+        scenarios.fileDocumentsOf(incomplete.reference());
         incomplete = expect(incomplete, RequestStatus.INCOMPLETE);
         produced = documents.list(incomplete).stream().filter(d -> d.type().generated()).findFirst().orElseThrow();
 
@@ -123,7 +123,7 @@ class ApplicantIsolationTest {
                 Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now(clock).toString()), "secretariat", "signature");
         tasks.complete(SubsidyRequestProcess.KEY, awaitingReport.reference(), SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
                 Map.of("lines", LINE + " = 30000"), "finances", "engagement");
-        scenarios.fileDocuments(scenarios.processOf(awaitingReport.reference()));
+        scenarios.fileDocumentsOf(awaitingReport.reference());
         tasks.complete(SubsidyPaymentProcess.KEY, awaitingReport.reference(), SubsidyPaymentProcess.TASK_PAY_FIRST,
                 Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2027-0900"), "finances", "versement");
         awaitingReport = expect(awaitingReport, RequestStatus.AWAITING_FINANCIAL_REPORT);
@@ -229,7 +229,7 @@ class ApplicantIsolationTest {
                 amount);
         requests.placeOnAgenda(request.id(), SESSION, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 

@@ -113,7 +113,7 @@ class AuthorizationMatrixTest {
             identity.createMembership("demandeur2", Caller.APPLICANTS);
         }
         String reference = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request().reference();
-        scenarios.fileDocuments(scenarios.processOf(reference));
+        scenarios.fileDocumentsOf(reference);
         Long document = documents.upload(reference, DocumentType.STATUTS, "statuts.pdf", Scenarios.PDF, Scenarios.APPLICANT).id();
         Long session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 10, 16), "Salle des séances",
                 scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("FALCONNET").id(), LocalDate.of(2025, 10, 6))).id();

@@ -66,7 +66,7 @@ class DeploymentTest {
     @Test
     void givesTasklistTheCamundaFormOfATask() throws Exception {
         String reference = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request().reference();
-        scenarios.fileDocuments(scenarios.processOf(reference));
+        scenarios.fileDocumentsOf(reference);
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
         try (InputStream form = forms.getDeployedTaskForm(task.getId())) {

@@ -220,7 +220,7 @@ class HostileInputTest {
                 Map.of("signedBy", "François Rebsamen", "signedOn", today()), "secretariat");
         complete(awaitingPayment, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
                 Map.of("lines", LINE + " = " + PROPOSED), "finances");
-        scenarios.fileDocuments(scenarios.processOf(awaitingPayment.reference()));
+        scenarios.fileDocumentsOf(awaitingPayment.reference());
         assertThat(tasks.isWaitingAt(SubsidyPaymentProcess.KEY, awaitingPayment.reference(), SubsidyPaymentProcess.TASK_PAY_FIRST))
                 .isTrue();
         // an idempotency key already used, for the input that reuses it for another request
@@ -238,7 +238,7 @@ class HostileInputTest {
 
     private SubsidyRequest submitted() {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return expect(request, RequestStatus.SUBMITTED);
     }
 
@@ -254,10 +254,10 @@ class HostileInputTest {
         SubsidyRequest request = inInstruction();
         complete(request, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, Map.of("opinion", "FAVORABLE",
                 "proposedAmount", PROPOSED, "budgetLines", LINE + " = " + PROPOSED, "report", "Rapport d'instruction."), "instructeur");
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         requests.placeOnAgenda(request.id(), SESSION_LABEL, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION_LABEL, "secretariat");
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 

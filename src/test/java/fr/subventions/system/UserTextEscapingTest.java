@@ -108,7 +108,7 @@ class UserTextEscapingTest {
     @Test
     void theAcknowledgementHoldsTheTitleAsTextNotAsMarkup() throws Exception {
         SubsidyRequest request = submitted(TITLE, NAME);
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         RequestDocument acknowledgement = documents.list(request).stream()
                 .filter(d -> d.type() == DocumentType.ACKNOWLEDGEMENT).findFirst().orElseThrow();
         assertThat(acknowledgement.mediaType()).isEqualTo(DocumentKind.DOCX);

@@ -269,7 +269,7 @@ class EngineAuthorizationTest {
 
     private SubsidyRequest submitted() {
         SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
-        scenarios.fileDocuments(scenarios.processOf(request.reference()));
+        scenarios.fileDocumentsOf(request.reference());
         return request;
     }
 
