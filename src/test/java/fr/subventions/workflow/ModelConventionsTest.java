@@ -47,7 +47,7 @@ class ModelConventionsTest {
     ProcessEngine engine;
 
     static final String[] RESOURCES = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
-            "bpmn/subsidy-payment.bpmn",
+            "bpmn/subsidy-payment.bpmn", "bpmn/document-production.bpmn",
             "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
@@ -56,7 +56,7 @@ class ModelConventionsTest {
 
     @Test
     @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
-            "bpmn/subsidy-payment.bpmn",
+            "bpmn/subsidy-payment.bpmn", "bpmn/document-production.bpmn",
             "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
@@ -64,10 +64,11 @@ class ModelConventionsTest {
             "forms/submit-financial-report.form", "forms/follow-up-signature.form"})
     void everyUserTaskHasCandidateGroupsAndADeployedForm() {
         Set<String> forms = deployedFormIds();
-        assertThat(forms).hasSize(RESOURCES.length - 3);
+        assertThat(forms).hasSize(RESOURCES.length - 4);
         List<ProcessDefinition> processes = engine.getRepositoryService().createProcessDefinitionQuery().list();
         assertThat(processes).extracting(ProcessDefinition::getKey)
-                .containsExactlyInAnyOrder(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY, SubsidyPaymentProcess.KEY);
+                .containsExactlyInAnyOrder(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY, SubsidyPaymentProcess.KEY,
+                        DocumentProductionProcess.KEY);
         for (ProcessDefinition process : processes) {
             assertThat(process.getHistoryTimeToLive()).as(process.getKey()).isPositive();
             assertThat(process.getResourceName()).isEqualTo("bpmn/" + process.getKey() + ".bpmn");
@@ -81,15 +82,18 @@ class ModelConventionsTest {
     }
 
     @Test
-    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn", "bpmn/subsidy-payment.bpmn"})
+    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn", "bpmn/subsidy-payment.bpmn",
+            "bpmn/document-production.bpmn"})
     void everyElementIdAndMessageTheCodeNamesExistsInItsDiagram() throws IllegalAccessException {
         assertConstantsExist(SubsidyRequestProcess.class, SubsidyRequestProcess.KEY);
         assertConstantsExist(SubsidyPaymentProcess.class, SubsidyPaymentProcess.KEY);
         assertConstantsExist(AssemblySessionProcess.class, AssemblySessionProcess.KEY);
+        assertConstantsExist(DocumentProductionProcess.class, DocumentProductionProcess.KEY);
     }
 
     @Test
-    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn"})
+    @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn", "bpmn/subsidy-payment.bpmn",
+            "bpmn/document-production.bpmn"})
     void everyElementHasItsShapeAndEveryFlowItsEdgeInTheDiagram() {
         for (ProcessDefinition process : engine.getRepositoryService().createProcessDefinitionQuery().list()) {
             BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(process.getId());
