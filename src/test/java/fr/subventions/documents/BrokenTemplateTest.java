@@ -50,6 +50,14 @@ class BrokenTemplateTest {
     TemplateStore templates;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** The documents attached to the acknowledgement's e-mails written to the outbox for a request. */
+    private java.util.List<Long> receivedMails(String reference) {
+        return jdbc.queryForList("select document_id from mail_outbox where reference = ? and template_name = 'RECEIVED'",
+                Long.class, reference);
+    }
 
     @Test
     void brokenTemplateRaisesAnIncidentWhileTheRequestMovesOnAndARetryAfterTheFixFilesIt() throws Exception {
@@ -83,6 +91,8 @@ class BrokenTemplateTest {
             assertThat(kept.status()).isEqualTo(RequestStatus.SUBMITTED);
             assertThat(kept.requestedAmount()).isEqualByComparingTo("20000");
             assertThat(documents.list(kept)).isEmpty();
+            // the acknowledgement's e-mail refers to the document: nothing is written to the outbox without it
+            assertThat(receivedMails(request.reference())).isEmpty();
 
             // the broken template does not hold the request: the officer checks its completeness all the same
             assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_CHECK_COMPLETENESS);
@@ -100,6 +110,9 @@ class BrokenTemplateTest {
             assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_INSTRUCT_REQUEST);
             assertThat(documents.list(requests.byId(request.id()))).extracting(d -> d.type())
                     .contains(DocumentType.ACKNOWLEDGEMENT);
+            Long acknowledgement = documents.list(requests.byId(request.id())).stream()
+                    .filter(d -> d.type() == DocumentType.ACKNOWLEDGEMENT).findFirst().orElseThrow().id();
+            assertThat(receivedMails(request.reference())).containsExactly(acknowledgement);
         } finally {
             Files.write(template, good);
         }
