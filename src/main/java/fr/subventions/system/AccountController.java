@@ -5,7 +5,6 @@ import fr.subventions.shared.Texts;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,15 +33,16 @@ class AccountController {
         return "connexion";
     }
 
-    /** Applicants to their requests, the secretariat to its séances, officers and finance to Tasklist. */
+    /**
+     * Applicants to their requests; staff — officers, finance, the secretariat, administrators — to the back office's
+     * worklist; anyone else (an account in no group) to Tasklist, which tells them what they may do.
+     */
     @GetMapping("/accueil")
-    String home(Authentication authentication) {
-        boolean applicant = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Caller.APPLICANTS));
-        boolean secretariat = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Caller.SECRETARIAT));
-        if (applicant && !secretariat) {
-            return "redirect:/portail";
+    String home(Caller caller) {
+        if (caller.isStaff() || caller.isAdministrator()) {
+            return "redirect:/gestion";
         }
-        return secretariat && !applicant ? "redirect:/seances" : "redirect:/camunda/app/tasklist/";
+        return caller.groups().contains(Caller.APPLICANTS) ? "redirect:/portail" : "redirect:/camunda/app/tasklist/";
     }
 
     @GetMapping("/inscription")

@@ -1,5 +1,6 @@
 package fr.subventions.system;
 
+import fr.subventions.shared.Caller;
 import fr.subventions.shared.DatabaseFailures;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,6 +78,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/portail/**").hasAuthority("demandeurs")
                         .requestMatchers("/seances/**").hasAuthority("secretariat")
+                        // The staff's back office: the worklist and the dossier pages
+                        .requestMatchers("/gestion", "/gestion/**").hasAnyAuthority(Caller.OFFICERS, Caller.FINANCE,
+                                Caller.SECRETARIAT, Caller.ADMINISTRATORS)
                         .requestMatchers("/accueil").authenticated()
                         // The Camunda webapps authenticate their users themselves
                         .anyRequest().permitAll())

@@ -126,7 +126,9 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
 
             // The secretariat records the séance of 14 September 2023
             login(browser, "secretariat", "secretariat");
-            browser.until(d -> d.getCurrentUrl().endsWith("/seances"));
+            // staff land on the back office's worklist; the séances are one link away
+            browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
+            browser.open("/seances");
             // a date field's typing order depends on the browser's locale: set the ISO value as the picker would
             browser.setValue("#date", "2023-09-14");
             browser.setValue("#convocationSentOn", "2023-09-08");
