@@ -8,7 +8,6 @@ import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,14 +59,7 @@ class PaymentController {
     @PreAuthorize("hasAuthority('finances')")
     ScheduleView pay(@PathVariable String reference, @RequestBody PaymentData data, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
-        payments.find(request.id()).ifPresent(schedule -> payments.requirePaymentDue(request.id()));
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("paidOn", data.paidOn() == null ? null : data.paidOn().toString());
-        fields.put("mandateReference", data.mandateReference());
-        String task = tasks.isWaitingAt(SubsidyPaymentProcess.KEY, reference, SubsidyPaymentProcess.TASK_PAY_BALANCE)
-                ? SubsidyPaymentProcess.TASK_PAY_BALANCE : SubsidyPaymentProcess.TASK_PAY_FIRST;
-        tasks.complete(SubsidyPaymentProcess.KEY, reference, task, fields, caller.username(),
-                "versement (statut : " + request.status().label() + ")");
+        payments.payDue(request, data.paidOn(), data.mandateReference(), caller.username());
         return ScheduleView.of(reference, payments.schedule(request.id()));
     }
 

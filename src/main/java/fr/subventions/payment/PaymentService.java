@@ -106,6 +106,26 @@ public class PaymentService {
         return !schedule.fullyPaid();
     }
 
+    /**
+     * Finance records the payment due through its task — the single payment or the advance, then the balance after
+     * the report —, from the API or the back office. Not in a transaction of its own: the task's completion opens it,
+     * and may then be tried again after a concurrent change ({@link fr.subventions.workflow.TaskCompleter}).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void payDue(SubsidyRequest request, LocalDate paidOn, String mandateReference, String actor) {
+        find(request.id()).ifPresent(schedule -> requirePaymentDue(request.id()));
+        java.util.Map<String, Object> fields = new java.util.HashMap<>();
+        fields.put("paidOn", paidOn == null ? null : paidOn.toString());
+        fields.put("mandateReference", mandateReference);
+        String reference = request.reference();
+        String task = tasks.isWaitingAt(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
+                fr.subventions.workflow.SubsidyPaymentProcess.TASK_PAY_BALANCE)
+                ? fr.subventions.workflow.SubsidyPaymentProcess.TASK_PAY_BALANCE
+                : fr.subventions.workflow.SubsidyPaymentProcess.TASK_PAY_FIRST;
+        tasks.complete(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference, task, fields, actor,
+                "versement (statut : " + request.status().label() + ")");
+    }
+
     /** Refuses, with the rule, a payment when none is due: fully paid, or a balance that waits for the report. */
     @Transactional(readOnly = true)
     public void requirePaymentDue(Long requestId) {
