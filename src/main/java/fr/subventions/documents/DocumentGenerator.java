@@ -553,7 +553,8 @@ public class DocumentGenerator {
     }
 
     /** The report's paragraphs, as the officer typed them (one per line, blank lines dropped). */
-    private static List<String> paragraphs(String text) {
+    /** The report's paragraphs as the extract and the instruction report lay them out: one a line, blank lines dropped. */
+    public static List<String> paragraphs(String text) {
         if (text == null) {
             return List.of();
         }

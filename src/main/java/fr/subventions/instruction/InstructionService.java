@@ -62,10 +62,15 @@ public class InstructionService {
             republicanCommitment.requireForCompleteness(request);
             request.recordComplete(comment, actor, Instant.now(clock));
         } else {
-            LocalDate due = LocalDate.now(clock).plusDays(missingItemsDelayDays);
-            request.recordIncomplete(missing, due, comment, actor, Instant.now(clock));
+            request.recordIncomplete(missing, missingItemsDeadline(), comment, actor, Instant.now(clock));
         }
         return complete;
+    }
+
+    /** The day by which the applicant must send the missing items, were they asked for them today. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    public LocalDate missingItemsDeadline() {
+        return LocalDate.now(clock).plusDays(missingItemsDelayDays);
     }
 
     /** Records the report and the opinion; a favourable one reserves the proposed amount on its budget lines. */
