@@ -213,6 +213,9 @@ class HostileInputTest {
         complete(awaitingImputation, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
                 Map.of("signedBy", "François Rebsamen", "signedOn", today()), "secretariat");
         expect(awaitingImputation, RequestStatus.AWAITING_IMPUTATION);
+        SubsidyRequest awaitingPresident = awaitingSignatures();
+        complete(awaitingPresident, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
+                Map.of("signedBy", "Marie Dupont", "signedOn", today()), "demandeur");
         SubsidyRequest awaitingPayment = awaitingSignatures();
         complete(awaitingPayment, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont", "signedOn", today()), "demandeur");
@@ -229,6 +232,7 @@ class HostileInputTest {
         placeholders.put("{inInstruction}", inInstruction.reference());
         placeholders.put("{awaitingSignatures}", awaitingSignatures.reference());
         placeholders.put("{awaitingImputation}", awaitingImputation.reference());
+        placeholders.put("{awaitingPresident}", awaitingPresident.reference());
         placeholders.put("{awaitingPayment}", awaitingPayment.reference());
         placeholders.put("{withdrawable}", submitted().reference());
         placeholders.put("{member}", member.toString());
@@ -312,8 +316,9 @@ class HostileInputTest {
             mvc.perform(post("/connexion").session(session).param("username", as).param("password", as)
                     .param("_csrf", token(session)));
         }
+        String path = input.spec().has("path") ? input.spec().path("path").asText() : input.target().path("path").asText();
         MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(input.target().path("method").asText()),
-                path(input.target().path("path").asText())).session(session).param("_csrf", token(session));
+                path(path)).session(session).param("_csrf", token(session));
         body(input).fields().forEachRemaining(field -> call.param(field.getKey(), field.getValue().asText()));
         return call;
     }
