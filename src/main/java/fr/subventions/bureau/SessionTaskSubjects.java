@@ -49,7 +49,9 @@ class SessionTaskSubjects implements TaskSubjects {
                 .fact("Secrétaire", session.secretary() == null ? null : session.secretary().fullName())
                 .fact("Convocation", session.convocationSentOn() == null ? null
                         : "envoyée le " + FrenchText.date(session.convocationSentOn()))
-                .fact("Ordre du jour", session.items().size() + " point(s)")
+                // while it is prepared, the agenda grows after the task is created: its count would mislead
+                .fact("Ordre du jour", session.status() == SessionStatus.PREPARATION ? null
+                        : session.items().size() + " point(s)")
                 .fact("État", session.status().label());
     }
 

@@ -148,9 +148,9 @@ class TaskNamesTest {
                 Président : Monsieur François REBSAMEN
                 Secrétaire : Monsieur Antoine HOAREAU
                 Convocation : envoyée le 6 octobre 2025
-                Ordre du jour : 0 point(s)
                 État : en préparation""");
         sessions.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
+        sessions.convene(session.id(), "secretariat");
         Long item = sessions.agendaItemIds(session.id()).get(0);
 
         Map<String, Object> ids = Map.of(AssemblySessionProcess.VAR_SESSION_ID, session.id());
@@ -167,7 +167,9 @@ class TaskNamesTest {
                                 "- [Dossier de la demande SUB\\-2025\\-", "](/gestion/demandes/" + request.reference() + ")");
             } else {
                 assertThat(task.getName()).as(userTask.getId()).isEqualTo(userTask.getName() + " — " + SESSION);
-                assertThat(task.getDescription()).as(userTask.getId()).contains("Ordre du jour : 1 point(s)");
+                assertThat(task.getDescription()).as(userTask.getId()).endsWith("""
+                        Ordre du jour : 1 point(s)
+                        État : convoquée, ordre du jour arrêté""");
             }
             runtime.deleteProcessInstance(task.getProcessInstanceId(), "test", true, true);
         }
