@@ -103,7 +103,7 @@ public class DossierViews {
         SubsidyRequest request = requests.get(reference, caller);
         ZoneId zone = clock.getZone();
         List<HistoryLine> history = request.history().stream().map(e -> HistoryLine.of(e, zone)).toList();
-        LocalDateTime since = history.isEmpty() ? local(request.submittedAt(), zone) : history.get(history.size() - 1).at();
+        LocalDateTime since = reachedCurrentStage(request, history, zone);
         List<DocumentLine> files = documents.views(request, caller).stream().map(d -> DocumentLine.of(d, zone)).toList();
         return new DossierView(request.reference(), request.title(), request.description(), request.theme(),
                 request.fiscalYear(), request.status(), since, ChronoUnit.DAYS.between(since.toLocalDate(), LocalDate.now(clock)),
@@ -185,6 +185,18 @@ public class DossierViews {
 
     private SchedulePart schedule(SubsidyRequest request) {
         return payments.find(request.id()).map(SchedulePart::of).orElse(null);
+    }
+
+    /**
+     * When the request reached its current stage: the first of the last steps at that stage, so that a reminder or a
+     * signature recorded since does not restart the count.
+     */
+    private static LocalDateTime reachedCurrentStage(SubsidyRequest request, List<HistoryLine> history, ZoneId zone) {
+        LocalDateTime since = history.isEmpty() ? local(request.submittedAt(), zone) : history.get(history.size() - 1).at();
+        for (int i = history.size() - 1; i >= 0 && history.get(i).stage() == request.status(); i--) {
+            since = history.get(i).at();
+        }
+        return since;
     }
 
     private static LocalDateTime local(Instant instant, ZoneId zone) {

@@ -273,6 +273,26 @@ class DossierPageTest {
                 + "interne : non communiqué au demandeur"));
     }
 
+    @Test
+    void countsTheDaysAtAStageFromWhenTheRequestReachedIt() throws Exception {
+        clock.set(LocalDate.of(2025, 10, 16));
+        SubsidyRequest granted = grant(Beneficiary.newAssociation(), 2025, "9000");
+        scenarios.fileDocumentsOf(granted.reference());
+        // the beneficiary's signature is a step of the history, at the same stage
+        clock.set(LocalDate.of(2025, 10, 20));
+        tasks.complete(SubsidyRequestProcess.KEY, granted.reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
+                Map.of("signedBy", "Jeanne Martin", "signedOn", "2025-10-20"), "demandeur", "signature");
+        clock.set(LocalDate.of(2025, 10, 27));
+
+        String page = page("secretariat", granted.reference());
+
+        assertThat(text(page, "etape")).isEqualTo("En attente des signatures de la convention");
+        assertThat(text(page, "etape-depuis")).isEqualTo("16/10/2025");
+        assertThat(plain(page)).contains("depuis le 16/10/2025 (11 jours)");
+        assertThat(text(page, "signature-beneficiaire")).isEqualTo("Jeanne Martin, le 20/10/2025");
+        assertThat(text(page, "signature-president")).isEqualTo("non signée");
+    }
+
     // ============================================================================================== documents in the page
 
     @Nested
