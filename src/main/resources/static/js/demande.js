@@ -15,7 +15,11 @@
     var budget = amount(document.getElementById('totalBudget').value);
     document.getElementById('total-somme').textContent = euros(sum);
     document.getElementById('total-budget').textContent = euros(budget);
-    document.getElementById('totaux').className = Math.abs(sum - budget) < 0.005 ? 'quorum-ok' : 'quorum-ko';
+    var balanced = Math.abs(sum - budget) < 0.005;
+    document.getElementById('totaux').className = balanced ? 'quorum-ok' : 'quorum-ko';
+    // said in words too, not by colour alone
+    document.getElementById('etat-totaux').textContent = balanced ? 'Le plan de financement est équilibré.'
+      : 'Écart de ' + euros(Math.abs(sum - budget)) + ' : le montant demandé et les financements doivent égaler le budget.';
   }
   function luhn(digits) {
     var s = 0;
@@ -47,6 +51,8 @@
     var row = body.rows[0].cloneNode(true);
     row.querySelectorAll('input').forEach(function (i) {
       i.value = '';
+      i.removeAttribute('aria-describedby');
+      i.setAttribute('aria-invalid', 'false');
       i.name = i.name.replace(/\[\d+\]/, '[' + n + ']');
       i.id = i.id.replace(/-\d+-/, '-' + n + '-');
     });
@@ -92,5 +98,19 @@
   }
   previous.addEventListener('click', function () { show(current - 1, true); });
   next.addEventListener('click', function () { show(current + 1, true); });
-  show(current, !!invalid);
+  // a refused form opens on its error summary; each of its links shows the step of its field, then goes to the field
+  var summary = document.getElementById('resume-erreurs');
+  if (summary) {
+    summary.addEventListener('click', function (e) {
+      var link = e.target.closest('a[href^="#"]');
+      var field = link && document.getElementById(link.getAttribute('href').substring(1));
+      if (!field) { return; }
+      e.preventDefault();
+      steps.forEach(function (step, i) { if (step.contains(field)) { show(i, false); } });
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    });
+  }
+  show(current, false);
+  if (summary) { summary.focus(); }
 })();

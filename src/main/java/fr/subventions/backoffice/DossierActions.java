@@ -12,7 +12,6 @@ import fr.subventions.payment.PaymentService;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
-import fr.subventions.submission.ExpectedDocuments;
 import fr.subventions.submission.RequestDocument;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -54,10 +53,13 @@ public class DossierActions {
     private final PaymentService payments;
     private final InstructionService instruction;
     private final SessionService sessions;
+    private final ExpectedDocuments expectedDocuments;
     private final Clock clock;
 
     DossierActions(SubsidyRequestService requests, TaskCompleter tasks, DocumentService documents, BudgetService budget,
-            PaymentService payments, InstructionService instruction, SessionService sessions, Clock clock) {
+            PaymentService payments, InstructionService instruction, SessionService sessions,
+            ExpectedDocuments expectedDocuments, Clock clock) {
+        this.expectedDocuments = expectedDocuments;
         this.requests = requests;
         this.tasks = tasks;
         this.documents = documents;
@@ -179,18 +181,18 @@ public class DossierActions {
     private Completeness completeness(SubsidyRequest request, Map<String, String> values) {
         List<RequestDocument> filed = documents.list(request).stream().filter(d -> !d.type().generated()).toList();
         List<ExpectedDocument> expected = new ArrayList<>();
-        for (DocumentType type : ExpectedDocuments.of(request.applicant().legalForm())) {
+        List<DocumentType> listed = expectedDocuments.of(request);
+        for (DocumentType type : listed) {
             List<String> files = filed.stream().filter(d -> d.type() == type).map(this::describe).toList();
             expected.add(new ExpectedDocument(Completeness.field(type), type.label(), files));
             if (!files.isEmpty()) {
                 values.put(Completeness.field(type), "on");
             }
         }
-        List<DocumentType> listed = ExpectedDocuments.of(request.applicant().legalForm());
         List<String> others = filed.stream().filter(d -> !listed.contains(d.type()))
                 .map(d -> d.type().label() + " : " + describe(d)).toList();
         return new Completeness(expected, others, instruction.missingItemsDeadline(),
-                request.applicant().legalForm().signsRepublicanCommitment(), request.missingItems(),
+                listed.contains(DocumentType.CONTRAT_ENGAGEMENT_REPUBLICAIN), request.missingItems(),
                 request.missingItemsDue());
     }
 

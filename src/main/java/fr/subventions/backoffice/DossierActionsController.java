@@ -14,7 +14,6 @@ import fr.subventions.shared.Money;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.DocumentType;
-import fr.subventions.submission.ExpectedDocuments;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.workflow.SubsidyRequestProcess;
@@ -65,10 +64,12 @@ class DossierActionsController {
     private final TaskCompleter tasks;
     private final PaymentService payments;
     private final BudgetService budget;
+    private final ExpectedDocuments expectedDocuments;
 
     DossierActionsController(DossierController dossier, DossierActions actions, SubsidyRequestService requests,
-            TaskCompleter tasks, PaymentService payments, BudgetService budget) {
+            TaskCompleter tasks, PaymentService payments, BudgetService budget, ExpectedDocuments expectedDocuments) {
         this.budget = budget;
+        this.expectedDocuments = expectedDocuments;
         this.dossier = dossier;
         this.actions = actions;
         this.requests = requests;
@@ -136,7 +137,7 @@ class DossierActionsController {
             boolean complete = Boolean.parseBoolean(decision);
             List<String> missing = new ArrayList<>();
             if (!complete) {
-                for (DocumentType type : ExpectedDocuments.of(request.applicant().legalForm())) {
+                for (DocumentType type : expectedDocuments.of(request)) {
                     if (!form.containsKey(DossierActions.Completeness.field(type))) {
                         missing.add(type.label());
                     }

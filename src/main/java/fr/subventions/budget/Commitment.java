@@ -66,4 +66,12 @@ public class Commitment {
     public String engagementNumber() {
         return engagementNumber;
     }
+
+    public Instant committedAt() {
+        return committedAt;
+    }
+
+    public String committedBy() {
+        return committedBy;
+    }
 }

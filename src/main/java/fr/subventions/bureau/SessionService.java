@@ -648,6 +648,12 @@ public class SessionService {
                 .reduce((first, second) -> second);
     }
 
+    /** Every agenda item the request was put on, in the order it was placed: an adjourned request has several. */
+    @Transactional(readOnly = true)
+    public List<AgendaItem> agendaOf(Long requestId) {
+        return items.findByRequestId(requestId).stream().sorted(java.util.Comparator.comparing(AgendaItem::id)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Member> membersInOffice(AssemblyBody body, java.time.LocalDate on) {
         return members.inOfficeOn(body, on);

@@ -84,11 +84,8 @@ public class ConventionRules {
         String siren = applicant.siret() != null && applicant.siret().length() >= 9
                 ? applicant.siret().substring(0, 9) + "%" : "-";
         String rna = applicant.rna() == null ? "-" : applicant.rna().toUpperCase(java.util.Locale.ROOT);
-        return grants.findOthers(request.fiscalYear(), Outcome.GRANTED, request.id(), siren, rna).stream()
-                .filter(other -> sameBeneficiary(request.applicant(), other.applicant()))
-                .map(SubsidyRequest::grantedAmount)
-                .filter(amount -> amount != null)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // summed by the database: a beneficiary with thousands of grants answers one number, not thousands of entities
+        return grants.sumOthers(request.fiscalYear(), Outcome.GRANTED, request.id(), siren, rna);
     }
 
     /** Evaluates the decision table for a request the assembly granted (or is about to grant: its proposed amount). */
@@ -98,6 +95,15 @@ public class ConventionRules {
         if (grant == null) {
             throw new IllegalStateException("request " + request.reference() + " has neither a granted nor a proposed amount");
         }
+        return assess(request, grant);
+    }
+
+    /**
+     * The same for a grant of {@code grant} € to the request, whatever its stage: what the table would say if the
+     * assembly granted it (the back office shows it to the officer from the request's filing on).
+     */
+    @Transactional(readOnly = true)
+    public Assessment assess(SubsidyRequest request, BigDecimal grant) {
         BigDecimal earlier = earlierGrants(request);
         BigDecimal annual = grant.add(earlier);
         DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_KEY)

@@ -1,8 +1,6 @@
 package fr.subventions.mail;
 
 import fr.subventions.shared.FrenchText;
-import fr.subventions.submission.SubsidyRequest;
-import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.system.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,13 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -44,21 +38,16 @@ public class OverdueTasksDigest {
     private static final Logger LOG = LoggerFactory.getLogger(OverdueTasksDigest.class);
 
     private final TaskService taskService;
-    private final RuntimeService runtime;
     private final UserDirectory users;
-    private final SubsidyRequestService requests;
     private final MailOutbox outbox;
     private final MailSettings settings;
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    OverdueTasksDigest(TaskService taskService, RuntimeService runtime, UserDirectory users,
-            SubsidyRequestService requests, MailOutbox outbox, MailSettings settings, Clock clock,
+    OverdueTasksDigest(TaskService taskService, UserDirectory users, MailOutbox outbox, MailSettings settings, Clock clock,
             PlatformTransactionManager transactions) {
         this.taskService = taskService;
-        this.runtime = runtime;
         this.users = users;
-        this.requests = requests;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -82,13 +71,9 @@ public class OverdueTasksDigest {
         if (late.isEmpty()) {
             return 0;
         }
-        Map<String, String> businessKeys = runtime.createProcessInstanceQuery()
-                .processInstanceIds(late.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).list()
-                .stream().collect(Collectors.toMap(ProcessInstance::getId, p -> p.getBusinessKey() == null ? "" : p.getBusinessKey()));
         Map<String, List<String>> byUser = new TreeMap<>();
         Map<String, List<UserDirectory.Person>> members = new HashMap<>();
         Map<String, UserDirectory.Person> people = new HashMap<>();
-        Map<String, String> labels = new HashMap<>();
         for (Task task : late) {
             Set<UserDirectory.Person> recipients = new LinkedHashSet<>();
             if (task.getAssignee() != null) {
@@ -101,8 +86,7 @@ public class OverdueTasksDigest {
                     }
                 }
             }
-            String key = businessKeys.getOrDefault(task.getProcessInstanceId(), "");
-            String line = line(task, labels.computeIfAbsent(key, this::label), zone);
+            String line = line(task, zone);
             for (UserDirectory.Person person : recipients) {
                 people.put(person.id(), person);
                 byUser.computeIfAbsent(person.id(), id -> new java.util.ArrayList<>()).add(line);
@@ -133,20 +117,14 @@ public class OverdueTasksDigest {
         return written;
     }
 
-    /** "– « Vérifier la complétude » – SUB-2025-0001 (Association …) – en attente depuis le 3 juillet 2025". */
-    private static String line(Task task, String what, ZoneId zone) {
+    /**
+     * "– « Vérifier la complétude SUB-2025-0001 — Association … » – en attente depuis le 3 juillet 2025": the task's name
+     * says which request or séance it is about (TaskNaming).
+     */
+    private static String line(Task task, ZoneId zone) {
         LocalDate created = LocalDate.ofInstant(task.getCreateTime().toInstant(), zone);
-        return "– « " + task.getName() + " » – " + what + " – en attente depuis le " + FrenchText.date(created)
+        return "– « " + task.getName() + " » – en attente depuis le " + FrenchText.date(created)
                 + (task.getDueDate() == null ? ""
                         : ", échéance le " + FrenchText.date(LocalDate.ofInstant(task.getDueDate().toInstant(), zone)));
-    }
-
-    /** A request's reference with its applicant, or the séance. */
-    private String label(String businessKey) {
-        if (businessKey.startsWith("seance-")) {
-            return "séance n° " + businessKey.substring("seance-".length());
-        }
-        Optional<SubsidyRequest> request = requests.find(businessKey);
-        return request.map(r -> r.reference() + " (" + r.applicant().name() + ")").orElse(businessKey);
     }
 }

@@ -101,6 +101,16 @@ public class DocumentService {
                 .filter(d -> visibleTo(d.type(), request.submittedBy(), caller)).toList();
     }
 
+    /**
+     * The same documents as {@link #list(SubsidyRequest, Caller)}, without their content: for a page that lists them,
+     * which would otherwise read every file of the request (a scanned statute runs to megabytes) to show its name.
+     */
+    @Transactional(readOnly = true)
+    public List<DocumentView> views(SubsidyRequest request, Caller caller) {
+        return documents.viewsByRequestId(request.id()).stream()
+                .filter(d -> visibleTo(d.type(), request.submittedBy(), caller)).toList();
+    }
+
     /** A séance's documents the caller may see: its convocation, minutes and extracts, for staff. */
     @Transactional(readOnly = true)
     public List<RequestDocument> listForSession(Long sessionId, Caller caller) {

@@ -12,12 +12,13 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
  * bpmn/subsidy-payment.bpmn, and do no domain work.
  *
  * <p>Per request: 7 user tasks (completeness, instruction, two signatures, imputation, closing, and the payment in a
- * called process), 5 asynchronous continuations (the acknowledgement, the instruction report, the convention, the
- * engagement sheet, the notification), 2 message catch events (placed on the agenda, vote recorded), 3 timer boundary
+ * called process), 5 documents (the acknowledgement, the instruction report, the convention, the engagement sheet, the
+ * notification), each a send task starting a document instance whose one asynchronous continuation produces it, as
+ * bpmn/document-production.bpmn does, 2 message catch events (placed on the agenda, vote recorded), 3 timer boundary
  * events on the beneficiary's signature (reminder cycle, escalation, lapse), a message event subprocess (withdrawal), 1
- * call activity. Per séance: 3 user tasks (agenda, attendance, closing) and 2 asynchronous continuations (convocation,
- * minutes), and per item a user task (the vote), a service task that correlates the vote to the request, and an
- * asynchronous continuation (the extract), in a parallel multi-instance subprocess. Service tasks evaluate {@code
+ * call activity. Per séance: 3 user tasks (agenda, attendance, closing) and 2 documents (convocation, minutes), and per
+ * item a user task (the vote), a service task that correlates the vote to the request, and a document (the extract),
+ * in a parallel multi-instance subprocess. Service tasks evaluate {@code
  * ${true}}; the candidate groups are the real ones, so that the engine writes the same identity links.
  */
 final class BareProcesses {
@@ -25,6 +26,8 @@ final class BareProcesses {
     static final String REQUEST = "bare-request";
     static final String SESSION = "bare-session";
     static final String PAYMENT = "bare-payment";
+    static final String DOCUMENT = "bare-document";
+    static final String MSG_DOCUMENT_ORDERED = "bare-document-ordered";
     static final String MSG_PLACED = "bare-placed";
     static final String MSG_VOTED = "bare-voted";
     static final String MSG_WITHDRAWN = "bare-withdrawn";
@@ -39,21 +42,22 @@ final class BareProcesses {
                 .addModelInstance(REQUEST + ".bpmn", request())
                 .addModelInstance(PAYMENT + ".bpmn", payment())
                 .addModelInstance(SESSION + ".bpmn", session())
+                .addModelInstance(DOCUMENT + ".bpmn", document())
                 .deploy();
     }
 
     static BpmnModelInstance request() {
         BpmnModelInstance model = Bpmn.createExecutableProcess(REQUEST).camundaHistoryTimeToLive(180)
                 .startEvent("Start")
-                .serviceTask("Acknowledgement").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("Acknowledgement").camundaClass(OrderDocument.class.getName())
                 .userTask("CheckCompleteness").camundaCandidateGroups("instructeurs")
                 .userTask("Instruct").camundaCandidateGroups("instructeurs")
-                .serviceTask("InstructionReport").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("InstructionReport").camundaClass(OrderDocument.class.getName())
                 .intermediateCatchEvent("PlacedOnAgenda").message(MSG_PLACED)
                 .intermediateCatchEvent("VoteRecorded").message(MSG_VOTED)
                 .serviceTask("DecideConvention").camundaExpression("${true}")
                 .serviceTask("PrepareConvention").camundaExpression("${true}")
-                .serviceTask("Convention").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("Convention").camundaClass(OrderDocument.class.getName())
                 .userTask("SignAsBeneficiary").camundaCandidateGroups("demandeurs")
                 .boundaryEvent("Reminder").cancelActivity(false).timerWithCycle("R3/P15D").endEvent("Reminded")
                 .moveToActivity("SignAsBeneficiary")
@@ -63,10 +67,10 @@ final class BareProcesses {
                 .moveToActivity("SignAsBeneficiary")
                 .userTask("SignAsPresident").camundaCandidateGroups("secretariat")
                 .userTask("ImputeBudget").camundaCandidateGroups("finances")
-                .serviceTask("EngagementSheet").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("EngagementSheet").camundaClass(OrderDocument.class.getName())
                 .callActivity("Payment").calledElement(PAYMENT).camundaInBusinessKey("#{execution.processBusinessKey}")
                 .userTask("CloseRequest").camundaCandidateGroups("secretariat")
-                .serviceTask("Notification").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("Notification").camundaClass(OrderDocument.class.getName())
                 .endEvent("Closed")
                 .done();
         model.<org.camunda.bpm.model.bpmn.instance.Process>getModelElementById(REQUEST).builder()
@@ -88,7 +92,7 @@ final class BareProcesses {
                 .camundaHistoryTimeToLive(180)
                 .startEvent("Created")
                 .userTask("PrepareAgenda").camundaCandidateGroups("secretariat")
-                .serviceTask("Convocation").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("Convocation").camundaClass(OrderDocument.class.getName())
                 .userTask("RecordAttendance").camundaCandidateGroups("secretariat")
                 .subProcess("Items");
         items.multiInstance().parallel().camundaCollection("${" + VAR_ITEMS + "}").camundaElementVariable(VAR_ITEM)
@@ -96,13 +100,45 @@ final class BareProcesses {
         return items.embeddedSubProcess().startEvent("ItemOpened")
                 .userTask("VoteItem").camundaCandidateGroups("secretariat")
                 .serviceTask("PublishOutcome").camundaClass(PublishVote.class.getName())
-                .serviceTask("Extract").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("Extract").camundaClass(OrderDocument.class.getName())
                 .endEvent("ItemSettled")
                 .subProcessDone()
                 .userTask("CloseSession").camundaCandidateGroups("secretariat")
-                .serviceTask("Minutes").camundaAsyncBefore().camundaExpression("${true}")
+                .sendTask("Minutes").camundaClass(OrderDocument.class.getName())
                 .endEvent("SessionClosed")
                 .done();
+    }
+
+    /**
+     * One instance per document, as bpmn/document-production.bpmn: started by a message from the case's send task, its
+     * one asynchronous service task produces nothing.
+     */
+    static BpmnModelInstance document() {
+        return Bpmn.createExecutableProcess(DOCUMENT).camundaHistoryTimeToLive(180)
+                .startEvent("DocumentOrdered").message(MSG_DOCUMENT_ORDERED)
+                .serviceTask("ProduceDocument").camundaAsyncBefore().camundaExpression("${true}")
+                .endEvent("DocumentFiled")
+                .done();
+    }
+
+    /**
+     * The send tasks of the request and the séance, as {@code orderDocumentDelegate}: a document instance under the
+     * case's business key, with the document's kind and the case's id.
+     */
+    public static class OrderDocument implements JavaDelegate {
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            java.util.Map<String, Object> order = new java.util.HashMap<>();
+            order.put("documentKind", execution.getCurrentActivityId());
+            Object requestId = execution.getVariable("requestId");
+            if (requestId != null) {
+                order.put("requestId", requestId);
+            }
+            execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MSG_DOCUMENT_ORDERED)
+                    .processInstanceBusinessKey(execution.getProcessBusinessKey()).setVariables(order)
+                    .correlateStartMessage();
+        }
     }
 
     /** The vote goes to the request's process, as {@code publishOutcomeDelegate} sends it, without the domain. */

@@ -43,9 +43,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Work comes in cohorts: a cohort is {@code size} requests and the one séance of the Bureau that votes them. One
  * thread takes a cohort and walks it stage by stage: every request of the cohort through a stage, then it waits until
- * the job executor has run the asynchronous continuations of the cohort's process instances (the bare processes'
- * documents are on their path; the real ones are produced beside it, in document-production instances, awaited once
- * at the end of the cohort), then the next stage. With several threads, several cohorts run at once. A stage is the same
+ * the job executor has run the asynchronous continuations of the cohort's process instances, then the next stage. In
+ * both runs the documents are produced beside the cases, in instances of their own (document-production, and the bare
+ * engine's bare-document), whose end is awaited once, at the end of the cohort. With several threads, several cohorts run at once. A stage is the same
  * service call the API makes (TaskCompleter for the task, the domain's services for the rest); the bare run completes
  * its tasks with the same TaskCompleter and correlates the same messages.
  */
@@ -204,7 +204,7 @@ final class Lifecycles {
         // the documents are produced beside the cases: a lifecycle counts once all of them are filed
         List<String> businessKeys = new ArrayList<>(references);
         businessKeys.add(SessionService.businessKey(session.id()));
-        awaitDocuments(businessKeys);
+        awaitDocuments(DocumentProductionProcess.KEY, businessKeys);
         lastCohort = new Cohort(ids, references, session.id());
     }
 
@@ -308,6 +308,9 @@ final class Lifecycles {
             tasks.complete(BareProcesses.REQUEST, key, "CloseRequest", Map.of(), "secretariat", "clôture");
         }
         awaitEnded(withSession);
+        List<String> businessKeys = new ArrayList<>(keys);
+        businessKeys.add(sessionKey);
+        awaitDocuments(BareProcesses.DOCUMENT, businessKeys);
     }
 
     // ------------------------------------------------------------------------------------------------ waiting
@@ -335,12 +338,12 @@ final class Lifecycles {
         }
     }
 
-    /** Until the document productions started under these business keys have all ended (failing on an incident). */
-    void awaitDocuments(List<String> businessKeys) {
+    /** Until the document instances started under these business keys have all ended (failing on an incident). */
+    void awaitDocuments(String documentProcess, List<String> businessKeys) {
         long until = System.currentTimeMillis() + JOB_TIMEOUT_MS;
         while (true) {
             List<String> running = businessKeys.stream().flatMap(key -> runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(DocumentProductionProcess.KEY).processInstanceBusinessKey(key).list().stream())
+                    .processDefinitionKey(documentProcess).processInstanceBusinessKey(key).list().stream())
                     .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
             if (running.isEmpty()) {
                 return;

@@ -113,6 +113,16 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** axe-core's WCAG 2.1 A and AA rules on the page as it stands: what it breaks, rule by rule (none on a good page). */
+    java.util.List<Axe.Violation> accessibilityViolations() {
+        return Axe.violations(driver);
+    }
+
+    /** The page used with the keyboard alone. */
+    Keyboard keyboard() {
+        return new Keyboard(driver);
+    }
+
     @Override
     public void close() {
         driver.quit();

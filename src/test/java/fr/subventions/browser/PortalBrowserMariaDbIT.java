@@ -16,7 +16,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,7 +30,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * documents on the portal; the officer checks completeness and instructs it in Camunda Tasklist through its Camunda
  * Forms; the secretariat records the séance on the séance page; the applicant signs the convention and sees the
  * subsidy granted. Screenshots under target/screenshots.
+ *
+ * <p>axe-core checks every page on the way against WCAG 2.1 A and AA: each violation is reported with its page (all of
+ * them, at the end of the test), and the page kept as axe-&lt;page&gt;.png and .html. Another applicant files a request
+ * with the keyboard alone.
  */
+@ExtendWith(SoftAssertionsExtension.class)
 class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
 
     static final String PASSWORD = "un mot de passe sûr";
@@ -40,6 +50,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
     Scenarios scenarios;
     @Autowired
     TaskCompleter completer;
+    @InjectSoftAssertions
+    SoftAssertions softly;
 
     @Test
     void seedRequestGoesFromThePortalThroughTasklistAndTheSeancePageToItsGrant() throws Exception {
@@ -48,6 +60,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
         Path cer = Files.writeString(Files.createTempFile("cer", ".pdf"), "%PDF-1.4\n% CER\n%%EOF\n");
         try (Browser browser = new Browser("http://localhost:" + port)) {
             browser.open("/inscription");
+            accessible(browser, "inscription");
             browser.type("#username", "of-numerique");
             browser.type("#firstName", "Marie");
             browser.type("#lastName", "Dupont");
@@ -57,12 +70,16 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.screenshot("01-inscription");
             // the login page has a #username too: wait until the registration page is gone
             browser.submit("button[type=submit]");
+            browser.find("#username");
+            accessible(browser, "connexion");
             browser.type("#username", "of-numerique");
             browser.type("#password", PASSWORD);
             browser.click("button[type=submit]");
             browser.until(d -> d.getCurrentUrl().endsWith("/portail"));
+            accessible(browser, "portail");
 
             browser.click("a[href$='/portail/demandes/nouvelle']");
+            accessible(browser, "nouvelle-demande-etape-1");
             browser.type("#applicant-name", "Association OF du Numérique");
             browser.type("#applicant-siret", "73282932000075");
             assertThat(browser.find("#siret-direct").getText()).contains("n’est pas valide");
@@ -73,10 +90,12 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#applicant-representative", "Marie Dupont");
             browser.type("#applicant-email", "contact@of-numerique.example");
             browser.click("#etape-suivante");
+            accessible(browser, "nouvelle-demande-etape-2");
             browser.type("#title", "État des lieux emplois et compétences de la filière numérique");
             browser.type("#description", "Un état des lieux des besoins en emplois et compétences numériques.");
             browser.type("#fiscalYear", "2023");
             browser.click("#etape-suivante");
+            accessible(browser, "nouvelle-demande-etape-3");
             browser.type("#totalBudget", "72000");
             browser.type("#requestedAmount", "20000");
             browser.type("#cofinancing-0-funder", "NUMEUM France");
@@ -86,8 +105,10 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             // WebDriver reads no-break spaces as spaces
             assertThat(browser.find("#total-somme").getText().replace('\u202f', ' ').replace('\u00a0', ' ')).isEqualTo("72 000 €");
             assertThat(browser.find("#totaux").getAttribute("class")).isEqualTo("quorum-ok");
+            assertThat(browser.find("#etat-totaux").getText()).isEqualTo("Le plan de financement est équilibré.");
             browser.click("#etape-suivante");
             assertThat(browser.find("#navigation-etapes p").getText()).isEqualTo("Étape 4 sur 4 : Pièces jointes");
+            accessible(browser, "nouvelle-demande-etape-4");
             browser.driver.findElement(By.id("statuts")).sendKeys(statuts.toString());
             browser.driver.findElement(By.id("cer")).sendKeys(cer.toString());
             browser.driver.findElement(By.id("budget")).sendKeys(budget.toString());
@@ -98,6 +119,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(reference).matches("SUB-2023-\\d{4}");
             assertThat(browser.text()).contains("Statuts", "Budget prévisionnel de l'action");
             browser.screenshot("03-demande-deposee");
+            accessible(browser, "demande-deposee");
             logout(browser);
 
             // The officer, in Tasklist, through the Camunda Forms
@@ -129,6 +151,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             // staff land on the back office's worklist; the séances are one link away
             browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
             browser.open("/seances");
+            accessible(browser, "seances");
             // a date field's typing order depends on the browser's locale: set the ISO value as the picker would
             browser.setValue("#date", "2023-09-14");
             browser.setValue("#convocationSentOn", "2023-09-08");
@@ -136,6 +159,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             new Select(browser.find("#secretaryId")).selectByVisibleText("Monsieur Antoine HOAREAU");
             browser.submit("#creer-seance");
             browser.find("#inscrire-" + reference);
+            accessible(browser, "seance-preparation");
             retry(browser, () -> {
                 browser.click("#inscrire-" + reference);
                 browser.submit("#inscrire");
@@ -161,7 +185,9 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#presents").getText()).isEqualTo("25");
             assertThat(browser.find("#etat-quorum").getText()).isEqualTo("quorum atteint");
             browser.screenshot("06-seance-presences");
+            accessible(browser, "seance-presences");
             browser.submit("#enregistrer-presences");
+            accessible(browser, "seance-votes");
             // a member steps out and comes back before the item: both movements are logged, quorum holds throughout
             Long detang = scenarios.bureauMember("DETANG").id();
             browser.click("#present-" + detang);
@@ -176,6 +202,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
                     .isEqualTo("Adopté – pour 40, contre 0, abstention 0, ne se prononce pas 0, dont 15 procuration(s)");
             assertThat(browser.find("h1").getText()).isEqualTo("Bureau métropolitain du jeudi 14 septembre 2023");
             browser.screenshot("07-seance-vote");
+            accessible(browser, "seance-apres-vote");
             logout(browser);
 
             // The applicant signs the convention and sees the subsidy granted
@@ -184,6 +211,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             retry(browser, () -> browser.open("/portail/demandes/" + reference),
                     () -> !browser.driver.findElements(By.cssSelector("#signer")).isEmpty());
             assertThat(browser.text()).contains("Convention");
+            accessible(browser, "demande-signature");
             browser.type("#signedBy", "Marie Dupont, présidente");
             browser.submit("#signer");
             assertThat(browser.find(".succes").getText()).contains("Convention signée");
@@ -197,7 +225,137 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#montant-attribue").getText().replace('\u202f', ' ').replace('\u00a0', ' '))
                     .isEqualTo("20 000 €");
             browser.screenshot("08-demande-accordee");
+            accessible(browser, "demande-accordee");
         }
+    }
+
+    /**
+     * An applicant who uses no mouse creates an account, logs in and files a request: Tab reaches every control of each
+     * form and shows where it is, Enter submits and activates the buttons. A first filing without the RNA number comes
+     * back refused with its messages; from the error summary, the keyboard goes to the field, completes it and files.
+     */
+    @Test
+    void applicantFilesARequestWithTheKeyboardAlone() throws Exception {
+        Path statuts = Files.writeString(Files.createTempFile("statuts", ".pdf"), "%PDF-1.4\n% statuts\n%%EOF\n");
+        Path cer = Files.writeString(Files.createTempFile("cer", ".pdf"), "%PDF-1.4\n% CER\n%%EOF\n");
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            Keyboard keys = browser.keyboard();
+            browser.open("/inscription");
+            keys.reachesEveryControlOf("main form");
+            fill(keys, "#username", "clavier-asso");
+            fill(keys, "#firstName", "Jeanne");
+            fill(keys, "#lastName", "Martin");
+            fill(keys, "#email", "jeanne.martin@clavier.example");
+            fill(keys, "#password", PASSWORD);
+            fill(keys, "#confirmation", PASSWORD).press(Keys.ENTER);
+            browser.until(d -> d.getCurrentUrl().contains("/connexion"));
+
+            keys.reachesEveryControlOf("main form");
+            fill(keys, "#username", "clavier-asso");
+            fill(keys, "#password", "pas le bon mot de passe").press(Keys.ENTER);
+            browser.until(d -> d.getCurrentUrl().endsWith("/connexion?error"));
+            assertThat(browser.find("#username").getDomAttribute("aria-describedby")).isEqualTo("erreur-connexion");
+            accessible(browser, "connexion-refusee");
+            // the page comes back empty, its message read out as the first field's description
+            fill(keys, "#username", "clavier-asso");
+            fill(keys, "#password", PASSWORD).press(Keys.ENTER);
+            browser.until(d -> d.getCurrentUrl().endsWith("/portail"));
+            keys.tabTo("a[href$='/portail/demandes/nouvelle']");
+            keys.press(Keys.ENTER);
+            browser.until(d -> d.getCurrentUrl().endsWith("/portail/demandes/nouvelle"));
+
+            // step by step; the RNA number is left out, which an association may not do
+            keys.reachesEveryControlOf("#demande");
+            fill(keys, "#applicant-name", "Association Dijon Clavier");
+            fill(keys, "#applicant-siret", "73282932000074");
+            fill(keys, "#applicant-address", "1 place de la Libération, 21000 Dijon");
+            fill(keys, "#applicant-representative", "Jeanne Martin");
+            fill(keys, "#applicant-email", "contact@clavier.example");
+            nextStep(browser, keys, "Étape 2 sur 4 : Le projet");
+            keys.assertFocusOn("#title", "the new step's first field");
+            keys.reachesEveryControlOf("#demande");
+            fill(keys, "#title", "Ateliers numériques pour les associations");
+            fill(keys, "#description", "Des ateliers pour apprendre à se servir des outils numériques.");
+            nextStep(browser, keys, "Étape 3 sur 4 : Budget et plan de financement");
+            keys.reachesEveryControlOf("#demande");
+            fill(keys, "#totalBudget", "30000");
+            fill(keys, "#requestedAmount", "10000");
+            fill(keys, "#cofinancing-0-funder", "Région Bourgogne-Franche-Comté");
+            fill(keys, "#cofinancing-0-amount", "5000");
+            fill(keys, "#cofinancing-1-funder", "Autofinancement");
+            fill(keys, "#cofinancing-1-amount", "10000");
+            assertThat(browser.find("#etat-totaux").getText().replace('\u202f', ' ').replace('\u00a0', ' '))
+                    .isEqualTo("Écart de 5 000 € : le montant demandé et les financements doivent égaler le budget.");
+            keys.tabTo("#ajouter-financeur");
+            keys.press(Keys.ENTER);
+            keys.assertFocusOn("#cofinancing-2-funder", "the new row's first field");
+            keys.type("Ville de Dijon");
+            browser.screenshot("09-clavier-focus");
+            fill(keys, "#cofinancing-2-amount", "5000");
+            assertThat(browser.find("#totaux").getDomAttribute("class")).isEqualTo("quorum-ok");
+            nextStep(browser, keys, "Étape 4 sur 4 : Pièces jointes");
+            keys.reachesEveryControlOf("#demande");
+            keys.tabTo("#deposer");
+            keys.press(Keys.ENTER);
+
+            browser.until(d -> !d.findElements(By.id("resume-erreurs")).isEmpty());
+            assertThat(browser.find("#err-applicant-rna").getText()).isEqualTo("le numéro RNA est obligatoire pour une association");
+            assertThat(browser.find("#applicant-rna").getDomAttribute("aria-describedby")).isEqualTo("err-applicant-rna");
+            accessible(browser, "nouvelle-demande-refusee");
+            browser.keep("10-clavier-demande-refusee");
+            keys.assertFocusOn("#resume-erreurs", "the refused form opens on its error summary");
+            keys.press(Keys.TAB);
+            assertThat(keys.focused().getText()).isEqualTo("le numéro RNA est obligatoire pour une association");
+            keys.press(Keys.ENTER);
+            keys.assertFocusOn("#applicant-rna", "the summary's link leads to its field");
+            keys.type("W212009876");
+            for (String step : List.of("Le projet", "Budget et plan de financement", "Pièces jointes")) {
+                nextStep(browser, keys, step);
+            }
+            // no file chooser opens in a headless browser: the file is handed to the field that has the focus
+            keys.tabTo("#statuts");
+            keys.focused().sendKeys(statuts.toString());
+            keys.tabTo("#cer");
+            keys.focused().sendKeys(cer.toString());
+            keys.tabTo("#deposer");
+            keys.press(Keys.ENTER);
+
+            String reference = browser.until(d -> d.findElement(By.tagName("h1")).getText()).split(" ")[0];
+            assertThat(reference).matches("SUB-\\d{4}-\\d{4}");
+            assertThat(requests.byReference(reference).applicant().rna()).isEqualTo("W212009876");
+            assertThat(browser.find("#documents").getText()).contains("Statuts", "Contrat d'Engagement Républicain");
+            accessible(browser, "demande-deposee-clavier");
+            keys.tabTo("a[href$='/portail']");
+            keys.press(Keys.ENTER);
+            browser.until(d -> d.getCurrentUrl().endsWith("/portail"));
+            assertThat(browser.find("table").getText()).contains(reference);
+            accessible(browser, "portail-une-demande");
+            browser.screenshot("11-clavier-mes-demandes");
+            browser.open("/portail/demandes/SUB-1999-9999");
+            browser.find("h1");
+            accessible(browser, "erreur");
+        }
+    }
+
+    /** Checks the page with axe-core against WCAG 2.1 A and AA; a page that breaks a rule is kept as axe-<page>. */
+    private void accessible(Browser browser, String page) {
+        List<Axe.Violation> violations = browser.accessibilityViolations();
+        if (!violations.isEmpty()) {
+            browser.keep("axe-" + page);
+        }
+        softly.assertThat(violations).as("WCAG 2.1 A and AA on %s (%s)", page, browser.driver.getCurrentUrl()).isEmpty();
+    }
+
+    private static Keyboard fill(Keyboard keys, String css, String text) {
+        keys.tabTo(css);
+        return keys.type(text);
+    }
+
+    /** Moves to the form's next step with the keyboard: Tab to the button, Enter. */
+    private static void nextStep(Browser browser, Keyboard keys, String expected) {
+        keys.tabTo("#etape-suivante");
+        keys.press(Keys.ENTER);
+        assertThat(browser.find("#navigation-etapes p").getText()).endsWith(expected);
     }
 
     private void openTask(Browser browser, String reference, String taskKey) {

@@ -93,8 +93,8 @@ class OfficerRemindersTest {
         assertThat(officer.subject()).matches("\\d+ tâche\\(s\\) en attente dans Tasklist");
         assertThat(officer.text()).contains("Bonjour Claire Instructrice,", "Au 9 juin 2034, ces tâches attendent depuis plus "
                 + "de 7 jours",
-                "– « Vérifier la complétude » – " + claimed + " (Association Attente Longue) – en attente depuis le 1er juin 2034",
-                "– « Vérifier la complétude » – " + unclaimed + " (Association Attente Longue) – en attente depuis le 1er juin 2034",
+                "– « Vérifier la complétude " + claimed + " — Association Attente Longue » – en attente depuis le 1er juin 2034",
+                "– « Vérifier la complétude " + unclaimed + " — Association Attente Longue » – en attente depuis le 1er juin 2034",
                 "http://localhost:8080/camunda/app/tasklist")
                 .doesNotContain(recent);
         // a task claimed goes to whoever claimed it, not to the rest of the group

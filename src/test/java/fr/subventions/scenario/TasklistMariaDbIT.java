@@ -56,7 +56,7 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
         SeedCaseMariaDbIT.await(() -> "Tasklist shows the task: " + taskQuery(reference).body(),
                 () -> taskCount(reference) == 1);
         JsonNode task = taskOf(reference);
-        assertThat(task.get("name").asText()).isEqualTo("Vérifier la complétude");
+        assertThat(task.get("name").asText()).isEqualTo("Vérifier la complétude " + reference + " — Association OF du Numérique");
         HttpResponse<String> form = send("GET", "/camunda/api/engine/engine/default/task/" + task.get("id").asText()
                 + "/deployed-form", null, null);
         assertThat(form.statusCode()).isEqualTo(200);

@@ -118,6 +118,7 @@ class AuthorizationMatrixTest {
         Long session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 10, 16), "Salle des séances",
                 scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("FALCONNET").id(), LocalDate.of(2025, 10, 6))).id();
         placeholders.put("{request}", reference);
+        placeholders.put("{requestId}", requests.byReference(reference).id().toString());
         placeholders.put("{document}", document.toString());
         placeholders.put("{session}", session.toString());
         placeholders.put("{member}", scenarios.bureauMember("HOAREAU").id().toString());

@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +98,38 @@ class FormFilesTest {
                     assertThat(keys.add(key)).as(name + ": key " + key + " once").isTrue();
                 }
             }
+        }
+    }
+
+    /**
+     * Every form opens with what its task is about — the case's summary the task carries ({@link TaskSubject}) — and a
+     * link to the case's page: a request's dossier by the id its process holds (a redirect to /gestion/demandes/{ref}),
+     * or the séance's page.
+     */
+    @Test
+    void everyFormStartsWithItsCaseSummaryAndALinkToItsPage() throws IOException {
+        Map<String, String> processOfForm = new HashMap<>();
+        try (Stream<Path> diagrams = Files.list(Path.of("bpmn"))) {
+            for (Path diagram : diagrams.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
+                String process = diagram.getFileName().toString().replace(".bpmn", "");
+                Matcher ref = Pattern.compile("camunda:formRef=\"([^\"]+)\"").matcher(Files.readString(diagram));
+                while (ref.find()) {
+                    processOfForm.put(ref.group(1), process);
+                }
+            }
+        }
+        ObjectMapper json = new ObjectMapper();
+        for (Path file : formFiles()) {
+            JsonNode form = json.readTree(file.toFile());
+            String process = processOfForm.get(form.path("id").asText());
+            assertThat(process).as(file + " is the form of a user task").isNotNull();
+            JsonNode first = form.path("components").path(0);
+            assertThat(first.path("type").asText()).as(file + ": first component").isEqualTo("text");
+            String link = process.equals(AssemblySessionProcess.KEY)
+                    ? "[Ouvrir la page de la séance](/seances/{{" + AssemblySessionProcess.VAR_SESSION_ID + "}})"
+                    : "[Ouvrir le dossier de la demande](/gestion/dossiers/{{" + SubsidyRequestProcess.VAR_REQUEST_ID + "}})";
+            assertThat(first.path("text").asText()).as(file + ": summary, then link")
+                    .isEqualTo("{{" + TaskSubject.VAR_SUMMARY + "}}\n\n" + link);
         }
     }
 
