@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -52,9 +53,11 @@ public class TaskCompleter {
     private final CommandExecutor commands;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final RepositoryService repository;
 
     TaskCompleter(TaskService taskService, IdentityService identityService, ProcessEngineConfigurationImpl engine,
-            RuntimeService runtime, HistoryService history) {
+            RuntimeService runtime, HistoryService history, RepositoryService repository) {
+        this.repository = repository;
         this.taskService = taskService;
         this.identityService = identityService;
         this.runtime = runtime;
@@ -86,8 +89,9 @@ public class TaskCompleter {
     }
 
     /**
-     * A task a case waits at: its process and element, its name, who has taken it (null when it waits in its groups'
-     * queue), its candidate groups.
+     * A task a case waits at: its process and element, the stage's name as the diagram has it (« Instruire la
+     * demande », where the task itself is named after its case too), who has taken it (null when it waits in its
+     * groups' queue), its candidate groups.
      */
     public record OpenTask(String processKey, String taskKey, String name, Holder holder, List<String> candidateGroups) {
 
@@ -109,8 +113,13 @@ public class TaskCompleter {
 
     private OpenTask open(Task task) {
         String definition = task.getProcessDefinitionId();
-        return new OpenTask(definition.substring(0, definition.indexOf(':')), task.getTaskDefinitionKey(), task.getName(),
-                task.getAssignee() == null ? null : holder(task.getAssignee()), candidateGroups(task.getId()));
+        // the engine keeps each deployed diagram in its cache: no query
+        org.camunda.bpm.model.xml.instance.ModelElementInstance element = unchecked(
+                () -> repository.getBpmnModelInstance(definition)).getModelElementById(task.getTaskDefinitionKey());
+        String stage = element == null ? null : element.getAttributeValue("name");
+        return new OpenTask(definition.substring(0, definition.indexOf(':')), task.getTaskDefinitionKey(),
+                stage == null ? task.getName() : stage, task.getAssignee() == null ? null : holder(task.getAssignee()),
+                candidateGroups(task.getId()));
     }
 
     /** The users who may be given the task: the members of its candidate groups, by id. */

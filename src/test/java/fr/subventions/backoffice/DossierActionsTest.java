@@ -122,7 +122,8 @@ class DossierActionsTest {
 
         String page = page(officer, reference);
         LocalDate deadline = LocalDate.now(clock).plusDays(30);
-        assertThat(page).contains("Action en cours : Vérifier la complétude", "Personne n'a encore pris cette tâche",
+        // the stage's name: the page's title already names the request
+        assertThat(page).contains("Action en cours : Vérifier la complétude</h2>", "Personne n'a encore pris cette tâche",
                 "id=\"prendre\"", "(le demandeur aura jusqu'au " + DAY.format(deadline), "statuts.pdf, déposé le ");
         assertThat(checkbox(page, "recue-STATUTS")).contains("checked");
         assertThat(checkbox(page, "recue-CONTRAT_ENGAGEMENT_REPUBLICAIN")).contains("checked");
