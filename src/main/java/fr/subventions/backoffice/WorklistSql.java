@@ -129,7 +129,8 @@ final class WorklistSql {
     private void tab() {
         switch (query.tab()) {
             case TO_DO -> {
-                if (context.offeredKeys().isEmpty() || context.toDoCount() == 0) {
+                // the counter, kept a few seconds, only chooses the way: the list itself is always read afresh
+                if (context.offeredKeys().isEmpty()) {
                     conditions.add("1 = 0");
                 } else if (context.toDoCount() > MANY_TASKS) {
                     // Most requests have one: walking them in the page's order finds a page at once. A count, not

@@ -15,7 +15,7 @@ import java.util.Objects;
  * table like every other one of ours.
  */
 @Entity
-@Table(name = "worklist_word", indexes = @Index(name = "ix_worklist_word_request", columnList = "request_id"))
+@Table(name = "worklist_word", indexes = @Index(name = "ix_worklist_word_request", columnList = "request_id, word"))
 class WorklistWord {
 
     @EmbeddedId

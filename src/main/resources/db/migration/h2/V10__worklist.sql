@@ -27,7 +27,8 @@ create table worklist_word (
     primary key (word, request_id)
 );
 
-create index ix_worklist_word_request on worklist_word (request_id);
+-- A search of several words starts from the rarest and checks the others on each request it finds
+create index ix_worklist_word_request on worklist_word (request_id, word);
 
 create table worklist_preference (
     overdue boolean not null,

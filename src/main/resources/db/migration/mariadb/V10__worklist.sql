@@ -28,7 +28,8 @@ create table worklist_word (
     primary key (word, request_id)
 ) engine=InnoDB default charset=utf8mb4 collate=utf8mb4_unicode_ci;
 
-create index ix_worklist_word_request on worklist_word (request_id);
+-- A search of several words starts from the rarest and checks the others on each request it finds
+create index ix_worklist_word_request on worklist_word (request_id, word);
 
 create table worklist_preference (
     overdue bit not null,
