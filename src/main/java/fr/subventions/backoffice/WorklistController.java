@@ -76,6 +76,17 @@ class WorklistController {
     }
 
     /** The query of the address, or the user's kept one; a refused one keeps the errors and falls back to the kept. */
+    /** The fields as the error summary names them. */
+    static final Map<String, String> LABELS = Map.ofEntries(Map.entry(WorklistQuery.TAB, "Onglet"),
+            Map.entry(WorklistQuery.SEARCH, "Rechercher"), Map.entry(WorklistQuery.FISCAL_YEAR, "Exercice"),
+            Map.entry(WorklistQuery.THEME, "Thématique"), Map.entry(WorklistQuery.SERVICE, "Service"),
+            Map.entry(WorklistQuery.STAGE, "Étape"), Map.entry(WorklistQuery.TAKEN_BY, "Prise par"),
+            Map.entry(WorklistQuery.AMOUNT_MIN, "Montant demandé, au moins"),
+            Map.entry(WorklistQuery.AMOUNT_MAX, "Montant demandé, au plus"),
+            Map.entry(WorklistQuery.OVERDUE, "Échéance dépassée"), Map.entry(WorklistQuery.SORT, "Tri"),
+            Map.entry(WorklistQuery.ORDER, "Ordre"), Map.entry(WorklistQuery.PAGE, "Page"),
+            Map.entry(WorklistQuery.SIZE, "Lignes par page"));
+
     private record Resolved(WorklistQuery query, boolean given, Map<String, String> errors, Map<String, String> sent) {
 
         boolean refused() {
@@ -114,6 +125,7 @@ class WorklistController {
         model.addAttribute("stages", Arrays.stream(RequestStatus.values()).map(WorklistTab::of).toList());
         model.addAttribute("sizes", WorklistQuery.SIZES);
         model.addAttribute("user", caller.username());
+        model.addAttribute("labels", LABELS);
         return "gestion/liste";
     }
 
