@@ -39,7 +39,10 @@ import java.util.Set;
 @Table(name = "subsidy_request", uniqueConstraints = {
         @UniqueConstraint(name = "uk_request_reference", columnNames = "reference"),
         @UniqueConstraint(name = "uk_request_idempotency", columnNames = {"submitted_by", "idempotency_key"})},
-        indexes = @Index(name = "ix_request_status_reference", columnList = "status, reference"))
+        indexes = {@Index(name = "ix_request_status_reference", columnList = "status, reference"),
+                @Index(name = "ix_request_status_since", columnList = "status, status_since"),
+                @Index(name = "ix_request_since", columnList = "status_since"),
+                @Index(name = "ix_request_fiscal_year", columnList = "fiscal_year")})
 public class SubsidyRequest {
 
     @Id
@@ -90,6 +93,10 @@ public class SubsidyRequest {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 30)
     private RequestStatus status;
+
+    /** When the request reached its current stage: the back office's « jours à cette étape ». */
+    @Column(nullable = false)
+    private Instant statusSince;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 20)
@@ -142,6 +149,7 @@ public class SubsidyRequest {
         this.requestedAmount = requestedAmount;
         this.cofinancing.addAll(cofinancing);
         this.status = RequestStatus.SUBMITTED;
+        this.statusSince = submittedAt;
         record(submittedAt, submittedBy, "Demande déposée : " + Money.format(requestedAmount) + " demandés sur un budget de "
                 + Money.format(totalBudget));
     }
@@ -153,7 +161,7 @@ public class SubsidyRequest {
         this.completenessComment = comment;
         this.missingItems = null;
         this.missingItemsDue = null;
-        this.status = RequestStatus.IN_INSTRUCTION;
+        moveTo(RequestStatus.IN_INSTRUCTION, now);
         record(now, actor, "Dossier complet" + suffix(comment));
     }
 
@@ -162,19 +170,19 @@ public class SubsidyRequest {
         this.missingItems = String.join("\n", missing);
         this.missingItemsDue = due;
         this.completenessComment = comment;
-        this.status = RequestStatus.INCOMPLETE;
+        moveTo(RequestStatus.INCOMPLETE, now);
         record(now, actor, "Dossier incomplet, pièces demandées avant le " + due + " : " + String.join(", ", missing));
     }
 
     public void recordMissingItemsSupplied(String actor, Instant now) {
         requireStatus("transmettre les pièces manquantes", RequestStatus.INCOMPLETE);
-        this.status = RequestStatus.SUBMITTED;
+        moveTo(RequestStatus.SUBMITTED, now);
         record(now, actor, "Pièces complémentaires transmises");
     }
 
     public void declareInadmissible(Instant now) {
         requireStatus("classer la demande irrecevable", RequestStatus.INCOMPLETE);
-        this.status = RequestStatus.CLOSED;
+        moveTo(RequestStatus.CLOSED, now);
         this.outcome = Outcome.INADMISSIBLE;
         record(now, "système", "Irrecevable : pièces non transmises avant le " + missingItemsDue + ", classée sans suite");
     }
@@ -187,11 +195,11 @@ public class SubsidyRequest {
         this.report = report;
         if (opinion == Opinion.FAVORABLE) {
             this.proposedAmount = proposedAmount;
-            this.status = RequestStatus.AWAITING_AGENDA;
+            moveTo(RequestStatus.AWAITING_AGENDA, now);
             record(now, actor, "Avis favorable, montant proposé " + Money.format(proposedAmount));
         } else {
             this.proposedAmount = null;
-            this.status = RequestStatus.AWAITING_CLOSURE;
+            moveTo(RequestStatus.AWAITING_CLOSURE, now);
             this.outcome = Outcome.REJECTED;
             record(now, actor, "Avis défavorable");
         }
@@ -201,7 +209,7 @@ public class SubsidyRequest {
 
     public void placeOnAgenda(String sessionLabel, String actor, Instant now) {
         requireStatus("inscrire la demande à l'ordre du jour", RequestStatus.AWAITING_AGENDA);
-        this.status = RequestStatus.ON_AGENDA;
+        moveTo(RequestStatus.ON_AGENDA, now);
         record(now, actor, "Inscrite à l'ordre du jour : " + sessionLabel);
     }
 
@@ -218,7 +226,7 @@ public class SubsidyRequest {
         }
         switch (decision) {
             case ADOPTED -> {
-                this.status = RequestStatus.AWAITING_SIGNATURES;
+                moveTo(RequestStatus.AWAITING_SIGNATURES, now);
                 this.outcome = Outcome.GRANTED;
                 this.grantedAmount = votedAmount == null ? proposedAmount : votedAmount;
                 record(now, actor, "Adoptée (" + sessionLabel + ") : subvention de " + Money.format(grantedAmount)
@@ -226,12 +234,12 @@ public class SubsidyRequest {
                                 ? " (montant amendé ; " + Money.format(proposedAmount) + " proposés)" : ""));
             }
             case REJECTED -> {
-                this.status = RequestStatus.AWAITING_CLOSURE;
+                moveTo(RequestStatus.AWAITING_CLOSURE, now);
                 this.outcome = Outcome.REJECTED;
                 record(now, actor, "Rejetée par le vote (" + sessionLabel + ")");
             }
             case ADJOURNED -> {
-                this.status = RequestStatus.AWAITING_AGENDA;
+                moveTo(RequestStatus.AWAITING_AGENDA, now);
                 record(now, actor, "Ajournée (" + sessionLabel + "), à réinscrire à un ordre du jour");
             }
         }
@@ -250,7 +258,7 @@ public class SubsidyRequest {
     public void recordConventionDecision(boolean withConvention, String result, Instant now) {
         requireStatus("décider de la convention", RequestStatus.AWAITING_SIGNATURES);
         if (!withConvention) {
-            this.status = RequestStatus.AWAITING_IMPUTATION;
+            moveTo(RequestStatus.AWAITING_IMPUTATION, now);
         }
         record(now, "système", result);
     }
@@ -262,19 +270,19 @@ public class SubsidyRequest {
 
     public void recordConventionSigned(String actor, Instant now) {
         requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
-        this.status = RequestStatus.AWAITING_IMPUTATION;
+        moveTo(RequestStatus.AWAITING_IMPUTATION, now);
         record(now, actor, "Convention signée par les deux parties");
     }
 
     public void recordImputation(String engagements, String actor, Instant now) {
         requireStatus("engager la subvention", RequestStatus.AWAITING_IMPUTATION);
-        this.status = RequestStatus.AWAITING_PAYMENT;
+        moveTo(RequestStatus.AWAITING_PAYMENT, now);
         record(now, actor, "Crédits engagés : " + engagements);
     }
 
     public void close(String actor, Instant now) {
         requireStatus("clôturer la demande", RequestStatus.AWAITING_CLOSURE);
-        this.status = RequestStatus.CLOSED;
+        moveTo(RequestStatus.CLOSED, now);
         record(now, actor, "Demande clôturée" + (outcome == Outcome.GRANTED ? " : subvention accordée"
                 : outcome == Outcome.LAPSED ? " : subvention caduque, convention non signée" : " : subvention refusée"));
     }
@@ -282,7 +290,7 @@ public class SubsidyRequest {
     /** The beneficiary did not sign the convention within its validity: the grant lapses, the request awaits closing. */
     public void lapse(String what, String actor, Instant now) {
         requireStatus("constater la caducité de la convention", RequestStatus.AWAITING_SIGNATURES);
-        this.status = RequestStatus.AWAITING_CLOSURE;
+        moveTo(RequestStatus.AWAITING_CLOSURE, now);
         this.outcome = Outcome.LAPSED;
         record(now, actor, what);
     }
@@ -292,14 +300,14 @@ public class SubsidyRequest {
     /** A payment made: the request awaits the next one, the financial report before the balance, or its closing. */
     public void recordPayment(String what, boolean fullyPaid, boolean awaitsReport, String actor, Instant now) {
         requireStatus("verser la subvention", RequestStatus.AWAITING_PAYMENT);
-        this.status = fullyPaid ? RequestStatus.AWAITING_CLOSURE
-                : awaitsReport ? RequestStatus.AWAITING_FINANCIAL_REPORT : RequestStatus.AWAITING_PAYMENT;
+        moveTo(fullyPaid ? RequestStatus.AWAITING_CLOSURE
+                : awaitsReport ? RequestStatus.AWAITING_FINANCIAL_REPORT : RequestStatus.AWAITING_PAYMENT, now);
         record(now, actor, what);
     }
 
     public void recordFinancialReport(String what, String actor, Instant now) {
         requireStatus("transmettre le compte rendu financier", RequestStatus.AWAITING_FINANCIAL_REPORT);
-        this.status = RequestStatus.AWAITING_PAYMENT;
+        moveTo(RequestStatus.AWAITING_PAYMENT, now);
         record(now, actor, what);
     }
 
@@ -313,7 +321,7 @@ public class SubsidyRequest {
             throw new StageConflictException("La demande " + reference + " ne peut plus être retirée : elle n'est plus en attente "
                     + "d'une décision (statut : " + status.label() + ").");
         }
-        this.status = RequestStatus.CLOSED;
+        moveTo(RequestStatus.CLOSED, now);
         this.outcome = Outcome.WITHDRAWN;
         record(now, actor, "Demande retirée par le demandeur" + suffix(reason));
     }
@@ -331,6 +339,14 @@ public class SubsidyRequest {
         if (!set.contains(status)) {
             throw new StageConflictException("Impossible de " + action + " : la demande " + reference + " est au statut « "
                     + status.label() + " ».");
+        }
+    }
+
+    /** A change of stage; staying at the same stage (a payment among several) keeps the date it was reached. */
+    private void moveTo(RequestStatus next, Instant at) {
+        if (next != status) {
+            this.status = next;
+            this.statusSince = at;
         }
     }
 
@@ -396,6 +412,10 @@ public class SubsidyRequest {
 
     public RequestStatus status() {
         return status;
+    }
+
+    public Instant statusSince() {
+        return statusSince;
     }
 
     public Outcome outcome() {

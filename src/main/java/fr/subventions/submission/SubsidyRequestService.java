@@ -97,6 +97,7 @@ public class SubsidyRequestService {
                 Instant.now(clock), applicant, command.title().trim(), command.description().trim(),
                 command.theme().trim(), command.fiscalYear(), command.totalBudget(), command.requestedAmount(),
                 cofinancing));
+        events.publishEvent(new RequestSubmitted(request.id(), reference, applicant.name(), request.title()));
         String processInstanceId = runtime.startProcessInstanceByKey(SubsidyRequestProcess.KEY, reference,
                 Map.of(SubsidyRequestProcess.VAR_REQUEST_ID, request.id())).getId();
         request.attachProcess(processInstanceId);

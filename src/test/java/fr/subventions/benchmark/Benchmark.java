@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>It creates its database {@code subventions_bench} anew, starts the application in this JVM (profiles mariadb and
  * demo, the job executor on, as in production) and runs, in this order: 1. full lifecycles against the bare engine at
  * 1 and 4 threads; 4. milliseconds per document, and a séance of 200 items; 3. the officer's task list with 100 000
- * open requests; 2. the submission API under HTTP load, against the packaged jar started as a process of its own on a
+ * open requests, then the back office's worklist, search, dossier page and exports on them; 2. the submission API under HTTP load, against the packaged jar started as a process of its own on a
  * database of its own ({@code subventions_bench_http}); 5. the peak heap and resident memory of both JVMs throughout.
  *
  * <p>System properties (-Dbench.…, passed with {@code -Dbench.options="…"} on the Maven command line): {@code
@@ -84,7 +84,11 @@ public final class Benchmark {
                     switch (part) {
                         case "1" -> lifecycles(report, context, lifecycles, heap);
                         case "4" -> documents(report, context, lifecycles, heap);
-                        case "3" -> TaskListBenchmark.run(report, context, jdbc, heap, lifecycles);
+                        case "3" -> {
+                            TaskListBenchmark.run(report, context, jdbc, heap, lifecycles);
+                            WorklistBenchmark.run(report, context, jdbc, heap,
+                                    Integer.getInteger("bench.openRequests", 100_000));
+                        }
                         case "2" -> HttpBenchmark.run(report, heap);
                         default -> throw new IllegalArgumentException("unknown part " + part);
                     }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * it — runtime executions, tasks, their candidate groups and the authorizations the engine gave those groups on them
  * (READ and UPDATE on the task: without them no officer would see a copy), variables, event subscriptions (the
  * withdrawal, the message a request waits for), timer jobs; the history of the instance, its activities and tasks;
- * the request, its co-financing and its history — and writes {@code copies} copies, each with fresh ids: every UUID in a copied row
+ * the request, its co-financing and its history — and writes {@code copies} copies, each with fresh ids and an applicant
+ * of its own ({@link Applicants}, with the worklist's search words for it): every UUID in a copied row
  * (ids, parent and instance references, activity instance ids like {@code Task_X:uuid}) is replaced, the same way
  * within one copy, except the ids the copies share with the template (process definitions, deployments, job
  * definitions); the business key and the request's reference become the copy's reference, the variable
@@ -98,12 +99,16 @@ final class OpenRequests {
             sources.add(new Source("stage_event", "request_id = ?", template.requestId()));
 
             long nextRequestId = single(c, "select coalesce(max(id), 0) + 1 from subsidy_request");
+            // each copy's own applicant, and the search's words for it (Applicants, WorklistWords)
+            Rows words = new Rows();
+            words.columns = List.of("request_id", "word");
             long nextEventId = single(c, "select coalesce(max(id), 0) + 1 from stage_event");
             Map<String, Rows> byTable = new java.util.LinkedHashMap<>();
             for (Source source : sources) {
                 Rows rows = byTable.computeIfAbsent(source.table(), t -> new Rows());
                 rows.read(c, source);
             }
+            byTable.put("worklist_word", words);
             long written = 0;
             int batch = 200;
             for (int from = 0; from < copies; from += batch) {
@@ -123,6 +128,10 @@ final class OpenRequests {
                             }
                             if (table.getKey().equals("stage_event")) {
                                 copy[rows.columns.indexOf("id")] = nextEventId++;
+                            }
+                            if (table.getKey().equals("subsidy_request")) {
+                                out.computeIfAbsent("worklist_word", t -> new ArrayList<>())
+                                        .addAll(asApplicant(copy, rows.columns, reference, first + n));
                             }
                             if (table.getKey().equals("ACT_RU_VARIABLE") || table.getKey().equals("ACT_HI_VARINST")) {
                                 int name = rows.columns.indexOf("NAME_");
@@ -211,6 +220,29 @@ final class OpenRequests {
             c.commit();
             return wanted;
         }
+    }
+
+    /**
+     * Gives the copied request its own applicant (name, SIRET, RNA) and a date at its stage up to four months back, so
+     * that the worklist's search and sort by days work on data like the authority's; answers its search words' rows.
+     */
+    private static List<Object[]> asApplicant(Object[] request, List<String> columns, String reference, long number) {
+        Applicants.Applicant applicant = Applicants.of(number);
+        request[columns.indexOf("applicant_name")] = applicant.name();
+        request[columns.indexOf("applicant_siret")] = applicant.siret();
+        if (request[columns.indexOf("applicant_rna")] != null) {
+            request[columns.indexOf("applicant_rna")] = applicant.rna();
+        }
+        int since = columns.indexOf("status_since");
+        long daysBack = (number * 37) % 120;
+        if (request[since] instanceof java.sql.Timestamp at) {
+            request[since] = java.sql.Timestamp.from(at.toInstant().minus(java.time.Duration.ofDays(daysBack)));
+        } else if (request[since] instanceof java.time.LocalDateTime at) {
+            request[since] = at.minusDays(daysBack);
+        }
+        Long id = ((Number) request[columns.indexOf("id")]).longValue();
+        return fr.subventions.backoffice.WorklistWords.of(reference, applicant.name(),
+                (String) request[columns.indexOf("title")]).stream().map(word -> new Object[] {id, word}).toList();
     }
 
     private static Object map(Object value, String column, Template template, String reference, long requestId,

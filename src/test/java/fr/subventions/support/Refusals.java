@@ -30,7 +30,8 @@ public class Refusals {
             "request_document", "budget_reservation", "budget_commitment", "convention", "assembly_session",
             "agenda_item", "attendance_entry", "ballot", "assembly_member", "member_mandate", "member_proxy",
             "attendance_movement", "agenda_item_seat", "session_opening_seat", "member_interest", "conflict_flag",
-            "applicant_account", "budget_import", "payment_schedule", "payment", "framework_convention", "framework_grant");
+            "applicant_account", "budget_import", "payment_schedule", "payment", "framework_convention", "framework_grant",
+            "worklist_word", "worklist_preference");
 
     /** The engine's runtime (and the history it writes in the same transaction), its users and authorizations. */
     public static final List<String> ENGINE_TABLES = List.of("ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE",
@@ -114,6 +115,7 @@ public class Refusals {
         print.put("sum(reserved), sum(committed)", jdbc.queryForList(
                 "select sum(reserved) as reserved, sum(committed) as committed from budget_line"));
         print.put("sequence_counter", jdbc.queryForList("select name, last_value from sequence_counter order by name"));
+        print.put("worklist preferences", jdbc.queryForList("select * from worklist_preference order by username"));
         for (String table : ENGINE_TABLES) {
             print.put("count(" + table + ")", jdbc.queryForObject("select count(*) from " + table, Long.class));
         }

@@ -1,0 +1,264 @@
+package fr.subventions.backoffice;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
+/**
+ * The worklist's SQL, read-only, on H2 and MariaDB alike: the conditions of a tab, its filters and search, and the
+ * order of a column, every value bound. Requests are ours (subsidy_request); where the process waits is the engine's:
+ * a request's staff tasks are found through the variable {@code requestId} that its process instances carry (the
+ * request's and its payment's), joined on Camunda's ids and numbers only — the engine's MariaDB tables have another
+ * collation than ours, and a reference compared across the two can use neither's index.
+ */
+final class WorklistSql {
+
+    /** What a query needs besides its criteria: the task keys, who asks, today, how many tasks wait to be taken. */
+    record Context(Set<String> staffKeys, Set<String> offeredKeys, String user, LocalDate today, long toDoCount) {
+    }
+
+    /** Above this many tasks to take, « À traiter » walks the requests in order and looks each one's tasks up. */
+    static final long MANY_TASKS = 2_000;
+
+    /** The stage's next deadline: the same rule as {@link WorklistRow#deadline}. */
+    static final String DEADLINE = "case when r.status = 'INCOMPLETE' then r.missing_items_due"
+            + " when r.status = 'AWAITING_SIGNATURES' and c.beneficiary_signed_on is null then c.valid_until"
+            + " when r.status = 'AWAITING_FINANCIAL_REPORT' and ps.report_received_on is null then ps.report_due_on end";
+    static final String DEADLINE_JOINS = " left join convention c on c.request_id = r.id"
+            + " left join payment_schedule ps on ps.request_id = r.id";
+
+    /** The staff tasks of request r (a correlated subquery's FROM and WHERE). */
+    private static final String TASKS_OF_REQUEST = " from ACT_RU_VARIABLE v join ACT_RU_TASK t on t.PROC_INST_ID_ ="
+            + " v.PROC_INST_ID_ where v.NAME_ = 'requestId' and v.LONG_ = r.id and t.TASK_DEF_KEY_ in (:staffKeys)";
+    /** The requests of the tasks that match the condition that follows. */
+    private static final String REQUESTS_OF_TASKS = "r.id in (select v.LONG_ from ACT_RU_TASK t join ACT_RU_VARIABLE v"
+            + " on v.PROC_INST_ID_ = t.PROC_INST_ID_ and v.NAME_ = 'requestId' where ";
+
+    static final String TAKER = "(select max(t.ASSIGNEE_)" + TASKS_OF_REQUEST + ")";
+    static final String OPEN_TASKS = "(select count(*)" + TASKS_OF_REQUEST + " and t.ASSIGNEE_ is null)";
+    /** Separates the services of a request's lines; no service name holds a control character. */
+    static final String SEPARATOR = "\u001f";
+    static final String RESERVED_SERVICES = "(select group_concat(distinct l.service order by l.service separator '"
+            + SEPARATOR + "') from budget_reservation br join budget_line l on l.id = br.budget_line_id"
+            + " where br.request_id = r.id)";
+    static final String COMMITTED_SERVICES = "(select group_concat(distinct l.service order by l.service separator '"
+            + SEPARATOR + "') from budget_commitment bc join budget_line l on l.id = bc.budget_line_id"
+            + " where bc.request_id = r.id)";
+    private static final String FIRST_SERVICE = "coalesce((select min(l.service) from budget_reservation br join budget_line l"
+            + " on l.id = br.budget_line_id where br.request_id = r.id), (select min(l.service) from budget_commitment bc"
+            + " join budget_line l on l.id = bc.budget_line_id where bc.request_id = r.id))";
+    /** The stages in the order a request goes through them, not the enumeration's order in the database. */
+    private static final String STAGE_ORDER = "case r.status when 'SUBMITTED' then 0 when 'INCOMPLETE' then 1"
+            + " when 'IN_INSTRUCTION' then 2 when 'AWAITING_AGENDA' then 3 when 'ON_AGENDA' then 4"
+            + " when 'AWAITING_SIGNATURES' then 5 when 'AWAITING_IMPUTATION' then 6 when 'AWAITING_PAYMENT' then 7"
+            + " when 'AWAITING_FINANCIAL_REPORT' then 8 when 'AWAITING_CLOSURE' then 9 else 10 end";
+
+    /** The columns of a line, for the page (by id) and the exports (in order). */
+    static final String COLUMNS = "r.id, r.reference, r.applicant_name, r.applicant_siret, r.applicant_rna, r.title,"
+            + " r.theme, r.fiscal_year, r.requested_amount, r.proposed_amount, r.granted_amount, r.status, r.status_since,"
+            + " r.missing_items_due, c.valid_until, c.beneficiary_signed_on, ps.report_due_on, ps.report_received_on, "
+            + RESERVED_SERVICES + " reserved_services, " + COMMITTED_SERVICES + " committed_services, " + TAKER
+            + " taken_by";
+
+    private static final Pattern SIRET = Pattern.compile("\\d{14}");
+    private static final Pattern SIREN = Pattern.compile("\\d{9}");
+    private static final Pattern RNA = Pattern.compile("[Ww]\\d{9}");
+    private static final Pattern REFERENCE = Pattern.compile("(?i)SUB-[0-9A-Z-]*");
+
+    private final WorklistQuery query;
+    private final Context context;
+    private final List<String> conditions = new ArrayList<>();
+    private final MapSqlParameterSource parameters = new MapSqlParameterSource();
+    private boolean deadlineJoins;
+
+    WorklistSql(WorklistQuery query, Context context) {
+        this.query = query;
+        this.context = context;
+        // never an empty IN list: a key no diagram has
+        parameters.addValue("staffKeys", context.staffKeys().isEmpty() ? Set.of("-") : context.staffKeys());
+        parameters.addValue("offeredKeys", context.offeredKeys().isEmpty() ? Set.of("-") : context.offeredKeys());
+        parameters.addValue("user", context.user());
+        parameters.addValue("today", context.today());
+        tab();
+        filters();
+        if (query.search() != null) {
+            search(query.search());
+        }
+        if (query.sort() == WorklistSort.DEADLINE) {
+            deadlineJoins = true;
+        }
+    }
+
+    MapSqlParameterSource parameters() {
+        return parameters;
+    }
+
+    /** One page of the requests' ids, in order. */
+    String ids() {
+        parameters.addValue("limit", query.size());
+        parameters.addValue("offset", (long) (query.page() - 1) * query.size());
+        return "select r.id from subsidy_request r" + joins() + where() + orderBy() + " limit :limit offset :offset";
+    }
+
+    String count() {
+        return "select count(*) from subsidy_request r" + joins() + where();
+    }
+
+    /** Every line, in order, for an export. */
+    String lines() {
+        return "select " + COLUMNS + " from subsidy_request r" + DEADLINE_JOINS + where() + orderBy();
+    }
+
+    /** The lines of the given requests (:ids), whether a task waits to be taken included. */
+    static String linesOf() {
+        return "select " + COLUMNS + ", " + OPEN_TASKS + " open_tasks from subsidy_request r" + DEADLINE_JOINS
+                + " where r.id in (:ids)";
+    }
+
+    private String joins() {
+        return deadlineJoins ? DEADLINE_JOINS : "";
+    }
+
+    private String where() {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private void tab() {
+        switch (query.tab()) {
+            case TO_DO -> {
+                // the counter, kept a few seconds, only chooses the way: the list itself is always read afresh
+                if (context.offeredKeys().isEmpty()) {
+                    conditions.add("1 = 0");
+                } else if (context.toDoCount() > MANY_TASKS) {
+                    // Most requests have one: walking them in the page's order finds a page at once. A count, not
+                    // EXISTS, which MariaDB would turn into a semi-join reading every such task first
+                    conditions.add("(select count(*) from ACT_RU_VARIABLE v join ACT_RU_TASK t on t.PROC_INST_ID_ ="
+                            + " v.PROC_INST_ID_ where v.NAME_ = 'requestId' and v.LONG_ = r.id and t.ASSIGNEE_ is null"
+                            + " and t.TASK_DEF_KEY_ in (:offeredKeys)) > 0");
+                } else {
+                    conditions.add(REQUESTS_OF_TASKS + "t.ASSIGNEE_ is null and t.TASK_DEF_KEY_ in (:offeredKeys))");
+                }
+            }
+            case MINE -> conditions.add(REQUESTS_OF_TASKS + "t.ASSIGNEE_ = :user and t.TASK_DEF_KEY_ in (:staffKeys))");
+            case ALL -> {
+            }
+            default -> {
+                conditions.add("r.status = :tabStage");
+                parameters.addValue("tabStage", query.tab().stage().name());
+            }
+        }
+    }
+
+    private void filters() {
+        if (query.fiscalYear() != null) {
+            conditions.add("r.fiscal_year = :fiscalYear");
+            parameters.addValue("fiscalYear", query.fiscalYear());
+        }
+        if (query.theme() != null) {
+            conditions.add("r.theme = :theme");
+            parameters.addValue("theme", query.theme());
+        }
+        if (query.service() != null) {
+            conditions.add("(exists (select 1 from budget_reservation br join budget_line l on l.id = br.budget_line_id"
+                    + " where br.request_id = r.id and l.service = :service) or exists (select 1 from budget_commitment bc"
+                    + " join budget_line l on l.id = bc.budget_line_id where bc.request_id = r.id and l.service = :service))");
+            parameters.addValue("service", query.service());
+        }
+        if (query.stage() != null) {
+            conditions.add("r.status = :stage");
+            parameters.addValue("stage", query.stage().name());
+        }
+        if (query.takenBy() != null) {
+            if (query.takenBy().equals(WorklistQuery.NOBODY)) {
+                conditions.add("(select count(*)" + TASKS_OF_REQUEST + " and t.ASSIGNEE_ is not null) = 0");
+            } else {
+                conditions.add(REQUESTS_OF_TASKS + "t.ASSIGNEE_ = :takenBy and t.TASK_DEF_KEY_ in (:staffKeys))");
+                parameters.addValue("takenBy", query.takenBy().equals(WorklistQuery.ME) ? context.user() : query.takenBy());
+            }
+        }
+        if (query.amountMin() != null) {
+            conditions.add("r.requested_amount >= :amountMin");
+            parameters.addValue("amountMin", query.amountMin());
+        }
+        if (query.amountMax() != null) {
+            conditions.add("r.requested_amount <= :amountMax");
+            parameters.addValue("amountMax", query.amountMax());
+        }
+        if (query.overdue()) {
+            // only these stages have a deadline: their index narrows the requests to look at
+            conditions.add("r.status in ('INCOMPLETE', 'AWAITING_SIGNATURES', 'AWAITING_FINANCIAL_REPORT') and ("
+                    + DEADLINE + ") < :today");
+            deadlineJoins = true;
+        }
+    }
+
+    /**
+     * Each word of the search narrows the list: a SIRET (14 digits, spaces allowed), a SIREN (9 digits: every
+     * establishment), an RNA number, the start of a reference, or the start of a word of the applicant's name, the
+     * title or the reference (accents and case aside: {@link WorklistWords}).
+     */
+    private void search(String text) {
+        String compact = text.replaceAll("[\\s\u00a0\u202f.]", "");
+        if (SIRET.matcher(compact).matches()) {
+            conditions.add("r.applicant_siret = :siret");
+            parameters.addValue("siret", compact);
+            return;
+        }
+        if (SIREN.matcher(compact).matches()) {
+            conditions.add("r.applicant_siret like :siren");
+            parameters.addValue("siren", compact + "%");
+            return;
+        }
+        int n = 0;
+        for (String token : text.split("[\\s\u00a0\u202f]+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (RNA.matcher(token).matches()) {
+                conditions.add("r.applicant_rna = :rna" + n);
+                parameters.addValue("rna" + n++, token.toUpperCase(java.util.Locale.ROOT));
+            } else if (REFERENCE.matcher(token).matches()) {
+                conditions.add("r.reference like :reference" + n);
+                parameters.addValue("reference" + n++, token.toUpperCase(java.util.Locale.ROOT) + "%");
+            } else {
+                for (String word : WorklistWords.terms(token)) {
+                    conditions.add("r.id in (select w.request_id from worklist_word w where w.word like :word" + n + ")");
+                    parameters.addValue("word" + n++, word + "%");
+                }
+            }
+        }
+    }
+
+    /** The column's order, requests without a value last either way, then by id for a stable paging. */
+    private String orderBy() {
+        boolean descending = query.sort() == WorklistSort.DAYS ? !query.descending() : query.descending();
+        String direction = descending ? " desc" : " asc";
+        String expression = switch (query.sort()) {
+            case REFERENCE -> "r.reference";
+            case APPLICANT -> "r.applicant_name";
+            case IDENTIFIER -> "r.applicant_siret";
+            case TITLE -> "r.title";
+            case THEME -> "r.theme";
+            case SERVICE -> FIRST_SERVICE;
+            case FISCAL_YEAR -> "r.fiscal_year";
+            case REQUESTED -> "r.requested_amount";
+            case PROPOSED -> "r.proposed_amount";
+            case GRANTED -> "r.granted_amount";
+            case STAGE -> STAGE_ORDER;
+            // more days at the stage: reached earlier
+            case DAYS -> "r.status_since";
+            case TAKEN_BY -> TAKER;
+            case DEADLINE -> "(" + DEADLINE + ")";
+        };
+        boolean nullable = switch (query.sort()) {
+            case SERVICE, PROPOSED, GRANTED, TAKEN_BY, DEADLINE -> true;
+            default -> false;
+        };
+        String order = nullable ? "case when " + expression + " is null then 1 else 0 end, " + expression + direction
+                : expression + direction;
+        return " order by " + order + (query.sort() == WorklistSort.REFERENCE ? "" : ", r.id" + direction);
+    }
+}
