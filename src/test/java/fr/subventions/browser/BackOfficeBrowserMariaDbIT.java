@@ -1,0 +1,112 @@
+package fr.subventions.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.subventions.budget.BudgetService;
+import fr.subventions.budget.Reservation;
+import fr.subventions.submission.RequestStatus;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.MariaDbIntegrationTest;
+import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import java.math.BigDecimal;
+import java.util.List;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
+import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The officer's day in the back office, in headless Chromium on MariaDB, without opening Tasklist: from the worklist,
+ * found by its reference, to the dossier page, where the officer takes the task, declares the request complete, then
+ * instructs it favourably with its funding split over two budget lines of the year. axe-core checks every page on the
+ * way against WCAG 2.1 A and AA; screenshots under target/screenshots (gestion-*).
+ */
+@ExtendWith(SoftAssertionsExtension.class)
+class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
+
+    static final int YEAR = 2026;
+    static final String DEVECO = YEAR + "-65-65748-90-DEVECO";
+    static final String ECOURB = YEAR + "-65-65748-76-ECOURB";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SubsidyRequestService requests;
+    @Autowired
+    BudgetService budget;
+    @Autowired
+    Scenarios scenarios;
+    @InjectSoftAssertions
+    SoftAssertions softly;
+
+    @Test
+    void anOfficerChecksAndInstructsARequestFromTheWorklistWithSplitFunding() {
+        SubsidyRequest filed = requests.submit(SeedRequests.ofNumerique(YEAR), Scenarios.APPLICANT, null).request();
+        String reference = filed.reference();
+        scenarios.fileRepublicanCommitment(reference);
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.open("/connexion");
+            browser.type("#username", "instructeur");
+            browser.type("#password", "instructeur");
+            browser.click("button[type=submit]");
+            // staff land on the worklist
+            browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
+            accessible(browser, "gestion-liste");
+            browser.screenshot("gestion-01-liste");
+
+            browser.type("#recherche", reference);
+            browser.submit("#filtrer");
+            browser.until(d -> d.findElements(By.linkText(reference)).size() == 1);
+            accessible(browser, "gestion-recherche");
+            browser.screenshot("gestion-02-recherche");
+            browser.driver.findElement(By.linkText(reference)).click();
+
+            // the dossier page: the request as filed, its documents, and the completeness check to do
+            browser.until(d -> d.getCurrentUrl().endsWith("/gestion/demandes/" + reference));
+            browser.find("#form-completude");
+            assertThat(browser.text()).contains("Association OF du Numérique", "Contrat d'Engagement Républicain");
+            accessible(browser, "gestion-dossier-completude");
+            browser.screenshot("gestion-03-dossier-completude");
+            browser.submit("#prendre");
+            browser.until(d -> !d.findElements(By.id("action-tache-a-moi")).isEmpty());
+            browser.click("#complete");
+            browser.submit("#enregistrer-completude");
+
+            // the instruction, on the same page: two lines of the year, their sum the proposed amount
+            browser.find("#form-instruction");
+            assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+            accessible(browser, "gestion-dossier-instruction");
+            browser.click("#opinion");
+            browser.type("#proposedAmount", "20000");
+            browser.type("#montant-" + DEVECO, "5000");
+            browser.type("#montant-" + ECOURB, "15000");
+            browser.type("#report", "Dijon Métropole a fait de la filière numérique l'un des axes stratégiques de "
+                    + "son développement économique.");
+            browser.screenshot("gestion-04-dossier-instruction");
+            browser.submit("#enregistrer-instruction");
+            browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_AGENDA);
+            accessible(browser, "gestion-dossier-instruite");
+            browser.screenshot("gestion-05-dossier-instruit");
+        }
+        SubsidyRequest instructed = requests.byReference(reference);
+        assertThat(instructed.proposedAmount()).isEqualByComparingTo("20000");
+        List<Reservation> reserved = budget.reservationsOf(instructed.id()).stream().filter(Reservation::active).toList();
+        assertThat(reserved).extracting(r -> r.line().code()).containsExactlyInAnyOrder(DEVECO, ECOURB);
+        assertThat(reserved.stream().map(Reservation::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("20000");
+    }
+
+    private void accessible(Browser browser, String page) {
+        List<Axe.Violation> violations = browser.accessibilityViolations();
+        if (!violations.isEmpty()) {
+            browser.keep("axe-" + page);
+        }
+        softly.assertThat(violations).as("WCAG 2.1 A and AA on %s (%s)", page, browser.driver.getCurrentUrl()).isEmpty();
+    }
+}
