@@ -3,6 +3,16 @@ package fr.subventions.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.budget.BudgetService;
+import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.CreateSession;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.payment.PaymentService;
+import fr.subventions.support.MutableClock;
+import fr.subventions.workflow.SubsidyRequestProcess;
+import fr.subventions.workflow.TaskCompleter;
+import java.time.LocalDate;
+import java.util.Map;
 import fr.subventions.budget.Reservation;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
@@ -25,7 +35,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The officer's day in the back office, in headless Chromium on MariaDB, without opening Tasklist: from the worklist,
  * found by its reference, to the dossier page, where the officer takes the task, declares the request complete, then
  * instructs it favourably with its funding split over two budget lines of the year. axe-core checks every page on the
- * way against WCAG 2.1 A and AA; screenshots under target/screenshots (gestion-*).
+ * way against WCAG 2.1 A and AA; screenshots under target/screenshots (gestion-*). Finance, likewise, from its tab
+ * « À engager » to the commitment of the credits and the payment recorded.
  */
 @ExtendWith(SoftAssertionsExtension.class)
 class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
@@ -42,6 +53,15 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
     BudgetService budget;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    TaskCompleter completer;
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    PaymentService payments;
+    /** The application's clock, the real time here: a séance held today, signatures of today. */
+    @Autowired
+    MutableClock clock;
     @InjectSoftAssertions
     SoftAssertions softly;
 
@@ -100,6 +120,68 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
         assertThat(reserved).extracting(r -> r.line().code()).containsExactlyInAnyOrder(DEVECO, ECOURB);
         assertThat(reserved.stream().map(Reservation::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo("20000");
+    }
+
+    @Test
+    void financeCommitsTheCreditsAndRecordsThePaymentFromTheWorklist() {
+        // a request instructed on one line, voted by the Bureau today and signed by both parties, through the services
+        SubsidyRequest filed = requests.submit(SeedRequests.ofNumerique(YEAR), Scenarios.APPLICANT, null).request();
+        String reference = filed.reference();
+        scenarios.fileRepublicanCommitment(reference);
+        completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
+                Map.of("isComplete", true, "missing", List.of(), "comment", "Dossier complet"), "instructeur", "complétude");
+        completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST,
+                Map.of("opinion", "FAVORABLE", "proposedAmount", new BigDecimal("20000"), "budgetLines",
+                        DEVECO + " = 20000", "report", "Rapport d'instruction."), "instructeur", "instruction");
+        LocalDate today = LocalDate.now(clock);
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
+                "Salle du Conseil, 40 avenue du Drapeau, Dijon", scenarios.bureauMember("REBSAMEN").id(),
+                scenarios.bureauMember("HOAREAU").id(), today.minusDays(6)));
+        sessions.addToAgenda(session.id(), List.of(reference), "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        sessions.vote(session.id(), reference, Map.of(), "secretariat");
+        completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
+                Map.of("signedBy", "Marie Dupont, présidente", "signedOn", today.toString()), "demandeur", "signature");
+        completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
+                Map.of("signedBy", "François Rebsamen", "signedOn", today.toString()), "secretariat", "signature");
+        assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            browser.open("/connexion");
+            browser.type("#username", "finances");
+            browser.type("#password", "finances");
+            browser.click("button[type=submit]");
+            browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
+            // what finance has to do: the commitments waiting, found in its tab
+            browser.driver.findElement(By.partialLinkText("À engager")).click();
+            browser.until(d -> d.findElements(By.linkText(reference)).size() == 1);
+            accessible(browser, "gestion-a-engager");
+            browser.screenshot("gestion-06-a-engager");
+            browser.driver.findElement(By.linkText(reference)).click();
+
+            // the commitment: the instruction's reservation is proposed on its line
+            browser.find("#form-engagement");
+            accessible(browser, "gestion-dossier-engagement");
+            browser.screenshot("gestion-07-dossier-engagement");
+            browser.submit("#enregistrer-engagement");
+            browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_PAYMENT);
+
+            // the payment: 20 000 € in one go, its date and the mandate's number
+            browser.find("#form-versement");
+            accessible(browser, "gestion-dossier-versement");
+            browser.setValue("#paidOn", today.toString());
+            browser.type("#mandateReference", "M-" + YEAR + "-0815");
+            browser.screenshot("gestion-08-dossier-versement");
+            browser.submit("#enregistrer-versement");
+            browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_CLOSURE);
+            accessible(browser, "gestion-dossier-verse");
+            browser.screenshot("gestion-09-dossier-verse");
+        }
+        SubsidyRequest paid = requests.byReference(reference);
+        assertThat(budget.commitmentsOf(paid.id())).extracting(c -> c.line().code()).containsExactly(DEVECO);
+        assertThat(payments.schedule(paid.id()).fullyPaid()).isTrue();
+        assertThat(payments.schedule(paid.id()).payments().get(0).mandateReference()).isEqualTo("M-" + YEAR + "-0815");
     }
 
     private void accessible(Browser browser, String page) {
