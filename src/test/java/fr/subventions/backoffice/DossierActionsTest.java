@@ -32,7 +32,6 @@ import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -91,17 +90,28 @@ class DossierActionsTest {
     Refusals refusals;
     @Autowired
     MutableClock clock;
+    @Autowired
+    fr.subventions.budget.BudgetImport budgetImport;
 
     int year;
     String devEco;
     String ecoUrb;
 
+    /**
+     * This year's lines of this test's own (service codes of their own), so that the credits other tests of the shared
+     * application reserve on the demo's lines never run them short; imported as finance imports them (idempotent).
+     */
     @BeforeEach
-    void thisYearsLinesAndASecondOfficer() {
+    void linesOfItsOwnAndASecondOfficer() {
         clock.reset();
-        year = Year.now(clock).getValue();
-        devEco = BudgetLine.codeOf(year, "65", "65748", "90", "DEVECO");
-        ecoUrb = BudgetLine.codeOf(year, "65", "65748", "76", "ECOURB");
+        year = java.time.Year.now(clock).getValue();
+        devEco = BudgetLine.codeOf(year, "65", "65748", "90", "ACTIONSDEV");
+        ecoUrb = BudgetLine.codeOf(year, "65", "65748", "76", "ACTIONSURB");
+        String lines = fr.subventions.support.ApiJourney.IMPORT_HEADER + "\n"
+                + year + ";65;65748;90;Développement économique;ACTIONSDEV;Subventions (tests du dossier);500000\n"
+                + year + ";65;65748;76;Écologie urbaine;ACTIONSURB;Subventions (tests du dossier);300000\n";
+        budgetImport.importFile("budget-" + year + ".csv", lines.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "finances");
         if (identity.createUserQuery().userId(OTHER_OFFICER).count() == 0) {
             User user = identity.newUser(OTHER_OFFICER);
             user.setFirstName("Karim");
@@ -401,7 +411,7 @@ class DossierActionsTest {
 
     // ------------------------------------------------------------------------------------------ fixtures
 
-    /** A new association's request of this year, its Contrat d'Engagement Républicain filed: at the completeness check. */
+    /** A new association's request of the test's fiscal year, its Contrat d'Engagement Républicain filed: at the completeness check. */
     String submitted() {
         SubsidyRequest request = requests.submit(SeedRequests.of(SeedRequests.Beneficiary.newAssociation(), year,
                 new BigDecimal("3000")), Scenarios.APPLICANT, null).request();
