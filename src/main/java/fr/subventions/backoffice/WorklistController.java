@@ -3,6 +3,7 @@ package fr.subventions.backoffice;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubmitRequest;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
@@ -37,23 +38,23 @@ class WorklistController {
 
     @GetMapping("/gestion")
     String list(@RequestParam MultiValueMap<String, String> parameters, Caller caller, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         Resolved resolved = resolve(parameters, caller);
         if (resolved.refused()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else if (resolved.given()) {
             worklist.keep(caller, resolved.query());
         }
-        return page(resolved, caller, model);
+        return page(resolved, caller, model, request);
     }
 
     @GetMapping("/gestion/export.csv")
     ModelAndView csv(@RequestParam MultiValueMap<String, String> parameters, Caller caller, Model model,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Resolved resolved = resolve(parameters, caller);
         if (resolved.refused()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return new ModelAndView(page(resolved, caller, model));
+            return new ModelAndView(page(resolved, caller, model, request));
         }
         download(response, "text/csv;charset=UTF-8", resolved.query(), "csv");
         export.csv(resolved.query(), caller, response.getOutputStream());
@@ -63,11 +64,11 @@ class WorklistController {
 
     @GetMapping("/gestion/export.xlsx")
     ModelAndView xlsx(@RequestParam MultiValueMap<String, String> parameters, Caller caller, Model model,
-            HttpServletResponse response) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Resolved resolved = resolve(parameters, caller);
         if (resolved.refused()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return new ModelAndView(page(resolved, caller, model));
+            return new ModelAndView(page(resolved, caller, model, request));
         }
         download(response, WorklistExport.XLSX, resolved.query(), "xlsx");
         export.xlsx(resolved.query(), caller, response.getOutputStream());
@@ -115,10 +116,12 @@ class WorklistController {
         return new Resolved(parsed.query(), true, Map.of(), null);
     }
 
-    private String page(Resolved resolved, Caller caller, Model model) {
+    private String page(Resolved resolved, Caller caller, Model model, HttpServletRequest request) {
         WorklistService.WorklistPage page = worklist.page(resolved.query(), caller);
         model.addAttribute("page", page);
-        model.addAttribute("view", WorklistView.of(page, resolved.sent()));
+        model.addAttribute("view", WorklistView.of(page, resolved.sent(), request.getContextPath()));
+        // the dossiers' addresses start so: written as they are, not through @{…} (WorklistView)
+        model.addAttribute("dossiers", request.getContextPath() + "/gestion/demandes/");
         model.addAttribute("errors", resolved.errors());
         model.addAttribute("options", worklist.options());
         model.addAttribute("themes", SubmitRequest.THEMES);

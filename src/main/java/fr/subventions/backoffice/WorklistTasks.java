@@ -65,7 +65,10 @@ class WorklistTasks {
         Map<String, Set<String>> known = byGroup;
         if (known == null) {
             known = read();
-            byGroup = known;
+            // none before the diagrams are deployed: read again next time
+            if (!known.isEmpty()) {
+                byGroup = known;
+            }
         }
         return known;
     }
