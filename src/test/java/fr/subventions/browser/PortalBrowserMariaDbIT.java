@@ -424,7 +424,11 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        browser.click("button[ng-click='complete()']");
+        // the forms open with the request's summary: the button may sit under Tasklist's footer until scrolled to
+        org.openqa.selenium.WebElement button = browser.find("button[ng-click='complete()']");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'});", button);
+        button.click();
     }
 
     private void awaitStatus(Browser browser, String reference, RequestStatus status) {
