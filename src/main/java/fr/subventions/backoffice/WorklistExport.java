@@ -59,8 +59,9 @@ class WorklistExport {
     }
 
     void xlsx(WorklistQuery query, Caller caller, OutputStream out) throws IOException {
+        // rows beyond the window go to a temporary file, not compressed: some 40 MB for 100 000 lines, a fifth faster
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
-        workbook.setCompressTempFiles(true);
+        workbook.setCompressTempFiles(false);
         try {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();

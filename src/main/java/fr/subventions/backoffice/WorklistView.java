@@ -15,8 +15,8 @@ import java.util.Map;
  * as a static resource in each classpath location and keeps no answer for what it does not find — some 80 lookups a
  * page, most of its rendering time.
  */
-record WorklistView(List<Tab> tabs, List<Column> columns, List<PageLink> pages, String previous, String next,
-        String csv, String xlsx, String clear, Map<String, String> values, String caption) {
+record WorklistView(String path, List<Tab> tabs, List<Column> columns, List<PageLink> pages, String previous,
+        String next, String csv, String xlsx, String clear, Map<String, String> values, String caption) {
 
     static final String PATH = "/gestion";
 
@@ -64,7 +64,7 @@ record WorklistView(List<Tab> tabs, List<Column> columns, List<PageLink> pages, 
         String caption = "Demandes de l'onglet « " + query.tab().label() + " »" + (query.filtered() ? ", filtrées" : "")
                 + " : " + page.total() + (page.total() > 1 ? " demandes" : " demande") + ", triées par « " + sort.label()
                 + " » (ordre " + (query.descending() ? "décroissant" : "croissant") + "), page " + current + " sur " + count;
-        return new WorklistView(tabs, columns, pages, previous, next, first.link(path + "/export.csv"),
+        return new WorklistView(path, tabs, columns, pages, previous, next, first.link(path + "/export.csv"),
                 first.link(path + "/export.xlsx"), query.unfiltered().link(path), values, caption);
     }
 }
