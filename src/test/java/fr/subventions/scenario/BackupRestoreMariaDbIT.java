@@ -63,8 +63,10 @@ class BackupRestoreMariaDbIT extends MariaDbIntegrationTest {
                 Map.of("isComplete", true), "instructeur", "complétude");
         awaitTask(reference, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST);
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
+        // the acknowledgement is produced beside the request: the backup is taken once it is filed
+        await("the acknowledgement of " + reference, () -> documents(jdbc, reference).stream()
+                .anyMatch(d -> d.startsWith("ACKNOWLEDGEMENT:")));
         List<String> documentsBefore = documents(jdbc, reference);
-        assertThat(documentsBefore).anyMatch(d -> d.startsWith("ACKNOWLEDGEMENT:"));
 
         Path backups = Files.createTempDirectory("subventions-backup");
         Path templates = Path.of("target/it-templates").toAbsolutePath();
