@@ -60,8 +60,13 @@ class TasklistFormsBrowserMariaDbIT extends MariaDbIntegrationTest {
 
             // the list and the task's header name the request
             assertThat(browser.find(".names h2.task").getText()).isEqualTo(name);
-            assertThat(browser.driver.findElements(By.cssSelector("li.task h4.task a"))).extracting(WebElement::getText)
-                    .contains(name);
+            // Tasklist redraws its list as it refreshes: read the names again until they hold the task's
+            List<String> listed = browser.until(d -> {
+                List<String> names = d.findElements(By.cssSelector("li.task h4.task a")).stream().map(WebElement::getText)
+                        .toList();
+                return names.contains(name) ? names : null;
+            });
+            assertThat(listed).contains(name);
             // Camunda's banner is drawn, and hidden by our stylesheet
             List<WebElement> banners = browser.driver.findElements(By.cssSelector(".ce-eol-banner"));
             assertThat(banners).isNotEmpty().noneMatch(WebElement::isDisplayed);
