@@ -59,7 +59,8 @@ class TasklistFormsBrowserMariaDbIT extends MariaDbIntegrationTest {
             openTask(browser, task);
 
             // the list and the task's header name the request
-            assertThat(browser.until(d -> d.findElement(By.cssSelector(".names h2.task")).getText())).isEqualTo(name);
+            String header = browser.<String>until(d -> d.findElement(By.cssSelector(".names h2.task")).getText());
+            assertThat(header).isEqualTo(name);
             // Tasklist redraws its list as it refreshes: read the names again until they hold the task's
             List<String> listed = browser.until(d -> {
                 List<String> names = d.findElements(By.cssSelector("li.task h4.task a")).stream().map(WebElement::getText)
