@@ -68,4 +68,18 @@
       empty.hidden = paragraphs.childElementCount > 0;
     });
   }
+
+  // A refused form opens on its error summary; each of its links puts the focus in its field
+  var summary = document.getElementById('action-erreurs');
+  if (summary) {
+    summary.addEventListener('click', function (e) {
+      var link = e.target.closest('a[href^="#"]');
+      var field = link && document.getElementById(link.getAttribute('href').substring(1));
+      if (!field) { return; }
+      e.preventDefault();
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    });
+    summary.focus();
+  }
 }());

@@ -284,6 +284,20 @@ public class DossierActions {
             return errors.get(field);
         }
 
+        /**
+         * Where the error summary's link for a field leads: to the field itself, or, for a split's sum ({@code
+         * budgetLines}, {@code lines}), which has no field of its own, to the first line given an amount.
+         */
+        public String anchor(String field) {
+            List<LineChoice> lines = form instanceof Instruction instruction ? instruction.lines()
+                    : form instanceof Imputation imputation ? imputation.lines() : List.of();
+            if (!"budgetLines".equals(field) && !"lines".equals(field) || lines.isEmpty()) {
+                return field;
+            }
+            return lines.stream().map(LineChoice::field).filter(line -> !value(line).isBlank()).findFirst()
+                    .orElse(lines.get(0).field());
+        }
+
         /** The report's paragraphs as the deliberation's extract will lay them out (instruction only). */
         public List<String> reportParagraphs() {
             return DocumentGenerator.paragraphs(values.get("report"));

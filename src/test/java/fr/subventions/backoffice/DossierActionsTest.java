@@ -267,7 +267,9 @@ class DossierActionsTest {
                     "proposedAmount", "3000", "montant-" + devEco, "1000", "report", "Un rapport.");
             assertThat(page).contains("id=\"err-budgetLines\"", "la somme des lignes (" + Money.format(new BigDecimal("1000"))
                     + ") doit être égale au montant de " + Money.format(new BigDecimal("3000")),
-                    "L'action n'a pas été enregistrée", "href=\"#budgetLines\"", ">Un rapport.</textarea>");
+                    "L'action n'a pas été enregistrée", ">Un rapport.</textarea>");
+            // the sum has no field of its own: the summary's link leads to the first line given an amount
+            assertThat(page).contains("href=\"#montant-" + devEco + "\"").doesNotContain("href=\"#budgetLines\"");
             assertThat(input(page, "montant-" + devEco)).contains("value=\"1000\"");
             assertThat(input(page, "proposedAmount")).contains("value=\"3000\"", "aria-invalid=\"false\"");
         }

@@ -82,9 +82,17 @@ final class Browser implements AutoCloseable {
         until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
     }
 
+    /** Waits up to 20 s; a page that never gets there is kept (timeout-*.png and .html) for whoever reads the failure. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String kept = "timeout-" + System.currentTimeMillis();
+            keep(kept);
+            throw new org.openqa.selenium.TimeoutException("waited 20 s on " + driver.getCurrentUrl() + ", page kept as "
+                    + SCREENSHOTS.resolve(kept) + ".png/.html", e);
+        }
     }
 
     void screenshot(String name) {

@@ -80,6 +80,12 @@ final class Keyboard {
         return this;
     }
 
+    /** Replaces what the focused field holds, as a keyboard does: Ctrl+A, then the new text. */
+    Keyboard replace(CharSequence text) {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text).perform();
+        return this;
+    }
+
     /** Presses a key (Tab, Enter, Space, an arrow); after a Tab, the element reached must show its focus. */
     Keyboard press(Keys key) {
         new Actions(driver).sendKeys(key).perform();
