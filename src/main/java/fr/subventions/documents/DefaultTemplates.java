@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.submission.DocumentType;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,7 @@ final class DefaultTemplates {
     private DefaultTemplates() {
     }
 
-    static byte[] build(DocumentKind kind) {
+    static byte[] build(DocumentType kind) {
         Doc doc = new Doc();
         switch (kind) {
             case ACKNOWLEDGEMENT -> acknowledgement(doc);

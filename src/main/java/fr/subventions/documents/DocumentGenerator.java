@@ -87,14 +87,14 @@ public class DocumentGenerator {
     }
 
     /** A request's document of this kind, filed with it. */
-    public RequestDocument forRequest(DocumentKind kind, Long requestId) {
+    public RequestDocument forRequest(DocumentType kind, Long requestId) {
         SubsidyRequest request = requests.byId(requestId);
         byte[] content = switch (kind) {
             case ENGAGEMENT_SHEET -> Workbooks.engagementSheet(request, budget.commitmentsOf(requestId));
             case NOTIFICATION_GRANTED, NOTIFICATION_REJECTED -> render(notificationKind(request), notification(request));
             default -> render(kind, requestModel(kind, request));
         };
-        DocumentKind filed = kind.name().startsWith("NOTIFICATION") ? notificationKind(request) : kind;
+        DocumentType filed = kind.name().startsWith("NOTIFICATION") ? notificationKind(request) : kind;
         RequestDocument document = documents.storeGenerated(requestId, null, DocumentType.valueOf(filed.name()),
                 filed.template() + "-" + request.reference() + filed.extension(), filed.mediaType(), content,
                 request.status().name());
@@ -103,7 +103,7 @@ public class DocumentGenerator {
     }
 
     /** The e-mail a request's document goes with, if any: the applicant receives the letters that concern them. */
-    private Optional<RequestMilestone> milestone(DocumentKind kind, SubsidyRequest request, RequestDocument document) {
+    private Optional<RequestMilestone> milestone(DocumentType kind, SubsidyRequest request, RequestDocument document) {
         return Optional.ofNullable(switch (kind) {
             case ACKNOWLEDGEMENT -> RequestMilestone.of(request.id(), RequestMilestone.Milestone.RECEIVED, document.id());
             case MISSING_ITEMS_REQUEST -> RequestMilestone.of(request.id(), RequestMilestone.Milestone.MISSING_ITEMS_REQUESTED,
@@ -124,9 +124,9 @@ public class DocumentGenerator {
         Map<String, Object> model = common(request);
         model.put("subject", subject);
         model.put("paragraphs", paragraphs);
-        byte[] content = render(DocumentKind.REMINDER, model);
-        return documents.storeGenerated(requestId, null, DocumentType.REMINDER, DocumentKind.REMINDER.template() + "-"
-                + request.reference() + DocumentKind.REMINDER.extension(), DocumentKind.REMINDER.mediaType(), content,
+        byte[] content = render(DocumentType.REMINDER, model);
+        return documents.storeGenerated(requestId, null, DocumentType.REMINDER, DocumentType.REMINDER.template() + "-"
+                + request.reference() + DocumentType.REMINDER.extension(), DocumentType.REMINDER.mediaType(), content,
                 request.status().name());
     }
 
@@ -150,9 +150,9 @@ public class DocumentGenerator {
             lines.add(0, "# Crédits budgétaires : montants proposés à la séance et crédits disponibles, par ligne");
         }
         model.put("credits", lines);
-        byte[] content = render(DocumentKind.CONVOCATION, model);
+        byte[] content = render(DocumentType.CONVOCATION, model);
         return documents.storeGenerated(null, sessionId, DocumentType.CONVOCATION,
-                "convocation-ordre-du-jour-seance-" + session.sessionDate() + ".docx", DocumentKind.DOCX, content, null);
+                "convocation-ordre-du-jour-seance-" + session.sessionDate() + ".docx", DocumentType.DOCX, content, null);
     }
 
     /** The séance's procès-verbal, filed with the séance once it is closed. */
@@ -232,9 +232,9 @@ public class DocumentGenerator {
         }
         model.put("items", items);
         model.put("adopted", adopted.isEmpty() ? List.of("Aucune délibération adoptée.") : adopted);
-        byte[] content = render(DocumentKind.MINUTES, model);
+        byte[] content = render(DocumentType.MINUTES, model);
         return documents.storeGenerated(null, sessionId, DocumentType.MINUTES,
-                "proces-verbal-seance-" + session.sessionDate() + ".docx", DocumentKind.DOCX, content, null);
+                "proces-verbal-seance-" + session.sessionDate() + ".docx", DocumentType.DOCX, content, null);
     }
 
     private static String choiceLabel(Choice choice) {
@@ -252,9 +252,9 @@ public class DocumentGenerator {
         AgendaItem item = sessions.agendaItem(agendaItemId);
         AssemblySession session = item.session();
         SubsidyRequest request = requests.byId(item.requestId());
-        byte[] content = render(DocumentKind.DELIBERATION_EXTRACT, extractModel(session, item, request));
+        byte[] content = render(DocumentType.DELIBERATION_EXTRACT, extractModel(session, item, request));
         return documents.storeGenerated(request.id(), session.id(), DocumentType.DELIBERATION_EXTRACT,
-                "extrait-deliberation-" + session.sessionDate() + "-" + request.reference() + ".docx", DocumentKind.DOCX,
+                "extrait-deliberation-" + session.sessionDate() + "-" + request.reference() + ".docx", DocumentType.DOCX,
                 content, request.status().name());
     }
 
@@ -361,7 +361,7 @@ public class DocumentGenerator {
         return lines;
     }
 
-    private Map<String, Object> requestModel(DocumentKind kind, SubsidyRequest request) {
+    private Map<String, Object> requestModel(DocumentType kind, SubsidyRequest request) {
         Map<String, Object> model = common(request);
         switch (kind) {
             case MISSING_ITEMS_REQUEST -> {
@@ -436,7 +436,7 @@ public class DocumentGenerator {
         model.put("president", decision.map(i -> i.session().president().fullName()).orElse("Le Président"));
         model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
         model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
-        if (notificationKind(request) == DocumentKind.NOTIFICATION_GRANTED) {
+        if (notificationKind(request) == DocumentType.NOTIFICATION_GRANTED) {
             model.put("grantedAmount", Money.format(request.grantedAmount()));
             model.put("grantedAmountInWords", FrenchText.amountInWords(request.grantedAmount()));
             Optional<Convention> convention = conventions.of(request.id());
@@ -523,9 +523,9 @@ public class DocumentGenerator {
         return percent.toPlainString().replace('.', ',') + "\u00a0%";
     }
 
-    private static DocumentKind notificationKind(SubsidyRequest request) {
-        return request.outcome() == fr.subventions.submission.Outcome.GRANTED ? DocumentKind.NOTIFICATION_GRANTED
-                : DocumentKind.NOTIFICATION_REJECTED;
+    private static DocumentType notificationKind(SubsidyRequest request) {
+        return request.outcome() == fr.subventions.submission.Outcome.GRANTED ? DocumentType.NOTIFICATION_GRANTED
+                : DocumentType.NOTIFICATION_REJECTED;
     }
 
     private Map<String, Object> common(SubsidyRequest request) {
@@ -548,7 +548,7 @@ public class DocumentGenerator {
         return model;
     }
 
-    private byte[] render(DocumentKind kind, Map<String, Object> model) {
+    private byte[] render(DocumentType kind, Map<String, Object> model) {
         return DocxTemplate.render(kind.template(), templates.source(kind), model);
     }
 

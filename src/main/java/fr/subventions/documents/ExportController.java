@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.submission.DocumentType;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.shared.Caller;
@@ -64,7 +65,7 @@ class ExportController {
 
     private static ResponseEntity<byte[]> xlsx(String filename, byte[] content) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(DocumentKind.XLSX))
+                .contentType(MediaType.parseMediaType(DocumentType.XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(content);
     }

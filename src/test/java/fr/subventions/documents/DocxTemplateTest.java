@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.submission.DocumentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class DocxTemplateTest {
 
     @Test
     void theSlimPackageFillsEveryDefaultTemplateAsTheWholePackageDoes() throws IOException {
-        for (DocumentKind kind : DocumentKind.values()) {
+        for (DocumentType kind : DocumentType.values()) {
             if (kind.isWorkbook()) {
                 continue;
             }

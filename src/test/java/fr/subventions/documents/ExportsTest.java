@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.submission.DocumentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -33,7 +34,7 @@ class ExportsTest {
     void budgetWorkbookTotalsEachColumnWithFormulas() throws Exception {
         byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").header("Authorization", basic("finances")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", DocumentKind.XLSX))
+                .andExpect(header().string("Content-Type", DocumentType.XLSX))
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
