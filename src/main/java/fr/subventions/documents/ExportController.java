@@ -1,11 +1,11 @@
 package fr.subventions.documents;
 
-import fr.subventions.submission.DocumentType;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.DocumentView;
 import fr.subventions.submission.SubsidyRequestService;
 import java.time.Clock;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The template folder (subventions.documents.template-dir, ./templates by default). The authority edits the .docx
  * files there, and the next document uses them: no rebuild, no restart. A template missing from the folder is
- * written there from the shipped defaults (Dijon Métropole's) the first time it is needed.
+ * written there from the shipped defaults the first time it is needed.
  */
 @Component
 public class TemplateStore {

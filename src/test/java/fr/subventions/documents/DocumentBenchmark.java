@@ -1,6 +1,5 @@
 package fr.subventions.documents;
 
-import fr.subventions.submission.DocumentType;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -8,6 +7,7 @@ import fr.subventions.SubventionsApplication;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.Scenarios;

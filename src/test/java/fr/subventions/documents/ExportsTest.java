@@ -1,11 +1,11 @@
 package fr.subventions.documents;
 
-import fr.subventions.submission.DocumentType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.subventions.submission.DocumentType;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import java.io.ByteArrayInputStream;
