@@ -4,8 +4,8 @@ import fr.subventions.budget.BudgetLine;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Reservation;
 import fr.subventions.bureau.SessionService;
-import fr.subventions.documents.DocumentGenerator;
 import fr.subventions.instruction.InstructionService;
+import fr.subventions.instruction.ReportParagraphs;
 import fr.subventions.payment.Payment;
 import fr.subventions.payment.PaymentSchedule;
 import fr.subventions.payment.PaymentService;
@@ -300,7 +300,7 @@ public class DossierActions {
 
         /** The report's paragraphs as the deliberation's extract will lay them out (instruction only). */
         public List<String> reportParagraphs() {
-            return DocumentGenerator.paragraphs(values.get("report"));
+            return ReportParagraphs.of(values.get("report"));
         }
 
         /** Whether the caller may fill in and send the step's form: their group's task, taken by nobody else. */

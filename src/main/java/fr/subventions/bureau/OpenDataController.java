@@ -26,7 +26,7 @@ class OpenDataController {
     private final String authority;
     private final String siret;
 
-    OpenDataController(SessionService sessions, @Value("${subventions.authority.name:Dijon Métropole}") String authority,
+    OpenDataController(SessionService sessions, @Value("${subventions.authority.name}") String authority,
             @Value("${subventions.authority.siret:}") String siret) {
         this.sessions = sessions;
         this.authority = authority;

@@ -1,11 +1,10 @@
 package fr.subventions.convention;
 
-import fr.subventions.documents.DocumentGenerator;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Texts;
-import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.ReminderDue;
 import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequestService;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,17 +26,15 @@ public class SignatureDeadlines {
 
     private final ConventionRepository conventions;
     private final SubsidyRequestService requests;
-    private final DocumentGenerator generator;
     private final ConventionProperties properties;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    SignatureDeadlines(ConventionRepository conventions, SubsidyRequestService requests, DocumentGenerator generator,
+    SignatureDeadlines(ConventionRepository conventions, SubsidyRequestService requests,
             ConventionProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.conventions = conventions;
         this.requests = requests;
-        this.generator = generator;
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,25 +60,21 @@ public class SignatureDeadlines {
         return Date.from(convention(requestId).validUntil().plusDays(1).atStartOfDay(zone()).toInstant());
     }
 
-    /** A reminder letter to the beneficiary, filed with the request and told in its history. */
+    /** A reminder to the beneficiary, told in the request's history; its letter is filed before its e-mail goes. */
     public void remind(Long requestId) {
         Convention convention = convention(requestId);
         if (convention.beneficiarySignedOn() != null || convention.lapsedOn() != null) {
             return;
         }
         convention.remind();
-        RequestDocument letter = generator.reminder(requestId, "relance n° " + convention.remindersSent() + " – signature de la convention", List.of(
-                "La convention attribuant une subvention de " + Money.format(convention.amount()) + " vous attend dans "
-                        + "votre espace depuis le " + FrenchText.date(convention.draftedOn()) + " : merci de la signer.",
-                "Faute de signature au plus tard le " + FrenchText.date(convention.validUntil()) + ", la subvention "
-                        + "deviendra caduque et les crédits qui lui sont réservés seront libérés."));
         requests.recordReminder(requestId, "Relance n° " + convention.remindersSent() + " : convention à signer au plus "
                 + "tard le " + FrenchText.date(convention.validUntil()), "système");
-        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.SIGNATURE_REMINDER, letter.id())
-                .with("reminderNumber", String.valueOf(convention.remindersSent()))
-                .with("grantedAmount", Money.format(convention.amount()))
-                .with("draftedOn", FrenchText.date(convention.draftedOn()))
-                .with("validUntil", FrenchText.date(convention.validUntil())));
+        events.publishEvent(new ReminderDue(
+                RequestMilestone.of(requestId, RequestMilestone.Milestone.SIGNATURE_REMINDER)
+                        .with("reminderNumber", String.valueOf(convention.remindersSent()))
+                        .with("grantedAmount", Money.format(convention.amount()))
+                        .with("draftedOn", FrenchText.date(convention.draftedOn()))
+                        .with("validUntil", FrenchText.date(convention.validUntil()))));
     }
 
     /** The secretariat has just been given a task to follow the signature up: its members hear of it by e-mail. */

@@ -5,6 +5,7 @@ import fr.subventions.bureau.SessionService;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.DocumentView;
 import fr.subventions.submission.SubsidyRequestService;
 import java.time.Clock;
@@ -64,7 +65,7 @@ class ExportController {
 
     private static ResponseEntity<byte[]> xlsx(String filename, byte[] content) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(DocumentKind.XLSX))
+                .contentType(MediaType.parseMediaType(DocumentType.XLSX))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(content);
     }

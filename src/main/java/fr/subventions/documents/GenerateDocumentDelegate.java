@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.submission.DocumentType;
 import fr.subventions.workflow.AssemblySessionProcess;
 import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
@@ -29,9 +30,9 @@ public class GenerateDocumentDelegate implements JavaDelegate {
             case "CONVOCATION" -> generator.convocation(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
             case "MINUTES" -> generator.minutes(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
             case "DELIBERATION_EXTRACT" -> generator.extract(id(execution, AssemblySessionProcess.VAR_AGENDA_ITEM_ID));
-            case "NOTIFICATION" -> generator.forRequest(DocumentKind.NOTIFICATION_GRANTED,
+            case "NOTIFICATION" -> generator.forRequest(DocumentType.NOTIFICATION_GRANTED,
                     id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
-            default -> generator.forRequest(DocumentKind.valueOf(kind), id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
+            default -> generator.forRequest(DocumentType.valueOf(kind), id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
         }
     }
 

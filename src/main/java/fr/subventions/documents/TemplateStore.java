@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.submission.DocumentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The template folder (subventions.documents.template-dir, ./templates by default). The authority edits the .docx
  * files there, and the next document uses them: no rebuild, no restart. A template missing from the folder is
- * written there from the shipped defaults (Dijon Métropole's) the first time it is needed.
+ * written there from the shipped defaults the first time it is needed.
  */
 @Component
 public class TemplateStore {
@@ -45,12 +46,12 @@ public class TemplateStore {
     }
 
     /** The template's content, written from the defaults first if the folder lacks it. */
-    public byte[] template(DocumentKind kind) {
+    public byte[] template(DocumentType kind) {
         return source(kind).bytes().clone();
     }
 
     /** The template read and taken apart once, until its file changes. */
-    DocxTemplate.Source source(DocumentKind kind) {
+    DocxTemplate.Source source(DocumentType kind) {
         Path file = file(kind);
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
@@ -79,7 +80,7 @@ public class TemplateStore {
         }
     }
 
-    public Path file(DocumentKind kind) {
+    public Path file(DocumentType kind) {
         return folder.resolve(kind.template() + ".docx");
     }
 

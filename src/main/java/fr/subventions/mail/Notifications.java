@@ -40,7 +40,7 @@ class Notifications {
     private final String authority;
 
     Notifications(SubsidyRequestService requests, UserDirectory users, MailOutbox outbox, MailSettings settings,
-            Clock clock, @Value("${subventions.authority.name:Dijon Métropole}") String authority) {
+            Clock clock, @Value("${subventions.authority.name}") String authority) {
         this.requests = requests;
         this.users = users;
         this.outbox = outbox;

@@ -2,7 +2,6 @@ package fr.subventions.payment;
 
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
-import fr.subventions.documents.DocumentGenerator;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
@@ -13,6 +12,7 @@ import fr.subventions.shared.Violations;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestDocument;
+import fr.subventions.submission.ReminderDue;
 import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -35,14 +35,13 @@ public class PaymentService {
     private final SubsidyRequestService requests;
     private final ConventionService conventions;
     private final DocumentService documents;
-    private final DocumentGenerator generator;
     private final PaymentPolicy policy;
     private final Clock clock;
     private final fr.subventions.workflow.TaskCompleter tasks;
     private final ApplicationEventPublisher events;
 
     PaymentService(PaymentScheduleRepository schedules, PaymentSchedules drawn, SubsidyRequestService requests,
-            ConventionService conventions, DocumentService documents, DocumentGenerator generator, PaymentPolicy policy,
+            ConventionService conventions, DocumentService documents, PaymentPolicy policy,
             Clock clock, fr.subventions.workflow.TaskCompleter tasks, ApplicationEventPublisher events) {
         this.drawn = drawn;
         this.events = events;
@@ -51,7 +50,6 @@ public class PaymentService {
         this.requests = requests;
         this.conventions = conventions;
         this.documents = documents;
-        this.generator = generator;
         this.policy = policy;
         this.clock = clock;
     }
@@ -172,7 +170,7 @@ public class PaymentService {
                 caller.username(), "transmission du compte rendu financier");
     }
 
-    /** A reminder of the financial report: a letter filed with the request, told in its history. */
+    /** A reminder of the financial report, told in the request's history; its letter is filed before its e-mail goes. */
     public void remindReport(Long requestId) {
         PaymentSchedule schedule = schedule(requestId);
         if (!schedule.awaitsReport()) {
@@ -182,22 +180,15 @@ public class PaymentService {
         LocalDate due = schedule.reportDueOn();
         LocalDate today = LocalDate.now(clock);
         String balance = schedule.next().map(p -> Money.format(p.amount())).orElse("");
-        RequestDocument letter = generator.reminder(requestId, "relance n° " + schedule.remindersSent()
-                + " – compte rendu financier", List.of(
-                "Le solde de la subvention, soit " + balance + ", sera versé à réception du compte rendu financier de "
-                        + "l'action (formulaire CERFA n° 15059), conformément à l'article 10 de la loi n° 2000-321 du "
-                        + "12 avril 2000.",
-                today.isAfter(due) ? "Ce document était attendu au plus tard le " + FrenchText.date(due) + " : nous vous "
-                        + "remercions de le déposer sans délai dans votre espace."
-                        : "Ce document est à déposer dans votre espace au plus tard le " + FrenchText.date(due) + "."));
         requests.recordReminder(requestId, "Relance n° " + schedule.remindersSent() + " : compte rendu financier attendu "
                 + "au plus tard le " + FrenchText.date(due), "système");
-        events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.REPORT_REMINDER, letter.id())
-                .with("reminderNumber", String.valueOf(schedule.remindersSent()))
-                .with("reportDue", FrenchText.date(due))
-                .with("balance", balance)
-                .with("late", today.isAfter(due) ? List.of("Ce document était attendu au plus tard le "
-                        + FrenchText.date(due) + " : nous vous remercions de le déposer sans délai.") : List.of()));
+        events.publishEvent(new ReminderDue(
+                RequestMilestone.of(requestId, RequestMilestone.Milestone.REPORT_REMINDER)
+                        .with("reminderNumber", String.valueOf(schedule.remindersSent()))
+                        .with("reportDue", FrenchText.date(due))
+                        .with("balance", balance)
+                        .with("late", today.isAfter(due) ? List.of("Ce document était attendu au plus tard le "
+                                + FrenchText.date(due) + " : nous vous remercions de le déposer sans délai.") : List.of())));
     }
 
     /**

@@ -43,7 +43,7 @@ class SubsidiesOpenData {
 
     SubsidiesOpenData(ConventionService conventions, SubsidyRequestService requests, SessionService sessions,
             PaymentService payments, PaymentPolicy policy,
-            @Value("${subventions.authority.name:Dijon Métropole}") String authority,
+            @Value("${subventions.authority.name}") String authority,
             @Value("${subventions.authority.siret:}") String siret) {
         this.conventions = conventions;
         this.requests = requests;

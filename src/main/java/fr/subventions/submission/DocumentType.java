@@ -6,8 +6,9 @@ import static fr.subventions.submission.Visibility.SHOWN_TO_APPLICANT;
 import java.util.Objects;
 
 /**
- * The documents of a request: those the applicant files (CERFA 12156 list) and those the authority generates. Each
- * type declares its {@link Visibility}: a type cannot be added without saying whether the applicant sees it.
+ * The documents of a request: those the applicant files (CERFA 12156 list) and those the authority produces, each of
+ * these with the template it is filled from (package {@code documents}). Each type declares its {@link Visibility}: a
+ * type cannot be added without saying whether the applicant sees it. Stored by name in {@code request_document}.
  */
 public enum DocumentType {
     STATUTS("Statuts", SHOWN_TO_APPLICANT),
@@ -19,34 +20,39 @@ public enum DocumentType {
     CONVENTION_SIGNEE("Convention signée", SHOWN_TO_APPLICANT),
     COMPTE_RENDU_FINANCIER("Compte rendu financier de l'action (CERFA n° 15059)", SHOWN_TO_APPLICANT),
     AUTRE("Autre pièce", SHOWN_TO_APPLICANT),
-    ACKNOWLEDGEMENT("Accusé de réception", true, SHOWN_TO_APPLICANT),
-    MISSING_ITEMS_REQUEST("Demande de pièces complémentaires", true, SHOWN_TO_APPLICANT),
+    ACKNOWLEDGEMENT("Accusé de réception", "accuse-de-reception", SHOWN_TO_APPLICANT),
+    MISSING_ITEMS_REQUEST("Demande de pièces complémentaires", "demande-de-pieces", SHOWN_TO_APPLICANT),
     /** A preparatory document (CRPA L311-2): staff only, at every stage. */
-    INSTRUCTION_REPORT("Rapport d'instruction", true, INTERNAL),
+    INSTRUCTION_REPORT("Rapport d'instruction", "rapport-instruction", INTERNAL),
     /** The séance's, for its members; filed with the séance, not with a request. */
-    CONVOCATION("Convocation et ordre du jour", true, INTERNAL),
-    DELIBERATION_EXTRACT("Extrait du registre des délibérations", true, SHOWN_TO_APPLICANT),
-    CONVENTION("Convention", true, SHOWN_TO_APPLICANT),
-    NOTIFICATION_GRANTED("Notification d'attribution", true, SHOWN_TO_APPLICANT),
-    NOTIFICATION_REJECTED("Notification de rejet", true, SHOWN_TO_APPLICANT),
+    CONVOCATION("Convocation et ordre du jour", "convocation-ordre-du-jour", INTERNAL),
+    DELIBERATION_EXTRACT("Extrait du registre des délibérations", "extrait-deliberation", SHOWN_TO_APPLICANT),
+    CONVENTION("Convention", "convention", SHOWN_TO_APPLICANT),
+    NOTIFICATION_GRANTED("Notification d'attribution", "notification-attribution", SHOWN_TO_APPLICANT),
+    NOTIFICATION_REJECTED("Notification de rejet", "notification-rejet", SHOWN_TO_APPLICANT),
     /** Finance's record of the commitment on the budget lines. */
-    ENGAGEMENT_SHEET("Fiche d'engagement", true, INTERNAL),
+    ENGAGEMENT_SHEET("Fiche d'engagement", "fiche-engagement", INTERNAL),
     /** The séance's, filed with the séance, not with a request. */
-    MINUTES("Procès-verbal de la séance", true, INTERNAL),
-    REMINDER("Lettre de relance", true, SHOWN_TO_APPLICANT);
+    MINUTES("Procès-verbal de la séance", "proces-verbal", INTERNAL),
+    REMINDER("Lettre de relance", "relance", SHOWN_TO_APPLICANT);
+
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String label;
-    private final boolean generated;
+    /** The template's file name in the template folder, without extension; null for a document the applicant files. */
+    private final String template;
     private final Visibility visibility;
 
     /** A document the applicant files. */
     DocumentType(String label, Visibility visibility) {
-        this(label, false, visibility);
+        this(label, null, visibility);
     }
 
-    DocumentType(String label, boolean generated, Visibility visibility) {
+    /** A document the authority produces from its template. */
+    DocumentType(String label, String template, Visibility visibility) {
         this.label = label;
-        this.generated = generated;
+        this.template = template;
         this.visibility = Objects.requireNonNull(visibility, label);
     }
 
@@ -56,7 +62,30 @@ public enum DocumentType {
 
     /** Produced by the authority at a stage; an applicant cannot upload one. */
     public boolean generated() {
-        return generated;
+        return template != null;
+    }
+
+    /** The template's file name in the template folder, without extension: for a produced document only. */
+    public String template() {
+        if (template == null) {
+            throw new IllegalStateException(name() + " is filed by the applicant, not produced from a template");
+        }
+        return template;
+    }
+
+    /** The one produced document that is a workbook (finance's), built in code rather than from a template. */
+    public boolean isWorkbook() {
+        return this == ENGAGEMENT_SHEET;
+    }
+
+    /** The media type of a produced document. */
+    public String mediaType() {
+        return isWorkbook() ? XLSX : DOCX;
+    }
+
+    /** The file extension of a produced document. */
+    public String extension() {
+        return isWorkbook() ? ".xlsx" : ".docx";
     }
 
     /** Whether the applicant sees documents of this type, or only staff ({@link DocumentService#visibleTo}). */

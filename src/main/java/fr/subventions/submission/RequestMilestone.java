@@ -57,6 +57,11 @@ public record RequestMilestone(Long requestId, Milestone milestone, Long documen
         return new RequestMilestone(requestId, milestone, documentId, Map.of());
     }
 
+    /** The same step, sent with the document produced for it. */
+    public RequestMilestone withDocument(Long documentId) {
+        return new RequestMilestone(requestId, milestone, documentId, details);
+    }
+
     /** The same step with one more detail: a text, or a list of texts. */
     public RequestMilestone with(String key, Object value) {
         if (!(value instanceof String) && !(value instanceof List<?>)) {

@@ -13,7 +13,7 @@ public final class DocumentProductionProcess {
     public static final String TASK_PRODUCE_DOCUMENT = "Task_ProduceDocument";
     public static final String END_DOCUMENT_FILED = "EndEvent_DocumentFiled";
 
-    /** Which document: a {@code DocumentKind}'s name, or "NOTIFICATION" for the letter that ends a request. */
+    /** Which document: a {@code DocumentType}'s name, or "NOTIFICATION" for the letter that ends a request. */
     public static final String VAR_DOCUMENT_KIND = "documentKind";
 
     /** The ids a document may be about, passed on from the process that orders it when it has them. */

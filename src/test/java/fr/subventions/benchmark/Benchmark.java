@@ -5,8 +5,8 @@ import fr.subventions.budget.BudgetImport;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.documents.DocumentGenerator;
-import fr.subventions.documents.DocumentKind;
 import fr.subventions.documents.Workbooks;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.MariaDbDatabase;
 import fr.subventions.support.PackagedApplication;
@@ -197,15 +197,15 @@ public final class Benchmark {
         Long item = sessions.agendaItemIds(session).get(0);
         int year = Year.now().getValue();
         Map<String, Runnable> documents = new LinkedHashMap<>();
-        documents.put("accusé de réception (.docx)", () -> generator.forRequest(DocumentKind.ACKNOWLEDGEMENT, request));
-        documents.put("rapport d'instruction (.docx)", () -> generator.forRequest(DocumentKind.INSTRUCTION_REPORT, request));
+        documents.put("accusé de réception (.docx)", () -> generator.forRequest(DocumentType.ACKNOWLEDGEMENT, request));
+        documents.put("rapport d'instruction (.docx)", () -> generator.forRequest(DocumentType.INSTRUCTION_REPORT, request));
         documents.put("convocation et ordre du jour, " + cohort.requestIds().size() + " points (.docx)",
                 () -> generator.convocation(session));
         documents.put("extrait de délibération (.docx)", () -> generator.extract(item));
-        documents.put("convention (.docx)", () -> generator.forRequest(DocumentKind.CONVENTION, request));
-        documents.put("fiche d'engagement (.xlsx)", () -> generator.forRequest(DocumentKind.ENGAGEMENT_SHEET, request));
+        documents.put("convention (.docx)", () -> generator.forRequest(DocumentType.CONVENTION, request));
+        documents.put("fiche d'engagement (.xlsx)", () -> generator.forRequest(DocumentType.ENGAGEMENT_SHEET, request));
         documents.put("notification d'attribution (.docx)",
-                () -> generator.forRequest(DocumentKind.NOTIFICATION_GRANTED, request));
+                () -> generator.forRequest(DocumentType.NOTIFICATION_GRANTED, request));
         documents.put("procès-verbal, " + cohort.requestIds().size() + " points (.docx)", () -> generator.minutes(session));
         documents.put("budget of the fiscal year (.xlsx, not filed)", () -> Workbooks.budgetWorkbook(year, budget.lines(year)));
         int warmUp = 20;

@@ -62,8 +62,8 @@ class BrokenTemplateTest {
     @Test
     void brokenTemplateRaisesAnIncidentWhileTheRequestMovesOnAndARetryAfterTheFixFilesIt() throws Exception {
         BpmnAwareTests.init(engine);
-        Path template = templates.file(DocumentKind.ACKNOWLEDGEMENT);
-        byte[] good = templates.template(DocumentKind.ACKNOWLEDGEMENT);
+        Path template = templates.file(DocumentType.ACKNOWLEDGEMENT);
+        byte[] good = templates.template(DocumentType.ACKNOWLEDGEMENT);
         Files.writeString(template, "ceci n'est plus un document Word");
         try {
             SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();

@@ -3,6 +3,7 @@ package fr.subventions.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.subventions.submission.DocumentType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
@@ -53,8 +54,8 @@ class DocxTemplateTest {
 
     @Test
     void theSlimPackageFillsEveryDefaultTemplateAsTheWholePackageDoes() throws IOException {
-        for (DocumentKind kind : DocumentKind.values()) {
-            if (kind.isWorkbook()) {
+        for (DocumentType kind : DocumentType.values()) {
+            if (!kind.generated() || kind.isWorkbook()) {
                 continue;
             }
             DocxTemplate.Source source = DocxTemplate.Source.of(DefaultTemplates.build(kind));

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.subventions.submission.DocumentType;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import java.io.ByteArrayInputStream;
@@ -33,7 +34,7 @@ class ExportsTest {
     void budgetWorkbookTotalsEachColumnWithFormulas() throws Exception {
         byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").header("Authorization", basic("finances")))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Content-Type", DocumentKind.XLSX))
+                .andExpect(header().string("Content-Type", DocumentType.XLSX))
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);

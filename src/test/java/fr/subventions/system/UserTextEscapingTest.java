@@ -8,7 +8,6 @@ import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
-import fr.subventions.documents.DocumentKind;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestDocument;
@@ -111,7 +110,7 @@ class UserTextEscapingTest {
         scenarios.fileDocumentsOf(request.reference());
         RequestDocument acknowledgement = documents.list(request).stream()
                 .filter(d -> d.type() == DocumentType.ACKNOWLEDGEMENT).findFirst().orElseThrow();
-        assertThat(acknowledgement.mediaType()).isEqualTo(DocumentKind.DOCX);
+        assertThat(acknowledgement.mediaType()).isEqualTo(DocumentType.DOCX);
         byte[] docx = documents.get(acknowledgement.id(), Scenarios.APPLICANT).content();
 
         String xml = entry(docx, "word/document.xml");
