@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The benchmark suite (issue 8), not a test: one JVM run, on the machine's MariaDB, that prints its figures and writes
- * them to docs/benchmarks.md. Command (README, Benchmarks):
+ * them to docs/benchmarks.md. Command (docs/benchmark-suite.md):
  *
  * <pre>mvn -B -Pbenchmark -DskipTests package</pre>
  *

@@ -72,7 +72,7 @@ final class Report {
         md.append("# Benchmarks\n\n");
         md.append("Written by the benchmark itself (`fr.subventions.benchmark.Benchmark`, in the test sources), from one run:\n\n");
         md.append("```sh\n").append(command).append("\n```\n\n");
-        md.append("What each part measures and how: [README, Benchmarks](../README.md#benchmarks).\n\n");
+        md.append("What each part measures and how: [docs/benchmark-suite.md](benchmark-suite.md).\n\n");
         md.append("## Run of ").append(started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append("\n\n");
         for (String line : machine) {
             md.append("- ").append(line).append("\n");

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Milliseconds per document type, not a test: {@code mvn -q -B test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=fr.subventions.documents.DocumentBenchmark} (README, "Benchmarks"). It boots the application on an
+ * -Dexec.mainClass=fr.subventions.documents.DocumentBenchmark} (docs/benchmark-suite.md). It boots the application on an
  * in-memory H2, brings one request to its end through the real process, then generates each document again and again,
  * filing every one as production does.
  */

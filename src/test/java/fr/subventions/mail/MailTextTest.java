@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The e-mail templates' syntax, and every shipped template filled with the fields its message provides. */
 class MailTextTest {
 
-    /** What each message provides its template (README, E-mail): the shipped templates may use these and no other. */
+    /** What each message provides its template (docs/email.md): the shipped templates may use these and no other. */
     static final Map<MailTemplate, List<String>> FIELDS = new EnumMap<>(MailTemplate.class);
 
     static final List<String> REQUEST = List.of("authority", "reference", "title", "applicantName", "representative",
