@@ -3,8 +3,10 @@ package fr.subventions.documents;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Commitment;
 import fr.subventions.budget.Reservation;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
 import fr.subventions.bureau.AttendanceMovement;
 import fr.subventions.bureau.Ballot;
 import fr.subventions.bureau.Choice;
@@ -59,6 +61,8 @@ public class DocumentGenerator {
     private final BudgetService budget;
     private final ConventionService conventions;
     private final SessionService sessions;
+    private final Agenda agenda;
+    private final Attendance attendance;
     private final MemberRepository members;
     private final DocumentService documents;
     private final TemplateStore templates;
@@ -69,7 +73,8 @@ public class DocumentGenerator {
     private final ApplicationEventPublisher events;
 
     DocumentGenerator(SubsidyRequestService requests, BudgetService budget, ConventionService conventions,
-            SessionService sessions, MemberRepository members, DocumentService documents, TemplateStore templates,
+            SessionService sessions, Agenda agenda, Attendance attendance, MemberRepository members,
+            DocumentService documents, TemplateStore templates,
             Clock clock, fr.subventions.budget.AgendaCredits credits, fr.subventions.convention.FrameworkService frameworks,
             PaymentSchedules schedules, ApplicationEventPublisher events) {
         this.events = events;
@@ -80,6 +85,8 @@ public class DocumentGenerator {
         this.budget = budget;
         this.conventions = conventions;
         this.sessions = sessions;
+        this.agenda = agenda;
+        this.attendance = attendance;
         this.members = members;
         this.documents = documents;
         this.templates = templates;
@@ -141,7 +148,7 @@ public class DocumentGenerator {
         model.put("president", session.president().formalName());
         model.put("agenda", agenda(session.items()));
         List<String> lines = new ArrayList<>();
-        for (fr.subventions.budget.AgendaCredits.LineCredits c : credits.of(sessions.requestsOnAgenda(sessionId))) {
+        for (fr.subventions.budget.AgendaCredits.LineCredits c : credits.of(agenda.requestsOnAgenda(sessionId))) {
             lines.add("Ligne " + c.code() + " – " + c.label() + " : crédits votés " + Money.format(c.voted())
                     + " ; disponible avant la séance " + Money.format(c.availableBefore()) + " ; proposé à la séance "
                     + Money.format(c.proposed()) + " ; disponible ensuite " + Money.format(c.availableAfter()) + ".");
@@ -158,7 +165,7 @@ public class DocumentGenerator {
     /** The séance's procès-verbal, filed with the séance once it is closed. */
     public RequestDocument minutes(Long sessionId) {
         AssemblySession session = sessions.get(sessionId);
-        Roll roll = sessions.openingRoll(session);
+        Roll roll = attendance.openingRoll(session);
         Map<Long, Member> byId = members.findAllById(allIds(session)).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
         List<Long> ordered = byId.keySet().stream().sorted().toList();
@@ -178,7 +185,7 @@ public class DocumentGenerator {
                 + roll.presentCount() + " membres présents pour " + roll.quorum() + " requis (article L2121-17 du CGCT).");
         model.put("quorumNotes", quorumNotes(session));
         List<String> moves = new ArrayList<>();
-        for (AttendanceMovement move : sessions.movements(sessionId)) {
+        for (AttendanceMovement move : attendance.movements(sessionId)) {
             moves.add(move.describe(id -> byId.get(id).fullName()));
         }
         if (!moves.isEmpty()) {
@@ -199,7 +206,7 @@ public class DocumentGenerator {
                 items.add("Retiré par le demandeur avant le vote.");
                 continue;
             }
-            Roll itemRoll = sessions.rollOf(item);
+            Roll itemRoll = attendance.rollOf(item);
             if (item.adjournedForLackOfQuorum()) {
                 items.add("Ajourné faute de quorum : " + itemRoll.presentCount() + " membres présents pour "
                         + itemRoll.quorum() + " requis (article L2121-17 du CGCT)"
@@ -249,7 +256,7 @@ public class DocumentGenerator {
 
     /** The extract of the register for one voted item, filed with its request and its séance. */
     public RequestDocument extract(Long agendaItemId) {
-        AgendaItem item = sessions.agendaItem(agendaItemId);
+        AgendaItem item = agenda.agendaItem(agendaItemId);
         AssemblySession session = item.session();
         SubsidyRequest request = requests.byId(item.requestId());
         byte[] content = render(DocumentKind.DELIBERATION_EXTRACT, extractModel(session, item, request));
@@ -259,7 +266,7 @@ public class DocumentGenerator {
     }
 
     Map<String, Object> extractModel(AssemblySession session, AgendaItem item, SubsidyRequest request) {
-        Roll roll = sessions.rollOf(item);
+        Roll roll = attendance.rollOf(item);
         Map<Long, Member> byId = members.findAllById(roll.present().isEmpty() ? List.of() : allIds(session)).stream()
                 .collect(Collectors.toMap(Member::id, Function.identity()));
         List<Long> ordered = new ArrayList<>(byId.keySet());
@@ -399,7 +406,7 @@ public class DocumentGenerator {
                 + "application de la convention pluriannuelle d'objectifs n° " + f.reference() + " (" + f.period()
                 + "), « " + f.object() + " », signée le " + FrenchText.date(f.signedOn()) + " ; elle fixe la subvention "
                 + "de l'exercice " + request.fiscalYear() + ".")).orElse(List.of()));
-        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        Optional<AgendaItem> decision = agenda.decisionOn(request.id());
         model.put("president", decision.map(i -> i.session().president().fullName()).orElse(""));
         model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
         model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
@@ -432,7 +439,7 @@ public class DocumentGenerator {
 
     private Map<String, Object> notification(SubsidyRequest request) {
         Map<String, Object> model = common(request);
-        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        Optional<AgendaItem> decision = agenda.decisionOn(request.id());
         model.put("president", decision.map(i -> i.session().president().fullName()).orElse("Le Président"));
         model.put("bodyLabel", decision.map(i -> i.session().body().label()).orElse(""));
         model.put("decisionDate", decision.map(i -> FrenchText.longDate(i.session().sessionDate())).orElse(""));
