@@ -3,7 +3,7 @@ package fr.subventions.backoffice;
 import fr.subventions.budget.BudgetLine;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Reservation;
-import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.instruction.InstructionService;
 import fr.subventions.instruction.ReportParagraphs;
 import fr.subventions.payment.Payment;
@@ -52,12 +52,12 @@ public class DossierActions {
     private final BudgetService budget;
     private final PaymentService payments;
     private final InstructionService instruction;
-    private final SessionService sessions;
+    private final Agenda agenda;
     private final ExpectedDocuments expectedDocuments;
     private final Clock clock;
 
     DossierActions(SubsidyRequestService requests, TaskCompleter tasks, DocumentService documents, BudgetService budget,
-            PaymentService payments, InstructionService instruction, SessionService sessions,
+            PaymentService payments, InstructionService instruction, Agenda agenda,
             ExpectedDocuments expectedDocuments, Clock clock) {
         this.expectedDocuments = expectedDocuments;
         this.requests = requests;
@@ -66,7 +66,7 @@ public class DossierActions {
         this.budget = budget;
         this.payments = payments;
         this.instruction = instruction;
-        this.sessions = sessions;
+        this.agenda = agenda;
         this.clock = clock;
     }
 
@@ -209,7 +209,7 @@ public class DossierActions {
     }
 
     private Signature signature(SubsidyRequest request, Map<String, String> values) {
-        String president = sessions.decisionOn(request.id()).map(item -> item.session().president().fullName()).orElse("");
+        String president = agenda.decisionOn(request.id()).map(item -> item.session().president().fullName()).orElse("");
         values.put("signedBy", president);
         values.put("signedOn", LocalDate.now(clock).toString());
         return new Signature(request.grantedAmount(), president);

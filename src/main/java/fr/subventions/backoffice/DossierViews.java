@@ -3,9 +3,9 @@ package fr.subventions.backoffice;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Commitment;
 import fr.subventions.budget.Reservation;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.AssemblySession;
-import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Tally;
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionRequirement;
@@ -78,21 +78,21 @@ public class DossierViews {
     private final BeneficiaryRequests beneficiaryRequests;
     private final ConventionRules conventionRules;
     private final ConventionService conventions;
-    private final SessionService sessions;
+    private final Agenda agenda;
     private final BudgetService budget;
     private final PaymentService payments;
     private final Clock clock;
 
     DossierViews(SubsidyRequestService requests, DocumentService documents, ExpectedDocuments expectedDocuments,
             BeneficiaryRequests beneficiaryRequests, ConventionRules conventionRules, ConventionService conventions,
-            SessionService sessions, BudgetService budget, PaymentService payments, Clock clock) {
+            Agenda agenda, BudgetService budget, PaymentService payments, Clock clock) {
         this.requests = requests;
         this.documents = documents;
         this.expectedDocuments = expectedDocuments;
         this.beneficiaryRequests = beneficiaryRequests;
         this.conventionRules = conventionRules;
         this.conventions = conventions;
-        this.sessions = sessions;
+        this.agenda = agenda;
         this.budget = budget;
         this.payments = payments;
         this.clock = clock;
@@ -176,7 +176,7 @@ public class DossierViews {
     }
 
     private List<AgendaLine> agenda(SubsidyRequest request) {
-        return sessions.agendaOf(request.id()).stream().map(AgendaLine::of).toList();
+        return agenda.agendaOf(request.id()).stream().map(AgendaLine::of).toList();
     }
 
     private ConventionPart convention(SubsidyRequest request) {

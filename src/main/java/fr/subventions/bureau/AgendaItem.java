@@ -189,6 +189,11 @@ public class AgendaItem {
         return decision != null || withdrawn;
     }
 
+    /** The assembly decided the item, adopted or rejected: neither adjourned nor withdrawn. */
+    public boolean isDecided() {
+        return decision == VoteDecision.ADOPTED || decision == VoteDecision.REJECTED;
+    }
+
     public Tally tally() {
         return new Tally(forCount, againstCount, abstentionCount, notVotingCount, notParticipatingCount, proxyCount, decision);
     }

@@ -121,6 +121,13 @@ public class AssemblySession {
         return item;
     }
 
+    /** The item that puts this request on the agenda. */
+    AgendaItem item(String reference) {
+        return items.stream().filter(i -> i.reference().equals(reference)).findFirst()
+                .orElseThrow(() -> new fr.subventions.shared.NotFoundException("La demande " + reference
+                        + " n'est pas inscrite à l'ordre du jour de la séance " + id));
+    }
+
     void removeItem(AgendaItem item) {
         requireStatus(SessionStatus.PREPARATION, "modifier l'ordre du jour");
         items.remove(item);

@@ -15,10 +15,35 @@ import java.util.function.Function;
  */
 public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer, Roll.Proxy> proxies) {
 
+    private static final String LINE = "écrivez « absent > mandataire » (identifiants des membres) ou « #numéro du pouvoir » "
+            + "sur chaque ligne";
+
     public static AttendanceSheet from(Function<String, Object> field) {
         Object present = field.apply("present");
         return new AttendanceSheet(present == null ? null : ids(present, "present"), ids(field.apply("absent"), "absent"),
                 proxies(field.apply("proxies")));
+    }
+
+    /**
+     * A sheet as the API and the séance page give it: lists of member ids, and each proxy its giver and holder, or a
+     * proxy of the register by its number ({@code null} fields all round: an empty line, skipped).
+     */
+    public static AttendanceSheet of(List<Long> present, List<Long> absent, List<Roll.Proxy> proxies) {
+        Map<Integer, Roll.Proxy> lines = new LinkedHashMap<>();
+        for (Roll.Proxy proxy : proxies) {
+            String at = "proxies[" + lines.size() + "]";
+            if (proxy != null && proxy.fromId() == null && proxy.toId() == null && proxy.proxyId() == null) {
+                continue;
+            }
+            if (proxy == null || proxy.fromId() != null && proxy.toId() == null) {
+                throw new InvalidInputException(at, LINE);
+            }
+            if (proxy.fromId() == null && proxy.toId() != null) {
+                throw new InvalidInputException(at + ".fromId", "identifiant de membre invalide : ");
+            }
+            lines.put(lines.size(), proxy);
+        }
+        return new AttendanceSheet(present, absent, lines);
     }
 
     /** Member ids from a JSON array or from text, one per line (or separated by commas). */
@@ -77,7 +102,7 @@ public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer
         }
         String[] parts = registered[0].split(">");
         if (parts.length != 2) {
-            throw new InvalidInputException(at, "écrivez « absent > mandataire » (identifiants des membres) ou « #numéro du pouvoir » sur chaque ligne");
+            throw new InvalidInputException(at, LINE);
         }
         return new Roll.Proxy(id(parts[0].trim(), at + ".fromId"), id(parts[1].trim(), at + ".toId"), proxyId);
     }
@@ -86,7 +111,7 @@ public record AttendanceSheet(List<Long> present, List<Long> absent, Map<Integer
         return value == null ? null : id(value.toString(), field);
     }
 
-    private static Long id(String text, String field) {
+    static Long id(String text, String field) {
         try {
             return Long.valueOf(text.trim());
         } catch (NumberFormatException e) {

@@ -10,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloseAgendaListener implements TaskListener {
 
-    private final SessionService sessions;
+    private final Agenda agenda;
 
-    CloseAgendaListener(SessionService sessions) {
-        this.sessions = sessions;
+    CloseAgendaListener(Agenda agenda) {
+        this.agenda = agenda;
     }
 
     @Override
@@ -22,9 +22,9 @@ public class CloseAgendaListener implements TaskListener {
         FormFields form = FormFields.of(task);
         var references = form.lines("references");
         if (!references.isEmpty()) {
-            sessions.addToAgenda(sessionId, references, FormFields.actor());
+            agenda.addToAgenda(sessionId, references, FormFields.actor());
         }
         form.discard();
-        sessions.closeAgenda(sessionId);
+        agenda.closeAgenda(sessionId);
     }
 }

@@ -13,17 +13,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The registry of members and their mandates, and the register of written proxies; kept by the secretariat. */
+/**
+ * The registry of members and their mandates, the register of their interests and the register of written proxies;
+ * kept by the secretariat.
+ */
 @RestController
 @PreAuthorize("hasAuthority('secretariat')")
 class MemberController {
 
     private final MemberService members;
     private final ProxyRegistry proxies;
+    private final RegisterOfInterests register;
 
-    MemberController(MemberService members, ProxyRegistry proxies) {
+    MemberController(MemberService members, ProxyRegistry proxies, RegisterOfInterests register) {
         this.members = members;
         this.proxies = proxies;
+        this.register = register;
     }
 
     /** The body's members; with {@code on}, only those in office that day. */
@@ -91,5 +96,30 @@ class MemberController {
     @PostMapping("/api/proxies/{id}/revocation")
     ProxyView revoke(@PathVariable Long id, @RequestBody(required = false) Revocation data) {
         return ProxyView.of(proxies.revoke(id, data == null ? null : data.on()));
+    }
+
+    record InterestData(InterestKind kind, String organisation, String siret, String rna, LocalDate since, LocalDate until) {
+    }
+
+    record InterestView(Long id, InterestKind kind, String organisation, String siret, String rna, LocalDate since,
+            LocalDate until) {
+
+        static InterestView of(MemberInterest i) {
+            return new InterestView(i.id(), i.kind(), i.organisation(), i.siret(), i.rna(), i.since(), i.until());
+        }
+    }
+
+    /** The register of members' interests: boards and designations, by SIRET or RNA, over time. */
+    @PostMapping("/api/members/{id}/interests")
+    ResponseEntity<InterestView> declareInterest(@PathVariable Long id, @RequestBody InterestData data) {
+        MemberInterest interest = register.declareInterest(id, data.kind(), data.organisation(), data.siret(), data.rna(),
+                data.since(), data.until());
+        return ResponseEntity.created(URI.create("/api/members/" + id + "/interests")).body(InterestView.of(interest));
+    }
+
+    @GetMapping("/api/members/{id}/interests")
+    @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat')")
+    List<InterestView> interests(@PathVariable Long id) {
+        return register.interestsOf(id).stream().map(InterestView::of).toList();
     }
 }

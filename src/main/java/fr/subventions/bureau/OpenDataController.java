@@ -22,13 +22,13 @@ class OpenDataController {
     static final String HEADER = "COLL_NOM,COLL_SIRET,DELIB_ID,DELIB_DATE,DELIB_MATIERE_CODE,DELIB_MATIERE_NOM,DELIB_OBJET,"
             + "BUDGET_ANNEE,BUDGET_NOM,PREF_ID,PREF_DATE,VOTE_EFFECTIF,VOTE_REEL,VOTE_POUR,VOTE_CONTRE,VOTE_ABSTENTION,DELIB_URL";
 
-    private final SessionService sessions;
+    private final SessionReadModels views;
     private final String authority;
     private final String siret;
 
-    OpenDataController(SessionService sessions, @Value("${subventions.authority.name}") String authority,
+    OpenDataController(SessionReadModels views, @Value("${subventions.authority.name}") String authority,
             @Value("${subventions.authority.siret:}") String siret) {
-        this.sessions = sessions;
+        this.views = views;
         this.authority = authority;
         this.siret = siret;
     }
@@ -38,7 +38,7 @@ class OpenDataController {
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", "année invalide : " + year);
         }
-        String csv = fr.subventions.shared.Csv.document(HEADER, sessions.decidedItems(year).stream().map(this::row).toList());
+        String csv = fr.subventions.shared.Csv.document(HEADER, views.decidedItems(year).stream().map(this::row).toList());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -46,7 +46,7 @@ class OpenDataController {
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
-    private String row(SessionService.DecidedItem item) {
+    private String row(SessionReadModels.DecidedItem item) {
         Tally tally = item.tally();
         int cast = tally.forCount() + tally.against() + tally.abstention() + tally.notVoting();
         String object = (item.decision() == VoteDecision.ADOPTED ? "Attribution" : "Refus") + " d'une subvention de "

@@ -10,15 +10,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublishOutcomeDelegate implements JavaDelegate {
 
-    private final SessionService sessions;
+    private final Voting voting;
 
-    PublishOutcomeDelegate(SessionService sessions) {
-        this.sessions = sessions;
+    PublishOutcomeDelegate(Voting voting) {
+        this.voting = voting;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        sessions.publishOutcome(Long.valueOf(execution.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
+        voting.publishOutcome(Long.valueOf(execution.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
                 FormFields.actor());
     }
 }

@@ -6,20 +6,21 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+/** Completing Task_RecordAttendance in Tasklist opens the séance with the sheet typed in the form. */
 @Component
 public class RecordAttendanceListener implements TaskListener {
 
-    private final SessionService sessions;
+    private final Attendance attendance;
 
-    RecordAttendanceListener(SessionService sessions) {
-        this.sessions = sessions;
+    RecordAttendanceListener(Attendance attendance) {
+        this.attendance = attendance;
     }
 
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
-        sessions.applyAttendance((Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID),
-                AttendanceSheet.from(form::raw), FormFields.actor());
+        AttendanceSheet sheet = AttendanceSheet.from(form::raw);
         form.discard();
+        attendance.openWith((Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID), sheet, FormFields.actor());
     }
 }

@@ -1,22 +1,45 @@
 package fr.subventions.bureau;
 
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.workflow.AssemblySessionProcess;
 import fr.subventions.workflow.FormFields;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Completing Task_VoteItem records the ballots: members not listed vote for. */
+/** Completing Task_VoteItem in Tasklist records the ballots: members not listed vote for. */
 @Component
 public class RecordVoteListener implements TaskListener {
 
-    private final SessionService sessions;
+    private final Voting voting;
 
-    RecordVoteListener(SessionService sessions) {
-        this.sessions = sessions;
+    RecordVoteListener(Voting voting) {
+        this.voting = voting;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        FormFields form = FormFields.of(task);
+        CastVote vote = castVote(form);
+        form.discard();
+        boolean decided = voting.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
+                vote);
+        task.getExecution().setVariableLocal(AssemblySessionProcess.VAR_ITEM_DECIDED, decided);
+    }
+
+    /** The form's text areas, one member id per line, and the secret ballot's counts. */
+    private static CastVote castVote(FormFields form) {
+        Map<Choice, List<Long>> marked = new EnumMap<>(Choice.class);
+        for (Choice choice : List.of(Choice.AGAINST, Choice.ABSTENTION, Choice.NOT_VOTING, Choice.NOT_PARTICIPATING)) {
+            String field = VotePolicy.fieldOf(choice);
+            marked.put(choice, AttendanceSheet.ids(form.raw(field), field));
+        }
+        SecretBallot secret = form.bool("secret") ? new SecretBallot(count(form, "secretFor"), count(form, "secretAgainst"),
+                count(form, "secretAbstention"), count(form, "secretNotVoting")) : null;
+        return new CastVote(marked, form.bool("adjourned"), secret, form.amount("amount"));
     }
 
     private static Integer count(FormFields form, String field) {
@@ -24,23 +47,7 @@ public class RecordVoteListener implements TaskListener {
         try {
             return text == null ? null : Integer.valueOf(text.replaceAll("\\.0+$", ""));
         } catch (NumberFormatException e) {
-            throw new fr.subventions.shared.InvalidInputException(field, "un nombre de bulletins est attendu");
+            throw new InvalidInputException(field, "un nombre de bulletins est attendu");
         }
-    }
-
-    @Override
-    public void notify(DelegateTask task) {
-        FormFields form = FormFields.of(task);
-        Map<Choice, List<Long>> marked = new LinkedHashMap<>();
-        marked.put(Choice.AGAINST, AttendanceSheet.ids(form.raw("against"), "against"));
-        marked.put(Choice.ABSTENTION, AttendanceSheet.ids(form.raw("abstention"), "abstention"));
-        marked.put(Choice.NOT_VOTING, AttendanceSheet.ids(form.raw("notVoting"), "notVoting"));
-        marked.put(Choice.NOT_PARTICIPATING, AttendanceSheet.ids(form.raw("notParticipating"), "notParticipating"));
-        SecretBallot secret = form.bool("secret") ? new SecretBallot(count(form, "secretFor"), count(form, "secretAgainst"),
-                count(form, "secretAbstention"), count(form, "secretNotVoting")) : null;
-        boolean decided = sessions.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
-                marked, form.bool("adjourned"), secret, form.amount("amount"));
-        form.discard();
-        task.getExecution().setVariableLocal(AssemblySessionProcess.VAR_ITEM_DECIDED, decided);
     }
 }

@@ -3,11 +3,9 @@ package fr.subventions.bureau;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +22,22 @@ import org.springframework.web.bind.annotation.RestController;
 class SessionController {
 
     private final SessionService sessions;
+    private final SessionReadModels views;
+    private final Agenda agenda;
+    private final Attendance attendance;
+    private final Voting voting;
+    private final RegisterOfInterests register;
+    private final Reconvening reconvening;
 
-    SessionController(SessionService sessions) {
+    SessionController(SessionService sessions, SessionReadModels views, Agenda agenda, Attendance attendance,
+            Voting voting, RegisterOfInterests register, Reconvening reconvening) {
         this.sessions = sessions;
+        this.views = views;
+        this.agenda = agenda;
+        this.attendance = attendance;
+        this.voting = voting;
+        this.register = register;
+        this.reconvening = reconvening;
     }
 
     /** A proxy on the sheet: giver and holder, or {@code proxyId} naming one of the register. */
@@ -61,31 +72,6 @@ class SessionController {
             Integer notParticipating, Integer proxies, String outcome) {
     }
 
-    record InterestData(InterestKind kind, String organisation, String siret, String rna, LocalDate since, LocalDate until) {
-    }
-
-    record InterestView(Long id, InterestKind kind, String organisation, String siret, String rna, LocalDate since,
-            LocalDate until) {
-
-        static InterestView of(MemberInterest i) {
-            return new InterestView(i.id(), i.kind(), i.organisation(), i.siret(), i.rna(), i.since(), i.until());
-        }
-    }
-
-    /** The register of members' interests: boards and designations, by SIRET or RNA, over time. */
-    @PostMapping("/api/members/{id}/interests")
-    ResponseEntity<InterestView> declareInterest(@PathVariable Long id, @RequestBody InterestData data) {
-        MemberInterest interest = sessions.declareInterest(id, data.kind(), data.organisation(), data.siret(), data.rna(),
-                data.since(), data.until());
-        return ResponseEntity.created(URI.create("/api/members/" + id + "/interests")).body(InterestView.of(interest));
-    }
-
-    @GetMapping("/api/members/{id}/interests")
-    @PreAuthorize("hasAnyAuthority('instructeurs', 'secretariat')")
-    List<InterestView> interests(@PathVariable Long id) {
-        return sessions.interestsOf(id).stream().map(InterestView::of).toList();
-    }
-
     @PostMapping("/api/sessions")
     ResponseEntity<Map<String, Object>> create(@RequestBody CreateSession command) {
         AssemblySession session = sessions.create(command);
@@ -94,12 +80,12 @@ class SessionController {
 
     @GetMapping("/api/sessions/{id}")
     SessionView get(@PathVariable Long id) {
-        return sessions.view(id);
+        return views.view(id);
     }
 
     @PostMapping("/api/sessions/{id}/agenda")
-    SessionView agenda(@PathVariable Long id, @RequestBody AgendaData agenda, Caller caller) {
-        sessions.addToAgenda(id, agenda.references(), caller.username());
+    SessionView agenda(@PathVariable Long id, @RequestBody AgendaData data, Caller caller) {
+        agenda.addToAgenda(id, data.references(), caller.username());
         return get(id);
     }
 
@@ -111,42 +97,36 @@ class SessionController {
     }
 
     @PutMapping("/api/sessions/{id}/attendance")
-    AttendanceView attendance(@PathVariable Long id, @RequestBody AttendanceData attendance, Caller caller) {
-        Map<String, Object> sheet = new HashMap<>();
-        if (attendance.present() == null) {
+    AttendanceView attendance(@PathVariable Long id, @RequestBody AttendanceData data, Caller caller) {
+        if (data.present() == null) {
             throw new InvalidInputException("present", "la liste des membres présents est obligatoire");
         }
-        sheet.put("present", attendance.present());
-        sheet.put("absent", attendance.absent() == null ? List.of() : attendance.absent());
-        sheet.put("proxies", attendance.proxies() == null ? List.of() : attendance.proxies().stream()
-                .map(SessionController::line).toList());
-        return AttendanceView.of(sessions.recordAttendance(id, sheet, caller.username()));
+        AttendanceSheet sheet = AttendanceSheet.of(data.present(), orEmpty(data.absent()), data.proxies() == null
+                ? List.of() : data.proxies().stream().map(p -> p == null ? null : new Roll.Proxy(p.fromId(), p.toId(),
+                        p.proxyId())).toList());
+        return AttendanceView.of(attendance.recordAttendance(id, sheet, caller.username()));
     }
 
     @PostMapping("/api/sessions/{id}/items/{reference}/vote")
-    VoteView vote(@PathVariable Long id, @PathVariable String reference, @RequestBody VoteData vote, Caller caller) {
-        Map<String, Object> ballot = new HashMap<>();
-        ballot.put("against", orEmpty(vote.against()));
-        ballot.put("abstention", orEmpty(vote.abstention()));
-        ballot.put("notVoting", orEmpty(vote.notVoting()));
-        ballot.put("notParticipating", orEmpty(vote.notParticipating()));
-        ballot.put("adjourned", Boolean.TRUE.equals(vote.adjourned()));
-        if (vote.amount() != null) {
-            ballot.put("amount", vote.amount().toPlainString());
-        }
-        if (vote.secret() != null) {
-            ballot.put("secret", true);
-            ballot.put("secretFor", vote.secret().forCount() == null ? "" : vote.secret().forCount().toString());
-            ballot.put("secretAgainst", vote.secret().against() == null ? "" : vote.secret().against().toString());
-            ballot.put("secretAbstention", vote.secret().abstention() == null ? "" : vote.secret().abstention().toString());
-            ballot.put("secretNotVoting", vote.secret().notVoting() == null ? "" : vote.secret().notVoting().toString());
-        }
-        Tally tally = sessions.vote(id, reference, ballot, caller.username());
-        if (Boolean.TRUE.equals(vote.adjourned())) {
+    VoteView vote(@PathVariable Long id, @PathVariable String reference, @RequestBody VoteData data, Caller caller) {
+        Tally tally = voting.vote(id, reference, castVote(data), caller.username());
+        if (Boolean.TRUE.equals(data.adjourned())) {
             return new VoteView(reference, null, null, null, null, null, null, "ADJOURNED");
         }
         return new VoteView(reference, tally.forCount(), tally.against(), tally.abstention(), tally.notVoting(),
                 tally.notParticipating(), tally.proxies(), tally.decision().name());
+    }
+
+    private static CastVote castVote(VoteData data) {
+        Map<Choice, List<Long>> marked = new EnumMap<>(Choice.class);
+        marked.put(Choice.AGAINST, orEmpty(data.against()));
+        marked.put(Choice.ABSTENTION, orEmpty(data.abstention()));
+        marked.put(Choice.NOT_VOTING, orEmpty(data.notVoting()));
+        marked.put(Choice.NOT_PARTICIPATING, orEmpty(data.notParticipating()));
+        SecretCounts secret = data.secret();
+        return new CastVote(marked, Boolean.TRUE.equals(data.adjourned()), secret == null ? null
+                : new SecretBallot(secret.forCount(), secret.against(), secret.abstention(), secret.notVoting()),
+                data.amount());
     }
 
     record FlagData(Long memberId, Boolean standingAside, String reason) {
@@ -162,14 +142,14 @@ class SessionController {
     /** Sets a member aside on an item (standingAside true) or lifts the flag (false), with a reason; audited. */
     @PostMapping("/api/sessions/{id}/items/{reference}/conflicts")
     List<FlagView> flag(@PathVariable Long id, @PathVariable String reference, @RequestBody FlagData data, Caller caller) {
-        sessions.flagConflict(id, reference, data.memberId(), !Boolean.FALSE.equals(data.standingAside()), data.reason(),
+        register.flagConflict(id, reference, data.memberId(), !Boolean.FALSE.equals(data.standingAside()), data.reason(),
                 caller.username());
-        return sessions.conflictFlags(id, reference).stream().map(FlagView::of).toList();
+        return register.conflictFlags(id, reference).stream().map(FlagView::of).toList();
     }
 
     @GetMapping("/api/sessions/{id}/items/{reference}/conflicts")
     List<FlagView> flags(@PathVariable Long id, @PathVariable String reference) {
-        return sessions.conflictFlags(id, reference).stream().map(FlagView::of).toList();
+        return register.conflictFlags(id, reference).stream().map(FlagView::of).toList();
     }
 
     @PostMapping("/api/sessions/{id}/closure")
@@ -178,19 +158,9 @@ class SessionController {
         return get(id);
     }
 
-    /** A proxy as a line of the Tasklist form: "absent > mandataire", "#n" for a proxy of the register. */
-    private static String line(ProxyData p) {
-        if (p == null) {
-            return ">";
-        }
-        String registered = p.proxyId() == null ? "" : "#" + p.proxyId();
-        return p.fromId() == null && p.toId() == null ? registered
-                : Objects.toString(p.fromId(), "") + ">" + Objects.toString(p.toId(), "") + registered;
-    }
-
     @GetMapping("/api/sessions/{id}/attendance")
     AttendanceView attendance(@PathVariable Long id) {
-        return AttendanceView.of(sessions.currentRoll(id));
+        return AttendanceView.of(attendance.currentRoll(id));
     }
 
     record MovementData(Long memberId, String kind, Long proxyToId) {
@@ -208,19 +178,19 @@ class SessionController {
     /** An arrival (ARRIVAL) or a departure (DEPARTURE, with proxyToId when the member gives a proxy) during the séance. */
     @PostMapping("/api/sessions/{id}/movements")
     AttendanceView movement(@PathVariable Long id, @RequestBody MovementData data, Caller caller) {
-        return AttendanceView.of(sessions.recordMovement(id, data.memberId(), data.kind(), data.proxyToId(), caller.username()));
+        return AttendanceView.of(attendance.recordMovement(id, data.memberId(), data.kind(), data.proxyToId(), caller.username()));
     }
 
     @GetMapping("/api/sessions/{id}/movements")
     List<MovementView> movements(@PathVariable Long id) {
-        return sessions.movements(id).stream().map(MovementView::of).toList();
+        return attendance.movements(id).stream().map(MovementView::of).toList();
     }
 
     /** Without quorum: the items left are adjourned and the assembly convened again, at least three days later. */
     @PostMapping("/api/sessions/{id}/reconvocation")
-    ResponseEntity<SessionView> reconvene(@PathVariable Long id, @RequestBody Reconvening data, Caller caller) {
-        AssemblySession next = sessions.reconvene(id, data, caller.username());
-        return ResponseEntity.created(URI.create("/api/sessions/" + next.id())).body(sessions.view(next.id()));
+    ResponseEntity<SessionView> reconvene(@PathVariable Long id, @RequestBody ConveneAgain data, Caller caller) {
+        AssemblySession next = reconvening.reconvene(id, data, caller.username());
+        return ResponseEntity.created(URI.create("/api/sessions/" + next.id())).body(views.view(next.id()));
     }
 
     private static List<Long> orEmpty(List<Long> ids) {

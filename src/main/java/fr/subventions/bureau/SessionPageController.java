@@ -9,10 +9,11 @@ import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentView;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.FormFields;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
@@ -31,22 +32,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SessionPageController {
 
     private final SessionService sessions;
+    private final SessionReadModels views;
+    private final Agenda agenda;
+    private final Attendance attendance;
+    private final Voting voting;
+    private final Reconvening reconvening;
+    private final MemberService members;
     private final SubsidyRequestService requests;
     private final DocumentService documents;
     private final fr.subventions.budget.AgendaCredits credits;
 
-    SessionPageController(SessionService sessions, SubsidyRequestService requests, DocumentService documents,
-            fr.subventions.budget.AgendaCredits credits) {
+    SessionPageController(SessionService sessions, SessionReadModels views, Agenda agenda, Attendance attendance,
+            Voting voting, Reconvening reconvening, MemberService members, SubsidyRequestService requests,
+            DocumentService documents, fr.subventions.budget.AgendaCredits credits) {
         this.credits = credits;
         this.sessions = sessions;
+        this.views = views;
+        this.agenda = agenda;
+        this.attendance = attendance;
+        this.voting = voting;
+        this.reconvening = reconvening;
+        this.members = members;
         this.requests = requests;
         this.documents = documents;
     }
 
     @GetMapping("/seances")
     String list(Model model) {
-        model.addAttribute("sessions", sessions.all());
-        model.addAttribute("members", sessions.membersInOffice(AssemblyBody.BUREAU, LocalDate.now()));
+        model.addAttribute("sessions", views.all());
+        model.addAttribute("members", members.inOfficeOn(AssemblyBody.BUREAU, LocalDate.now()));
         model.addAttribute("today", LocalDate.now());
         return "seances/liste";
     }
@@ -68,11 +82,11 @@ class SessionPageController {
 
     @GetMapping("/seances/{id}")
     String session(@PathVariable Long id, Caller caller, Model model) {
-        SessionPage page = sessions.page(id);
+        SessionPage page = views.page(id);
         model.addAttribute("page", page);
         model.addAttribute("candidates", requests.list(RequestStatus.AWAITING_AGENDA, caller));
         model.addAttribute("documents", documents.listForSession(id, caller).stream().map(DocumentView::of).toList());
-        model.addAttribute("credits", credits.of(sessions.requestsOnAgenda(id)));
+        model.addAttribute("credits", credits.of(agenda.requestsOnAgenda(id)));
         return "seances/seance";
     }
 
@@ -80,7 +94,7 @@ class SessionPageController {
     String agenda(@PathVariable Long id, @RequestParam(required = false) List<String> references, Caller caller,
             RedirectAttributes redirect) {
         return act(id, redirect, "Ordre du jour complété.",
-                () -> sessions.addToAgenda(id, references == null ? List.of() : references, caller.username()));
+                () -> agenda.addToAgenda(id, references == null ? List.of() : references, caller.username()));
     }
 
     @PostMapping("/seances/{id}/convocation")
@@ -92,49 +106,55 @@ class SessionPageController {
     @PostMapping("/seances/{id}/presences")
     String attendance(@PathVariable Long id, @RequestParam Map<String, String> form, Caller caller,
             RedirectAttributes redirect) {
+        AssemblySession session = sessions.get(id);
+        List<Member> inOffice = members.inOfficeOn(session.body(), session.sessionDate());
+        return act(id, redirect, "Présences enregistrées.",
+                () -> attendance.recordAttendance(id, sheet(inOffice, form), caller.username()));
+    }
+
+    private static AttendanceSheet sheet(List<Member> inOffice, Map<String, String> form) {
         List<Long> present = new ArrayList<>();
         List<Long> absent = new ArrayList<>();
-        List<String> proxies = new ArrayList<>();
-        for (Member member : sessions.inOffice(sessions.get(id))) {
+        List<Roll.Proxy> proxies = new ArrayList<>();
+        for (Member member : inOffice) {
             if (form.containsKey("present-" + member.id())) {
                 present.add(member.id());
             } else {
                 absent.add(member.id());
                 String holder = form.get("pouvoir-" + member.id());
                 if (holder != null && !holder.isBlank()) {
-                    proxies.add(member.id() + ">" + holder);
+                    proxies.add(new Roll.Proxy(member.id(),
+                            AttendanceSheet.id(holder, "proxies[" + proxies.size() + "].toId")));
                 }
             }
         }
-        Map<String, Object> sheet = new HashMap<>();
-        sheet.put("present", present);
-        sheet.put("absent", absent);
-        sheet.put("proxies", proxies);
-        return act(id, redirect, "Présences enregistrées.", () -> sessions.recordAttendance(id, sheet, caller.username()));
+        return AttendanceSheet.of(present, absent, proxies);
     }
 
     /** Everyone present or represented votes for, unless marked otherwise on the item's line. */
     @PostMapping("/seances/{id}/points/{reference}/vote")
     String vote(@PathVariable Long id, @PathVariable String reference, @RequestParam Map<String, String> form,
             Caller caller, RedirectAttributes redirect) {
-        Map<String, List<String>> marked = new HashMap<>();
+        String done = "ajourner".equals(form.get("action")) ? "Point " + reference + " ajourné." : "Vote du point " + reference + " enregistré.";
+        return act(id, redirect, done, () -> voting.vote(id, reference, castVote(form), caller.username()));
+    }
+
+    /** The item's line: a choice per member ("choix-<id>"), the action, the amount voted ("montant"). */
+    private static CastVote castVote(Map<String, String> form) {
+        Map<Choice, List<String>> named = new EnumMap<>(Choice.class);
         form.forEach((name, value) -> {
             if (name.startsWith("choix-") && !value.equals("FOR")) {
-                marked.computeIfAbsent(switch (value) {
-                    case "AGAINST" -> "against";
-                    case "ABSTENTION" -> "abstention";
-                    case "NOT_VOTING" -> "notVoting";
-                    default -> "notParticipating";
+                named.computeIfAbsent(switch (value) {
+                    case "AGAINST" -> Choice.AGAINST;
+                    case "ABSTENTION" -> Choice.ABSTENTION;
+                    case "NOT_VOTING" -> Choice.NOT_VOTING;
+                    default -> Choice.NOT_PARTICIPATING;
                 }, k -> new ArrayList<>()).add(name.substring("choix-".length()));
             }
         });
-        Map<String, Object> ballot = new HashMap<>(marked);
-        ballot.put("adjourned", "ajourner".equals(form.get("action")));
-        if (form.get("montant") != null && !form.get("montant").isBlank()) {
-            ballot.put("amount", form.get("montant"));
-        }
-        String done = "ajourner".equals(form.get("action")) ? "Point " + reference + " ajourné." : "Vote du point " + reference + " enregistré.";
-        return act(id, redirect, done, () -> sessions.vote(id, reference, ballot, caller.username()));
+        Map<Choice, List<Long>> marked = new EnumMap<>(Choice.class);
+        named.forEach((choice, ids) -> marked.put(choice, AttendanceSheet.ids(ids, VotePolicy.fieldOf(choice))));
+        return new CastVote(marked, "ajourner".equals(form.get("action")), null, FormFields.amount("amount", form.get("montant")));
     }
 
     /** Without quorum: the remaining items are adjourned and the assembly convened again, three days later at least. */
@@ -142,7 +162,7 @@ class SessionPageController {
     String reconvene(@PathVariable Long id, @RequestParam String date, @RequestParam String convocationSentOn,
             @RequestParam(defaultValue = "") String place, Caller caller, RedirectAttributes redirect) {
         try {
-            AssemblySession next = sessions.reconvene(id, new Reconvening(date(date, "date"), place,
+            AssemblySession next = reconvening.reconvene(id, new ConveneAgain(date(date, "date"), place,
                     date(convocationSentOn, "convocationSentOn"), null), caller.username());
             redirect.addFlashAttribute("message", "Assemblée convoquée à nouveau : les points restants sont inscrits à cette séance.");
             return "redirect:/seances/" + next.id();

@@ -3,6 +3,7 @@ package fr.subventions.documents;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.shared.FrenchText;
@@ -31,6 +32,7 @@ public class DocumentGenerator {
 
     private final SubsidyRequestService requests;
     private final SessionService sessions;
+    private final Agenda agenda;
     private final ConventionService conventions;
     private final BudgetService budget;
     private final DocumentService documents;
@@ -41,12 +43,13 @@ public class DocumentGenerator {
     private final Authority authority;
     private final ApplicationEventPublisher events;
 
-    DocumentGenerator(SubsidyRequestService requests, SessionService sessions, ConventionService conventions,
+    DocumentGenerator(SubsidyRequestService requests, SessionService sessions, Agenda agenda, ConventionService conventions,
             BudgetService budget, DocumentService documents, TemplateStore templates, RequestLetters letters,
             SessionDocuments sessionDocuments, GrantDocuments grants, Authority authority,
             ApplicationEventPublisher events) {
         this.requests = requests;
         this.sessions = sessions;
+        this.agenda = agenda;
         this.conventions = conventions;
         this.budget = budget;
         this.documents = documents;
@@ -117,7 +120,7 @@ public class DocumentGenerator {
 
     /** The extract of the register for one voted item, filed with its request and its séance. */
     public RequestDocument extract(Long agendaItemId) {
-        AgendaItem item = sessions.agendaItem(agendaItemId);
+        AgendaItem item = agenda.agendaItem(agendaItemId);
         AssemblySession session = item.session();
         SubsidyRequest request = requests.byId(item.requestId());
         byte[] content = render(sessionDocuments.extract(item, request, conventions.of(request.id()).isPresent()));

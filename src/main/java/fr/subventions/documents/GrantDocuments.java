@@ -3,7 +3,7 @@ package fr.subventions.documents;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Commitment;
 import fr.subventions.bureau.AgendaItem;
-import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.convention.FrameworkService;
@@ -56,7 +56,7 @@ class GrantDocuments {
     }
 
     private final RequestLetters letters;
-    private final SessionService sessions;
+    private final Agenda agenda;
     private final ConventionService conventions;
     private final FrameworkService frameworks;
     private final BudgetService budget;
@@ -65,11 +65,11 @@ class GrantDocuments {
     private final PaymentTerms terms;
     private final Authority authority;
 
-    GrantDocuments(RequestLetters letters, SessionService sessions, ConventionService conventions,
+    GrantDocuments(RequestLetters letters, Agenda agenda, ConventionService conventions,
             FrameworkService frameworks, BudgetService budget, PaymentSchedules schedules, Phrases phrases,
             Authority authority) {
         this.letters = letters;
-        this.sessions = sessions;
+        this.agenda = agenda;
         this.conventions = conventions;
         this.frameworks = frameworks;
         this.budget = budget;
@@ -80,7 +80,7 @@ class GrantDocuments {
     }
 
     ConventionDocument convention(SubsidyRequest request) {
-        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        Optional<AgendaItem> decision = agenda.decisionOn(request.id());
         // the schedule finance then pays, drawn up when the convention was drafted
         PaymentSchedule schedule = schedules.drawUp(request.id());
         BigDecimal granted = schedule.granted();
@@ -123,7 +123,7 @@ class GrantDocuments {
     }
 
     private GrantNotification granted(SubsidyRequest request) {
-        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        Optional<AgendaItem> decision = agenda.decisionOn(request.id());
         Optional<Convention> convention = conventions.of(request.id());
         PaymentSchedule schedule = schedules.drawUp(request.id());
         return new GrantNotification(letters.facts(request), president(decision),
@@ -141,7 +141,7 @@ class GrantDocuments {
     }
 
     private RejectionNotification rejected(SubsidyRequest request) {
-        Optional<AgendaItem> decision = sessions.decisionOn(request.id());
+        Optional<AgendaItem> decision = agenda.decisionOn(request.id());
         Optional<Convention> lapsed = conventions.of(request.id()).filter(c -> c.lapsedOn() != null);
         String reason = lapsed.isPresent()
                 ? phrases.get("notification.lapsed", "draftedOn", FrenchText.date(lapsed.get().draftedOn()),

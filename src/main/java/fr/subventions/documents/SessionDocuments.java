@@ -9,6 +9,8 @@ import fr.subventions.bureau.Choice;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
 import fr.subventions.bureau.Roll;
+import fr.subventions.bureau.Agenda;
+import fr.subventions.bureau.Attendance;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Tally;
 import fr.subventions.instruction.ReportParagraphs;
@@ -70,14 +72,18 @@ class SessionDocuments {
     }
 
     private final SessionService sessions;
+    private final Agenda agenda;
+    private final Attendance attendance;
     private final MemberRepository members;
     private final AgendaCredits credits;
     private final Phrases phrases;
     private final Authority authority;
 
-    SessionDocuments(SessionService sessions, MemberRepository members, AgendaCredits credits, Phrases phrases,
+    SessionDocuments(SessionService sessions, Agenda agenda, Attendance attendance, MemberRepository members, AgendaCredits credits, Phrases phrases,
             Authority authority) {
         this.sessions = sessions;
+        this.agenda = agenda;
+        this.attendance = attendance;
         this.members = members;
         this.credits = credits;
         this.phrases = phrases;
@@ -86,7 +92,7 @@ class SessionDocuments {
 
     Convocation convocation(AssemblySession session) {
         List<String> lines = new ArrayList<>();
-        for (AgendaCredits.LineCredits c : credits.of(sessions.requestsOnAgenda(session.id()))) {
+        for (AgendaCredits.LineCredits c : credits.of(agenda.requestsOnAgenda(session.id()))) {
             lines.add(phrases.get("convocation.creditsLine", "code", c.code(), "label", c.label(),
                     "voted", Money.format(c.voted()), "availableBefore", Money.format(c.availableBefore()),
                     "proposed", Money.format(c.proposed()), "availableAfter", Money.format(c.availableAfter())));
@@ -117,11 +123,11 @@ class SessionDocuments {
     }
 
     Minutes minutes(AssemblySession session) {
-        Roll roll = sessions.openingRoll(session);
+        Roll roll = attendance.openingRoll(session);
         Map<Long, Member> byId = membersOf(session);
         List<Long> ordered = byId.keySet().stream().sorted().toList();
         List<String> moves = new ArrayList<>();
-        for (AttendanceMovement move : sessions.movements(session.id())) {
+        for (AttendanceMovement move : attendance.movements(session.id())) {
             moves.add(move.describe(id -> byId.get(id).fullName()));
         }
         if (!moves.isEmpty()) {
@@ -156,7 +162,7 @@ class SessionDocuments {
         if (item.withdrawn()) {
             return List.of(phrases.get("minutes.withdrawn"));
         }
-        Roll itemRoll = sessions.rollOf(item);
+        Roll itemRoll = attendance.rollOf(item);
         if (item.adjournedForLackOfQuorum()) {
             return List.of(session.reconvenedAsId() == null
                     ? phrases.get("minutes.adjournedForLackOfQuorum", "present", itemRoll.presentCount(), "required",
@@ -192,7 +198,7 @@ class SessionDocuments {
 
     DeliberationExtract extract(AgendaItem item, SubsidyRequest request, boolean withConvention) {
         AssemblySession session = item.session();
-        Roll roll = sessions.rollOf(item);
+        Roll roll = attendance.rollOf(item);
         Map<Long, Member> byId = roll.present().isEmpty() ? Map.of() : membersOf(session);
         List<Long> ordered = new ArrayList<>(byId.keySet());
         ordered.sort(Comparator.naturalOrder());

@@ -1,7 +1,7 @@
 package fr.subventions.payment;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AgendaItem;
-import fr.subventions.bureau.SessionService;
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.shared.Csv;
@@ -35,19 +35,19 @@ class SubsidiesOpenData {
 
     private final ConventionService conventions;
     private final SubsidyRequestService requests;
-    private final SessionService sessions;
+    private final Agenda agenda;
     private final PaymentService payments;
     private final PaymentPolicy policy;
     private final String authority;
     private final String siret;
 
-    SubsidiesOpenData(ConventionService conventions, SubsidyRequestService requests, SessionService sessions,
+    SubsidiesOpenData(ConventionService conventions, SubsidyRequestService requests, Agenda agenda,
             PaymentService payments, PaymentPolicy policy,
             @Value("${subventions.authority.name}") String authority,
             @Value("${subventions.authority.siret:}") String siret) {
         this.conventions = conventions;
         this.requests = requests;
-        this.sessions = sessions;
+        this.agenda = agenda;
         this.payments = payments;
         this.policy = policy;
         this.authority = authority;
@@ -72,7 +72,7 @@ class SubsidiesOpenData {
         SubsidyRequest request = requests.byId(convention.requestId());
         PaymentSchedule schedule = payments.find(request.id()).orElseGet(() -> PaymentSchedule.plan(request.id(),
                 convention.amount(), convention.fiscalYear(), convention.concludedOn(), policy));
-        String decision = sessions.decisionOn(request.id()).map(AgendaItem::deliberationNumber).orElse("");
+        String decision = agenda.decisionOn(request.id()).map(AgendaItem::deliberationNumber).orElse("");
         return Csv.line(List.of(authority, siret, convention.concludedOn().toString(), decision, request.applicant().name(),
                 request.applicant().siret(), request.applicant().rna() == null ? "" : request.applicant().rna(),
                 request.title(), amount(convention.amount()), "aide en numéraire", schedule.conditions(),

@@ -52,7 +52,11 @@ public final class FormFields {
 
     /** An amount: a number from a form, or its text with a comma or a point as decimal separator. */
     public BigDecimal amount(String name) {
-        Object value = raw(name);
+        return amount(name, raw(name));
+    }
+
+    /** An amount typed in a form field, as {@link #amount(String)} reads it; a refusal names the field. */
+    public static BigDecimal amount(String name, Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;
         }

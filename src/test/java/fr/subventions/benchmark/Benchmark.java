@@ -3,7 +3,7 @@ package fr.subventions.benchmark;
 import fr.subventions.SubventionsApplication;
 import fr.subventions.budget.BudgetImport;
 import fr.subventions.budget.BudgetService;
-import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.documents.DocumentGenerator;
 import fr.subventions.documents.Workbooks;
 import fr.subventions.submission.DocumentType;
@@ -187,14 +187,14 @@ public final class Benchmark {
         }
         Lifecycles.Cohort cohort = lifecycles.lastCohort;
         DocumentGenerator generator = context.getBean(DocumentGenerator.class);
-        SessionService sessions = context.getBean(SessionService.class);
+        Agenda agenda = context.getBean(Agenda.class);
         SubsidyRequestService requests = context.getBean(SubsidyRequestService.class);
         BudgetService budget = context.getBean(BudgetService.class);
         TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
         Scenarios scenarios = context.getBean(Scenarios.class);
         Long request = cohort.requestIds().get(0);
         Long session = cohort.sessionId();
-        Long item = sessions.agendaItemIds(session).get(0);
+        Long item = agenda.agendaItemIds(session).get(0);
         int year = Year.now().getValue();
         Map<String, Runnable> documents = new LinkedHashMap<>();
         documents.put("accusé de réception (.docx)", () -> generator.forRequest(DocumentType.ACKNOWLEDGEMENT, request));
@@ -240,7 +240,7 @@ public final class Benchmark {
         lifecycles.run(false, 1, 1, items);
         double cohortSeconds = (System.nanoTime() - cohortStart) / 1e9;
         Lifecycles.Cohort big = lifecycles.lastCohort;
-        List<Long> itemIds = sessions.agendaItemIds(big.sessionId());
+        List<Long> itemIds = agenda.agendaItemIds(big.sessionId());
         long start = System.nanoTime();
         generator.convocation(big.sessionId());
         double convocation = (System.nanoTime() - start) / 1e6;

@@ -2,10 +2,15 @@ package fr.subventions.benchmark;
 
 import fr.subventions.budget.LineAmount;
 import fr.subventions.budget.LineAmounts;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.AttendanceSheet;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.payment.PaymentService;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
@@ -58,13 +63,16 @@ final class Lifecycles {
     private final DocumentService documents;
     private final TaskCompleter tasks;
     private final SessionService sessions;
+    private final Agenda agenda;
+    private final Attendance attendance;
+    private final Voting voting;
     private final PaymentService payments;
     private final RuntimeService runtime;
     private final ManagementService management;
     private final Scenarios scenarios;
     private final List<String> lines;
     private final int fiscalYear;
-    private final Map<String, Object> attendance;
+    private final AttendanceSheet sheet;
     private final Long president;
     private final Long secretary;
     /** The application's clock: today is the authority's date. */
@@ -82,13 +90,16 @@ final class Lifecycles {
         this.documents = context.getBean(DocumentService.class);
         this.tasks = context.getBean(TaskCompleter.class);
         this.sessions = context.getBean(SessionService.class);
+        this.agenda = context.getBean(Agenda.class);
+        this.attendance = context.getBean(Attendance.class);
+        this.voting = context.getBean(Voting.class);
         this.payments = context.getBean(PaymentService.class);
         this.runtime = context.getBean(RuntimeService.class);
         this.management = context.getBean(ManagementService.class);
         this.scenarios = context.getBean(Scenarios.class);
         this.lines = lines;
         this.fiscalYear = fiscalYear;
-        this.attendance = scenarios.seedAttendance();
+        this.sheet = scenarios.seedSheet();
         this.president = scenarios.bureauMember("REBSAMEN").id();
         this.secretary = scenarios.bureauMember("HOAREAU").id();
         this.clock = context.getBean(java.time.Clock.class);
@@ -167,12 +178,12 @@ final class Lifecycles {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
                 "Salle du Conseil, 40 avenue du Drapeau, Dijon", president, secretary, today.minusDays(6)));
         String sessionInstance = session.processInstanceId();
-        sessions.addToAgenda(session.id(), references, "secretariat");
+        agenda.addToAgenda(session.id(), references, "secretariat");
         sessions.convene(session.id(), "secretariat");
         awaitJobs(Set.of(sessionInstance));
-        sessions.recordAttendance(session.id(), attendance, "secretariat");
+        attendance.recordAttendance(session.id(), sheet, "secretariat");
         for (String reference : references) {
-            sessions.vote(session.id(), reference, Map.of(), "secretariat");
+            voting.vote(session.id(), reference, CastVote.unanimous(), "secretariat");
         }
         Set<String> withSession = new LinkedHashSet<>(instances);
         withSession.add(sessionInstance);
@@ -240,12 +251,12 @@ final class Lifecycles {
         List<String> voted = List.of(made.get(3).reference(), made.get(4).reference());
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
                 "Salle du Conseil", president, secretary, today.minusDays(6)));
-        sessions.addToAgenda(session.id(), voted, "secretariat");
+        agenda.addToAgenda(session.id(), voted, "secretariat");
         sessions.convene(session.id(), "secretariat");
         awaitJobs(Set.of(session.processInstanceId()));
-        sessions.recordAttendance(session.id(), attendance, "secretariat");
+        attendance.recordAttendance(session.id(), sheet, "secretariat");
         for (String reference : voted) {
-            sessions.vote(session.id(), reference, Map.of(), "secretariat");
+            voting.vote(session.id(), reference, CastVote.unanimous(), "secretariat");
         }
         Set<String> withSession = new LinkedHashSet<>(instances);
         withSession.add(session.processInstanceId());

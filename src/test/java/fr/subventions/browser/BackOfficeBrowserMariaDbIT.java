@@ -3,10 +3,14 @@ package fr.subventions.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.budget.BudgetService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.payment.PaymentService;
 import fr.subventions.support.MutableClock;
 import fr.subventions.workflow.SubsidyRequestProcess;
@@ -57,6 +61,12 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
     TaskCompleter completer;
     @Autowired
     SessionService sessions;
+    @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
     @Autowired
     PaymentService payments;
     /** The application's clock, the real time here: a séance held today, signatures of today. */
@@ -137,10 +147,10 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
                 "Salle du Conseil, 40 avenue du Drapeau, Dijon", scenarios.bureauMember("REBSAMEN").id(),
                 scenarios.bureauMember("HOAREAU").id(), today.minusDays(6)));
-        sessions.addToAgenda(session.id(), List.of(reference), "secretariat");
+        agenda.addToAgenda(session.id(), List.of(reference), "secretariat");
         sessions.convene(session.id(), "secretariat");
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-        sessions.vote(session.id(), reference, Map.of(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), reference, CastVote.unanimous(), "secretariat");
         completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont, présidente", "signedOn", today.toString()), "demandeur", "signature");
         completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,

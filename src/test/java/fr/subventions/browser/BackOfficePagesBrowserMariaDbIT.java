@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.scenario.SeedCaseMariaDbIT;
 import fr.subventions.backoffice.WorklistTab;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.Voting;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
@@ -72,6 +76,12 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
     TaskService taskService;
     @Autowired
     SessionService sessions;
+    @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
     @Autowired
     IdentityService identity;
     /** The application's clock, the real time here: a séance held today, signatures of today. */
@@ -308,15 +318,15 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
                             DEVECO + " = " + amount, "report", "Rapport d'instruction."), "instructeur");
         }
         AssemblySession later = session(today.plusDays(14), today);
-        sessions.addToAgenda(later.id(), List.of(at.get(RequestStatus.ON_AGENDA)), "secretariat");
+        agenda.addToAgenda(later.id(), List.of(at.get(RequestStatus.ON_AGENDA)), "secretariat");
         List<String> voted = at.entrySet().stream().filter(e -> e.getKey().compareTo(RequestStatus.AWAITING_SIGNATURES) >= 0)
                 .map(Map.Entry::getValue).toList();
         AssemblySession held = session(today, today.minusDays(6));
-        sessions.addToAgenda(held.id(), voted, "secretariat");
+        agenda.addToAgenda(held.id(), voted, "secretariat");
         sessions.convene(held.id(), "secretariat");
-        sessions.recordAttendance(held.id(), scenarios.seedAttendance(), "secretariat");
+        attendance.recordAttendance(held.id(), scenarios.seedSheet(), "secretariat");
         for (String reference : voted) {
-            sessions.vote(held.id(), reference, Map.of(), "secretariat");
+            voting.vote(held.id(), reference, CastVote.unanimous(), "secretariat");
         }
         for (Map.Entry<RequestStatus, String> request : at.entrySet()) {
             RequestStatus status = request.getKey();

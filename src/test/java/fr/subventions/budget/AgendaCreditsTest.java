@@ -5,7 +5,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.SessionReadModels;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.documents.DocumentLines;
 import fr.subventions.submission.DocumentService;
@@ -38,6 +40,10 @@ class AgendaCreditsTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
+    SessionReadModels views;
+    @Autowired
     AgendaCredits credits;
     @Autowired
     DocumentService documents;
@@ -52,10 +58,10 @@ class AgendaCreditsTest {
         SubsidyRequest first = scenarios.instructedRequest(2029, line.code(), 12000);
         SubsidyRequest second = scenarios.instructedRequest(2029, line.code(), 8000);
         SubsidyRequest elsewhere = scenarios.instructedRequest(2029, line.code(), 5000);
-        AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2029, 3, 1), LocalDate.of(2029, 3, 8),
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2029, 3, 1), LocalDate.of(2029, 3, 8),
                 List.of(first.reference(), second.reference()));
 
-        List<AgendaCredits.LineCredits> agenda = credits.of(sessions.requestsOnAgenda(session.id()));
+        List<AgendaCredits.LineCredits> agenda = credits.of(this.agenda.requestsOnAgenda(session.id()));
 
         assertThat(agenda).hasSize(1);
         AgendaCredits.LineCredits figures = agenda.get(0);
@@ -65,7 +71,7 @@ class AgendaCreditsTest {
         // the third request, on no agenda, still holds its 5 000 € reservation
         assertThat(figures.availableAfter()).isEqualByComparingTo("25000.00");
         assertThat(figures.availableBefore()).isEqualByComparingTo("45000.00");
-        assertThat(elsewhere.reference()).isNotIn(sessions.view(session.id()).agenda().stream().map(i -> i.reference()).toList());
+        assertThat(elsewhere.reference()).isNotIn(views.view(session.id()).agenda().stream().map(i -> i.reference()).toList());
 
         var convocation = documents.listForSession(session.id()).stream().filter(d -> d.type() == DocumentType.CONVOCATION)
                 .findFirst().orElseThrow();

@@ -46,6 +46,8 @@ class AmendedVoteTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Attendance attendance;
+    @Autowired
     SubsidyRequestService requests;
     @Autowired
     BudgetService budget;
@@ -65,11 +67,11 @@ class AmendedVoteTest {
     void aLowerVotedAmountBecomesTheGrantAndReleasesTheDifference() throws Exception {
         BpmnAwareTests.init(engine);
         SubsidyRequest request = scenarios.instructedRequest(2026, LINE, 20000);
-        AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2044, 1, 8), LocalDate.of(2044, 1, 15),
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2044, 1, 8), LocalDate.of(2044, 1, 15),
                 List.of(request.reference()));
         // the séance is recorded on its day
         clock.set(LocalDate.of(2044, 1, 15));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
         BigDecimal reservedBefore = reserved();
 
         JsonNode above = vote(session, request, Map.of("amount", 25000), 400);

@@ -30,6 +30,14 @@ class ConflictOfInterestTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    RegisterOfInterests register;
+    @Autowired
+    Voting voting;
+    @Autowired
     MemberInterestRepository interests;
     @Autowired
     Scenarios scenarios;
@@ -44,9 +52,9 @@ class ConflictOfInterestTest {
         BpmnAwareTests.init(engine);
         interests.deleteAll();
         request = scenarios.instructedRequest(2026, "2026-65-65748-90-DEVECO");
-        session = scenarios.convenedSession(sessions, LocalDate.of(2025, 9, 5), LocalDate.of(2025, 9, 11),
+        session = scenarios.convenedSession(LocalDate.of(2025, 9, 5), LocalDate.of(2025, 9, 11),
                 List.of(request.reference()));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
     }
 
     /** The register applies to every request of the applicant: other tests' séances must not inherit it. */
@@ -57,7 +65,7 @@ class ConflictOfInterestTest {
 
     @Test
     void withoutInterestTheSeedSeanceGivesFortyForAndNobodyStandsAside() {
-        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        Tally tally = voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
         assertThat(tally.forCount()).isEqualTo(40);
         assertThat(tally.notParticipating()).isZero();
         assertThat(extracts.lines(itemId())).doesNotContain("Membres ne prenant pas part au vote :");
@@ -67,7 +75,7 @@ class ConflictOfInterestTest {
     void aPresentMemberOnTheApplicantsBoardTakesNoPartAndIsNamed() {
         declare("DETANG", InterestKind.BOARD, LocalDate.of(2020, 1, 1), null);
 
-        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        Tally tally = voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
 
         assertThat(tally.forCount()).isEqualTo(39);
         assertThat(tally.notParticipating()).isEqualTo(1);
@@ -82,7 +90,7 @@ class ConflictOfInterestTest {
     void anInterestedProxyHolderCastsNeitherTheirVoteNorTheProxy() {
         declare("HOAREAU", InterestKind.DESIGNATION, LocalDate.of(2020, 1, 1), null);
 
-        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        Tally tally = voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
 
         assertThat(tally.forCount()).isEqualTo(38);
         assertThat(tally.proxies()).isEqualTo(14);
@@ -96,10 +104,10 @@ class ConflictOfInterestTest {
     void theSecretariatCannotRecordAVoteForAMemberStandingAside() {
         Long detang = declare("DETANG", InterestKind.BOARD, LocalDate.of(2020, 1, 1), null);
 
-        assertThatThrownBy(() -> sessions.vote(session.id(), request.reference(), Map.of("against", detang.toString()),
-                "secretariat"))
+        assertThatThrownBy(() -> voting.vote(session.id(), request.reference(),
+                CastVote.marking(Map.of(Choice.AGAINST, List.of(detang))), "secretariat"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("L2131-11");
-        assertThat(sessions.agendaItem(itemId()).isSettled()).isFalse();
+        assertThat(agenda.agendaItem(itemId()).isSettled()).isFalse();
     }
 
     @Test
@@ -108,16 +116,16 @@ class ConflictOfInterestTest {
         // a present member who holds no proxy
         Long ruet = scenarios.bureauMember("RUET").id();
 
-        sessions.flagConflict(session.id(), request.reference(), ruet, true, "Conjoint salarié de l'association", "secretariat");
-        sessions.flagConflict(session.id(), request.reference(), detang, false,
+        register.flagConflict(session.id(), request.reference(), ruet, true, "Conjoint salarié de l'association", "secretariat");
+        register.flagConflict(session.id(), request.reference(), detang, false,
                 "A quitté le conseil d'administration en juin, registre à jour", "secretariat");
-        Tally tally = sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        Tally tally = voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
 
         assertThat(tally.forCount()).isEqualTo(39);
         assertThat(tally.notParticipating()).isEqualTo(1);
         assertThat(extracts.lines(itemId())).contains("Monsieur Guillaume RUET (Conjoint salarié de l'association)")
                 .noneMatch(line -> line.contains("DETANG ("));
-        assertThat(sessions.conflictFlags(session.id(), request.reference()))
+        assertThat(register.conflictFlags(session.id(), request.reference()))
                 .extracting(ConflictFlag::recordedBy, ConflictFlag::standingAside)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("secretariat", true),
                         org.assertj.core.groups.Tuple.tuple("secretariat", false));
@@ -125,7 +133,7 @@ class ConflictOfInterestTest {
 
     @Test
     void aFlagNeedsItsReason() {
-        assertThatThrownBy(() -> sessions.flagConflict(session.id(), request.reference(),
+        assertThatThrownBy(() -> register.flagConflict(session.id(), request.reference(),
                 scenarios.bureauMember("DODET").id(), true, " ", "secretariat"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("motif");
     }
@@ -134,16 +142,16 @@ class ConflictOfInterestTest {
     void anInterestThatEndedBeforeTheSeanceDoesNotCount() {
         declare("DETANG", InterestKind.BOARD, LocalDate.of(2018, 1, 1), LocalDate.of(2024, 12, 31));
 
-        assertThat(sessions.vote(session.id(), request.reference(), Map.of(), "secretariat").forCount()).isEqualTo(40);
+        assertThat(voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat").forCount()).isEqualTo(40);
     }
 
     private Long declare(String lastName, InterestKind kind, LocalDate since, LocalDate until) {
         Member member = scenarios.bureauMember(lastName);
-        sessions.declareInterest(member.id(), kind, "Association OF du Numérique", SeedRequests.SIRET, null, since, until);
+        register.declareInterest(member.id(), kind, "Association OF du Numérique", SeedRequests.SIRET, null, since, until);
         return member.id();
     }
 
     private Long itemId() {
-        return sessions.agendaItemIds(session.id()).get(0);
+        return agenda.agendaItemIds(session.id()).get(0);
     }
 }

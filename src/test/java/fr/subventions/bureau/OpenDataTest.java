@@ -28,17 +28,23 @@ class OpenDataTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Attendance attendance;
+    @Autowired
+    SessionReadModels views;
+    @Autowired
+    Voting voting;
+    @Autowired
     Scenarios scenarios;
 
     @Test
     void publishesEachDeliberationOfTheYearWithItsVote() throws Exception {
         BpmnAwareTests.init(engine);
         SubsidyRequest request = scenarios.instructedRequest(2026, "2026-65-65748-71-ECOURB");
-        AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8),
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8),
                 List.of(request.reference()));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-        sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
-        String number = sessions.view(session.id()).agenda().get(0).deliberationNumber();
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
+        String number = views.view(session.id()).agenda().get(0).deliberationNumber();
 
         String csv = mvc.perform(get("/api/opendata/deliberations.csv?year=2026")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -266,7 +266,7 @@ class SittingDayTest {
 
     /** Created, its agenda fixed and its convocation sent (on the real date, well before the séance). */
     private long convened(SubsidyRequest... onAgenda) {
-        return scenarios.convenedSession(sessions, DAY.minusDays(7), DAY,
+        return scenarios.convenedSession(DAY.minusDays(7), DAY,
                 java.util.Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList()).id();
     }
 

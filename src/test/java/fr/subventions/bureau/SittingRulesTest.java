@@ -106,7 +106,7 @@ class SittingRulesTest {
     }
 
     private AssemblySession seance(LocalDate date, SubsidyRequest... onAgenda) {
-        return scenarios.convenedSession(sessions, date.minusDays(7), date,
+        return scenarios.convenedSession(date.minusDays(7), date,
                 java.util.Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList());
     }
 

@@ -7,7 +7,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.documents.DocumentLines;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
@@ -195,16 +198,16 @@ class ConventionRulesTest {
     }
 
     @Test
-    void theExtractOfAGrantWithoutConventionNamesNone(@Autowired SessionService sessions,
+    void theExtractOfAGrantWithoutConventionNamesNone(@Autowired Attendance attendance, @Autowired Voting voting,
             @Autowired DocumentService documents) {
         properties.setOptionalDefault(false);
         try {
             Beneficiary association = Beneficiary.newAssociation();
             SubsidyRequest request = instructed(association, YEAR, "8000", LINE);
-            AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2026, 11, 9),
+            AssemblySession session = scenarios.convenedSession(LocalDate.of(2026, 11, 9),
                     LocalDate.of(2026, 11, 19), List.of(request.reference()));
-            sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-            sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+            attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+            voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
             scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
 
             SubsidyRequest granted = requests.byId(request.id());

@@ -2,13 +2,20 @@ package fr.subventions.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.AttendanceSheet;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.Choice;
 import fr.subventions.bureau.Civility;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
+import fr.subventions.bureau.Roll;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestDocument;
@@ -35,6 +42,12 @@ class CouncilExtractTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
+    @Autowired
     SubsidyRequestService requests;
     @Autowired
     DocumentService documents;
@@ -53,15 +66,16 @@ class CouncilExtractTest {
         SubsidyRequest request = scenarios.instructedRequest(2025, "2025-65-65748-90-DEVECO");
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.CONSEIL, LocalDate.of(2025, 6, 30),
                 "Salle du Conseil", council.get(0).id(), council.get(1).id(), LocalDate.of(2025, 6, 20)));
-        sessions.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
+        agenda.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
         sessions.convene(session.id(), "secretariat");
         String process = scenarios.processOf(SessionService.businessKey(session.id()));
         scenarios.fileDocuments(process);
-        sessions.recordAttendance(session.id(), Map.of("present", council.subList(0, 4).stream().map(Member::id).toList(),
-                "absent", List.of(council.get(4).id()), "proxies", List.of(council.get(4).id() + ">" + council.get(3).id())),
+        attendance.recordAttendance(session.id(), AttendanceSheet.of(council.subList(0, 4).stream().map(Member::id).toList(),
+                List.of(council.get(4).id()), List.of(new Roll.Proxy(council.get(4).id(), council.get(3).id()))),
                 "secretariat");
         // the member on the applicant's board stands aside (L2131-11)
-        sessions.vote(session.id(), request.reference(), Map.of("notParticipating", council.get(2).id().toString()), "secretariat");
+        voting.vote(session.id(), request.reference(),
+                CastVote.marking(Map.of(Choice.NOT_PARTICIPATING, List.of(council.get(2).id()))), "secretariat");
         scenarios.fileDocuments(process);
 
         RequestDocument extract = documents.list(requests.byId(request.id())).stream()

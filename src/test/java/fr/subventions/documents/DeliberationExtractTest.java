@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.LegalForm;
@@ -55,6 +59,12 @@ class DeliberationExtractTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
+    @Autowired
     DocumentService documents;
     @Autowired
     TaskService tasks;
@@ -93,12 +103,12 @@ class DeliberationExtractTest {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2023, 9, 14),
                 "Dijon Métropole", scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(),
                 LocalDate.of(2023, 9, 8)));
-        sessions.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
+        agenda.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
         sessions.convene(session.id(), "secretariat");
         scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         clock.set(LocalDate.of(2023, 9, 14));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-        sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
         scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
 
         RequestDocument extract = documents.list(requests.byId(request.id())).stream()

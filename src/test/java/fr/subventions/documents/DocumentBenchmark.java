@@ -5,7 +5,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import fr.subventions.SubventionsApplication;
 import fr.subventions.budget.BudgetService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.Voting;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequest;
@@ -52,7 +56,9 @@ public final class DocumentBenchmark {
     private static void run(ConfigurableApplicationContext context) {
         BpmnAwareTests.init(context.getBean(ProcessEngine.class));
         Scenarios scenarios = context.getBean(Scenarios.class);
-        SessionService sessions = context.getBean(SessionService.class);
+        Agenda agenda = context.getBean(Agenda.class);
+        Attendance attendance = context.getBean(Attendance.class);
+        Voting voting = context.getBean(Voting.class);
         SubsidyRequestService requests = context.getBean(SubsidyRequestService.class);
         TaskService tasks = context.getBean(TaskService.class);
         DocumentGenerator generator = context.getBean(DocumentGenerator.class);
@@ -61,10 +67,10 @@ public final class DocumentBenchmark {
 
         String line = "2024-65-65748-90-DEVECO";
         SubsidyRequest request = scenarios.instructedRequest(2024, line);
-        AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 19),
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2024, 9, 9), LocalDate.of(2024, 9, 19),
                 List.of(request.reference()));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-        sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
         scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         scenarios.fileDocumentsOf(request.reference());
         String today = LocalDate.now().toString();
@@ -74,7 +80,7 @@ public final class DocumentBenchmark {
                 withVariables("signedBy", "François Rebsamen", "signedOn", today));
         complete(tasks.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult(),
                 withVariables("lines", line + " = 20000"));
-        Long item = sessions.agendaItemIds(session.id()).get(0);
+        Long item = agenda.agendaItemIds(session.id()).get(0);
 
         Map<String, Runnable> documents = new LinkedHashMap<>();
         documents.put("Accusé de réception (.docx)", () -> generator.forRequest(DocumentType.ACKNOWLEDGEMENT, request.id()));

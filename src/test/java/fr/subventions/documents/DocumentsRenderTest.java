@@ -5,10 +5,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import fr.subventions.budget.BudgetService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.Choice;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -56,6 +61,12 @@ class DocumentsRenderTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
+    @Autowired
     DocumentService documents;
     @Autowired
     BudgetService budget;
@@ -77,14 +88,14 @@ class DocumentsRenderTest {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2024, 9, 19),
                 "Salle du Conseil, 40 avenue du Drapeau, Dijon", scenarios.bureauMember("REBSAMEN").id(),
                 scenarios.bureauMember("HOAREAU").id(), LocalDate.of(2024, 9, 9)));
-        sessions.addToAgenda(session.id(), List.of(granted.reference(), rejected.reference()), "secretariat");
+        agenda.addToAgenda(session.id(), List.of(granted.reference(), rejected.reference()), "secretariat");
         sessions.convene(session.id(), "secretariat");
         scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-        sessions.vote(session.id(), granted.reference(), Map.of(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), granted.reference(), CastVote.unanimous(), "secretariat");
         List<Long> members = scenarios.bureau().stream().map(m -> m.id()).toList();
-        sessions.vote(session.id(), rejected.reference(), Map.of("against", String.join("\n",
-                members.subList(0, 25).stream().map(String::valueOf).toList())), "secretariat");
+        voting.vote(session.id(), rejected.reference(), CastVote.marking(Map.of(Choice.AGAINST, members.subList(0, 25))),
+                "secretariat");
         scenarios.fileDocumentsOf(SessionService.businessKey(session.id()));
         String seance = scenarios.processOf(SessionService.businessKey(session.id()));
         sessions.requestClosing(session.id(), "secretariat");

@@ -5,7 +5,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.SessionReadModels;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
@@ -43,6 +47,12 @@ class SubsidiesOpenDataTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Attendance attendance;
+    @Autowired
+    SessionReadModels views;
+    @Autowired
+    Voting voting;
+    @Autowired
     TaskCompleter tasks;
     @Autowired
     MutableClock clock;
@@ -57,12 +67,12 @@ class SubsidiesOpenDataTest {
         BpmnAwareTests.init(engine);
         clock.set(LocalDate.of(2023, 7, 3));
         SubsidyRequest request = scenarios.instructedRequest(2023, "2023-65-65748-90-DEVECO");
-        AssemblySession session = scenarios.convenedSession(sessions, LocalDate.of(2023, 9, 8), LocalDate.of(2023, 9, 14),
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2023, 9, 8), LocalDate.of(2023, 9, 14),
                 List.of(request.reference()));
         clock.set(LocalDate.of(2023, 9, 14));
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-        sessions.vote(session.id(), request.reference(), Map.of(), "secretariat");
-        String number = sessions.view(session.id()).agenda().get(0).deliberationNumber();
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
+        String number = views.view(session.id()).agenda().get(0).deliberationNumber();
         scenarios.fileDocumentsOf(request.reference());
         assertThat(rowOf(number)).as("not concluded yet").isNull();
 

@@ -7,9 +7,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AttendanceSheet;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
+import fr.subventions.bureau.Roll;
+import fr.subventions.bureau.SessionService;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -43,10 +47,15 @@ public class Scenarios {
     private final ManagementService management;
     private final DocumentService documents;
     private final HistoryService history;
+    private final SessionService sessions;
+    private final Agenda agenda;
 
     Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
-            ManagementService management, DocumentService documents, HistoryService history) {
+            ManagementService management, DocumentService documents, HistoryService history, SessionService sessions,
+            Agenda agenda) {
         this.history = history;
+        this.sessions = sessions;
+        this.agenda = agenda;
         this.requests = requests;
         this.runtime = runtime;
         this.members = members;
@@ -149,14 +158,13 @@ public class Scenarios {
      * order of their holders).
      */
     /** Creates a séance, puts the requests on its agenda and convenes it: its convocation is produced, it waits for attendance. */
-    public fr.subventions.bureau.AssemblySession convenedSession(fr.subventions.bureau.SessionService sessions,
-            java.time.LocalDate convocation, java.time.LocalDate date, List<String> references) {
+    public fr.subventions.bureau.AssemblySession convenedSession(java.time.LocalDate convocation, java.time.LocalDate date, List<String> references) {
         fr.subventions.bureau.AssemblySession session = sessions.create(new fr.subventions.bureau.CreateSession(
                 AssemblyBody.BUREAU, date, "Salle du Conseil, 40 avenue du Drapeau, Dijon", bureauMember("REBSAMEN").id(),
                 bureauMember("HOAREAU").id(), convocation));
-        sessions.addToAgenda(session.id(), references, "secretariat");
+        agenda.addToAgenda(session.id(), references, "secretariat");
         sessions.convene(session.id(), "secretariat");
-        fileDocumentsOf(fr.subventions.bureau.SessionService.businessKey(session.id()));
+        fileDocumentsOf(SessionService.businessKey(session.id()));
         return session;
     }
 
@@ -182,5 +190,14 @@ public class Scenarios {
         sheet.put("proxies", lines);
         sheet.put("proxyPairs", pairs);
         return sheet;
+    }
+
+    /** The seed's sheet ({@link #seedAttendance()}) as the services take it. */
+    @SuppressWarnings("unchecked")
+    public AttendanceSheet seedSheet() {
+        Map<String, Object> sheet = seedAttendance();
+        return AttendanceSheet.of((List<Long>) sheet.get("present"), (List<Long>) sheet.get("absent"),
+                ((List<Map<String, Long>>) sheet.get("proxyPairs")).stream()
+                        .map(pair -> new Roll.Proxy(pair.get("fromId"), pair.get("toId"))).toList());
     }
 }

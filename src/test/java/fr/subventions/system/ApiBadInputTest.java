@@ -10,12 +10,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.AttendanceSheet;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.SessionStatus;
+import fr.subventions.bureau.Voting;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
@@ -105,6 +110,12 @@ class ApiBadInputTest {
     SubsidyRequestService requests;
     @Autowired
     SessionService sessions;
+    @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
     @Autowired
     Scenarios scenarios;
     @Autowired
@@ -845,8 +856,8 @@ class ApiBadInputTest {
                 voted = awaitingAgenda();
                 pending = awaitingAgenda();
                 session = convenedSession(voted, pending);
-                sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
-                sessions.vote(session.id(), voted.reference(), Map.of(), "secretariat");
+                attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+                voting.vote(session.id(), voted.reference(), CastVote.unanimous(), "secretariat");
                 assertThat(sessions.get(session.id()).status()).isEqualTo(SessionStatus.SITTING);
                 assertThat(reload(voted).status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
             }
@@ -1338,10 +1349,9 @@ class ApiBadInputTest {
         private AssemblySession sitting(int present) {
             AssemblySession session = convenedSession(awaitingAgenda());
             List<Member> bureau = scenarios.bureau();
-            Map<String, Object> sheet = new HashMap<>();
-            sheet.put("present", bureau.subList(0, present).stream().map(Member::id).toList());
-            sheet.put("absent", bureau.subList(present, bureau.size()).stream().map(Member::id).toList());
-            sessions.recordAttendance(session.id(), sheet, "secretariat");
+            attendance.recordAttendance(session.id(), AttendanceSheet.of(bureau.subList(0, present).stream().map(Member::id)
+                    .toList(), bureau.subList(present, bureau.size()).stream().map(Member::id).toList(), List.of()),
+                    "secretariat");
             return session;
         }
 
@@ -1450,7 +1460,7 @@ class ApiBadInputTest {
     AssemblySession sessionInPreparation(SubsidyRequest... onAgenda) {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, SESSION_DATE, "Salle des séances",
                 scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("FALCONNET").id(), CONVOCATION_SENT_ON));
-        sessions.addToAgenda(session.id(), Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList(),
+        agenda.addToAgenda(session.id(), Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList(),
                 "secretariat");
         for (SubsidyRequest request : onAgenda) {
             expect(request, RequestStatus.ON_AGENDA);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.CreateSession;
@@ -65,6 +66,8 @@ class UserTextEscapingTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
     Scenarios scenarios;
     @Autowired
     MutableClock clock;
@@ -93,7 +96,7 @@ class UserTextEscapingTest {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 11, 20),
                 "\"><script>alert(3)</script>", scenarios.bureauMember("REBSAMEN").id(),
                 scenarios.bureauMember("HOAREAU").id(), LocalDate.of(2025, 11, 10)));
-        sessions.addToAgenda(session.id(), java.util.List.of(onAgenda.reference()), "secretariat");
+        agenda.addToAgenda(session.id(), java.util.List.of(onAgenda.reference()), "secretariat");
         String html = mvc.perform(get("/seances/" + session.id()).session(login("secretariat"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains(onAgenda.reference(), candidate.reference());

@@ -11,12 +11,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.AttendanceSheet;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.Choice;
 import fr.subventions.bureau.CreateSession;
+import fr.subventions.bureau.SecretBallot;
+import fr.subventions.bureau.SessionReadModels;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.SessionStatus;
 import fr.subventions.bureau.Tally;
+import fr.subventions.bureau.Voting;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.submission.Outcome;
 import fr.subventions.submission.RequestStatus;
@@ -49,6 +57,14 @@ class AssemblySessionProcessTest {
     @Autowired
     SessionService sessions;
     @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    SessionReadModels views;
+    @Autowired
+    Voting voting;
+    @Autowired
     SubsidyRequestService requests;
     @Autowired
     Scenarios scenarios;
@@ -72,7 +88,7 @@ class AssemblySessionProcessTest {
                 .processInstanceBusinessKey(SessionService.businessKey(session.id()))
                 .singleResult();
         assertThat(instance).isStarted().isWaitingAt(TASK_PREPARE_AGENDA);
-        sessions.addToAgenda(session.id(), List.of(first.reference(), second.reference()), "secretariat");
+        agenda.addToAgenda(session.id(), List.of(first.reference(), second.reference()), "secretariat");
     }
 
     @Test
@@ -86,9 +102,9 @@ class AssemblySessionProcessTest {
 
         assertThat(instance).isWaitingAt(TASK_VOTE_ITEM);
         assertThat(votesPending()).isEqualTo(2);
-        Tally adopted = sessions.vote(session.id(), first.reference(), Map.of(), "secretariat");
-        Tally rejected = sessions.vote(session.id(), second.reference(),
-                Map.of("against", String.join("\n", scenarios.bureau().subList(0, 20).stream().map(m -> m.id().toString()).toList())),
+        Tally adopted = voting.vote(session.id(), first.reference(), CastVote.unanimous(), "secretariat");
+        Tally rejected = voting.vote(session.id(), second.reference(),
+                CastVote.marking(Map.of(Choice.AGAINST, scenarios.bureau().subList(0, 20).stream().map(m -> m.id()).toList())),
                 "secretariat");
 
         assertThat(adopted.decision()).isEqualTo(VoteDecision.ADOPTED);
@@ -116,7 +132,7 @@ class AssemblySessionProcessTest {
                 "Présents : 25 – représentés : 0.",
                 "Adopté : pour 25, contre 0, abstention 0, ne se prononce pas 0, dont 0 procuration(s).",
                 "LISTE DES DÉLIBÉRATIONS ADOPTÉES");
-        java.util.List<String> numbers = sessions.view(session.id()).agenda().stream().map(i -> i.deliberationNumber()).toList();
+        java.util.List<String> numbers = views.view(session.id()).agenda().stream().map(i -> i.deliberationNumber()).toList();
         assertThat(numbers).allMatch(n -> n.matches("^[0-9A-Z_]{1,15}$") && n.startsWith("B2025_"));
         assertThat(Integer.parseInt(numbers.get(1).substring(6))).isEqualTo(Integer.parseInt(numbers.get(0).substring(6)) + 1);
         assertThat(lines).contains("Délibération n° " + numbers.get(0));
@@ -127,8 +143,8 @@ class AssemblySessionProcessTest {
     @Test
     void adjournedItemSendsItsRequestBackToTheAgenda() {
         openSession();
-        sessions.vote(session.id(), first.reference(), Map.of("adjourned", true), "secretariat");
-        sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        voting.vote(session.id(), first.reference(), CastVote.adjournment(), "secretariat");
+        voting.vote(session.id(), second.reference(), CastVote.unanimous(), "secretariat");
         scenarios.fileDocuments(instance.getId());
 
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
@@ -142,9 +158,9 @@ class AssemblySessionProcessTest {
         requests.withdraw(first.reference(), "Projet abandonné", Scenarios.APPLICANT);
 
         assertThat(votesPending()).isEqualTo(1);
-        assertThatThrownBy(() -> sessions.vote(session.id(), first.reference(), Map.of(), "secretariat"))
+        assertThatThrownBy(() -> voting.vote(session.id(), first.reference(), CastVote.unanimous(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("retiré");
-        sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        voting.vote(session.id(), second.reference(), CastVote.unanimous(), "secretariat");
         scenarios.fileDocuments(instance.getId());
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
         assertThat(historyOf(TASK_ORDER_EXTRACT)).isEqualTo(1);
@@ -156,7 +172,7 @@ class AssemblySessionProcessTest {
         openSession();
 
         assertThat(votesPending()).isEqualTo(1);
-        assertThat(sessions.view(session.id()).agenda()).extracting(i -> i.reference()).containsExactly(second.reference());
+        assertThat(views.view(session.id()).agenda()).extracting(i -> i.reference()).containsExactly(second.reference());
     }
 
     @Test
@@ -164,10 +180,10 @@ class AssemblySessionProcessTest {
         sessions.convene(session.id(), "secretariat");
         scenarios.fileDocuments(instance.getId());
         requests.withdraw(first.reference(), null, Scenarios.APPLICANT);
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
 
         assertThat(votesPending()).isEqualTo(1);
-        sessions.vote(session.id(), second.reference(), Map.of(), "secretariat");
+        voting.vote(session.id(), second.reference(), CastVote.unanimous(), "secretariat");
         scenarios.fileDocuments(instance.getId());
         assertThat(instance).isWaitingAt(TASK_CLOSE_SESSION);
     }
@@ -178,13 +194,13 @@ class AssemblySessionProcessTest {
         AssemblySession urgent = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 9, 18),
                 "Salle du Conseil", scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(),
                 LocalDate.of(2025, 9, 16), "Date limite de dépôt du dossier FEDER le 19 septembre"));
-        sessions.addToAgenda(urgent.id(), List.of(third.reference()), "secretariat");
+        agenda.addToAgenda(urgent.id(), List.of(third.reference()), "secretariat");
 
         sessions.convene(urgent.id(), "secretariat");
 
         assertThat(sessions.get(urgent.id()).status()).isEqualTo(SessionStatus.CONVENED);
-        assertThat(sessions.view(urgent.id()).convocationRecipients()).isEqualTo(43);
-        assertThat(sessions.view(urgent.id()).urgencyReason()).contains("FEDER");
+        assertThat(views.view(urgent.id()).convocationRecipients()).isEqualTo(43);
+        assertThat(views.view(urgent.id()).urgencyReason()).contains("FEDER");
     }
 
     @Test
@@ -193,7 +209,7 @@ class AssemblySessionProcessTest {
         AssemblySession urgent = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 9, 18),
                 "Salle du Conseil", scenarios.bureauMember("REBSAMEN").id(), scenarios.bureauMember("HOAREAU").id(),
                 LocalDate.of(2025, 9, 17), "Urgence"));
-        sessions.addToAgenda(urgent.id(), List.of(third.reference()), "secretariat");
+        agenda.addToAgenda(urgent.id(), List.of(third.reference()), "secretariat");
 
         assertThatThrownBy(() -> sessions.convene(urgent.id(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("même en urgence");
@@ -202,22 +218,22 @@ class AssemblySessionProcessTest {
     @Test
     void aSecretBallotKeepsTheCountsButNoNameAndLosesATie() {
         openSession();
-        Tally tally = sessions.vote(session.id(), first.reference(), Map.of("secret", true, "secretFor", "20",
-                "secretAgainst", "20", "secretAbstention", "0", "secretNotVoting", "0"), "secretariat");
+        Tally tally = voting.vote(session.id(), first.reference(),
+                CastVote.secretBallot(new SecretBallot(20, 20, 0, 0)), "secretariat");
 
         assertThat(tally.decision()).isEqualTo(VoteDecision.REJECTED);
         assertThat(tally.forCount()).isEqualTo(20);
         assertThat(jdbc.queryForObject("select count(*) from ballot where agenda_item_id = ?", Integer.class,
-                sessions.agendaItemIds(session.id()).get(0))).isZero();
-        assertThatThrownBy(() -> sessions.vote(session.id(), second.reference(), Map.of("secret", true,
-                "secretFor", "10", "secretAgainst", "5", "secretAbstention", "0", "secretNotVoting", "0",
-                "against", scenarios.bureauMember("DETANG").id().toString()), "secretariat"))
+                agenda.agendaItemIds(session.id()).get(0))).isZero();
+        assertThatThrownBy(() -> voting.vote(session.id(), second.reference(),
+                new CastVote(Map.of(Choice.AGAINST, List.of(scenarios.bureauMember("DETANG").id())), false,
+                        new SecretBallot(10, 5, 0, 0), null), "secretariat"))
                 .isInstanceOf(fr.subventions.shared.InvalidInputException.class);
     }
 
     @Test
     void attendanceWaitsForTheAgendaToBeClosed() {
-        assertThatThrownBy(() -> sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat"))
+        assertThatThrownBy(() -> attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("convocation");
         assertThat(instance).isWaitingAt(TASK_PREPARE_AGENDA);
     }
@@ -226,7 +242,7 @@ class AssemblySessionProcessTest {
     void sessionCannotBeConvenedWithoutFiveClearDaysOfNotice() {
         AssemblySession late = createSession(LocalDate.of(2025, 9, 14), LocalDate.of(2025, 9, 18));
         SubsidyRequest third = scenarios.instructedRequest(2025, LINE, 1000);
-        sessions.addToAgenda(late.id(), List.of(third.reference()), "secretariat");
+        agenda.addToAgenda(late.id(), List.of(third.reference()), "secretariat");
 
         assertThatThrownBy(() -> sessions.convene(late.id(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("jour(s) franc(s)");
@@ -240,10 +256,10 @@ class AssemblySessionProcessTest {
     void itemCannotBeVotedWithoutQuorum() {
         openSession();
         List<Long> ids = scenarios.bureau().stream().map(m -> m.id()).toList();
-        sessions.recordAttendance(session.id(), Map.of("present", ids.subList(0, 21), "absent", ids.subList(21, 43)),
+        attendance.recordAttendance(session.id(), AttendanceSheet.of(ids.subList(0, 21), ids.subList(21, 43), List.of()),
                 "secretariat");
 
-        assertThatThrownBy(() -> sessions.vote(session.id(), first.reference(), Map.of(), "secretariat"))
+        assertThatThrownBy(() -> voting.vote(session.id(), first.reference(), CastVote.unanimous(), "secretariat"))
                 .isInstanceOf(StageConflictException.class).hasMessageContaining("Quorum non atteint");
         assertThat(votesPending()).isEqualTo(2);
         assertThat(requests.byId(first.id()).status()).isEqualTo(RequestStatus.ON_AGENDA);
@@ -279,7 +295,7 @@ class AssemblySessionProcessTest {
     private void openSession() {
         sessions.convene(session.id(), "secretariat");
         scenarios.fileDocuments(instance.getId());
-        sessions.recordAttendance(session.id(), scenarios.seedAttendance(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
         assertThat(instance).isWaitingAt(TASK_VOTE_ITEM);
     }
 

@@ -2,6 +2,7 @@ package fr.subventions.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.CreateSession;
@@ -54,6 +55,8 @@ class TaskNamesTest {
     SubsidyRequestService requests;
     @Autowired
     SessionService sessions;
+    @Autowired
+    Agenda agenda;
     @Autowired
     Scenarios scenarios;
     @Autowired
@@ -149,9 +152,9 @@ class TaskNamesTest {
                 Secrétaire : Monsieur Antoine HOAREAU
                 Convocation : envoyée le 6 octobre 2025
                 État : en préparation""");
-        sessions.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
+        this.agenda.addToAgenda(session.id(), List.of(request.reference()), "secretariat");
         sessions.convene(session.id(), "secretariat");
-        Long item = sessions.agendaItemIds(session.id()).get(0);
+        Long item = this.agenda.agendaItemIds(session.id()).get(0);
 
         Map<String, Object> ids = Map.of(AssemblySessionProcess.VAR_SESSION_ID, session.id());
         for (UserTask userTask : userTasks(AssemblySessionProcess.KEY)) {
