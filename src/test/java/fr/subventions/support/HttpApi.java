@@ -20,11 +20,7 @@ public final class HttpApi {
 
     /** A request to that address as that user; its method, body, other headers and timeout are the caller's. */
     public static HttpRequest.Builder request(String user, String url) {
-        return request(user, user, url);
-    }
-
-    public static HttpRequest.Builder request(String user, String password, String url) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user, password));
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user));
     }
 
     public HttpResponse<String> get(String node, String path, String user) throws Exception {
@@ -54,7 +50,11 @@ public final class HttpApi {
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     }
 
-    /** The Authorization header's value for HTTP Basic. */
+    /** The Authorization header's value for HTTP Basic as a demo user. */
+    public static String basic(String user) {
+        return basic(user, user);
+    }
+
     public static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
