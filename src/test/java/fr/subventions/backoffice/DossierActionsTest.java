@@ -25,7 +25,6 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
-import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
 import fr.subventions.support.Scenarios;

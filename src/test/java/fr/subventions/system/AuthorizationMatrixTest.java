@@ -17,7 +17,6 @@ import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
-import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
 import fr.subventions.support.Scenarios;

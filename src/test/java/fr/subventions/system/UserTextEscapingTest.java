@@ -17,7 +17,6 @@ import fr.subventions.submission.SubmitRequest;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
-import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
