@@ -18,7 +18,7 @@ public class ImputeBudgetListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
-        imputation.impute((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID),
+        imputation.impute(SubsidyRequestProcess.REQUEST_ID.get(task),
                 LineAmounts.parse(form.raw("lines"), "lines"), FormFields.actor());
         form.discard();
     }

@@ -17,6 +17,6 @@ public class ReleaseReservationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        budget.release((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+        budget.release(SubsidyRequestProcess.REQUEST_ID.get(execution));
     }
 }

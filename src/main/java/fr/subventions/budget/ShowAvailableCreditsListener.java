@@ -27,7 +27,7 @@ public class ShowAvailableCreditsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        int year = requests.byId((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID)).fiscalYear();
+        int year = requests.byId(SubsidyRequestProcess.REQUEST_ID.get(task)).fiscalYear();
         String lines = budget.lines(year).stream()
                 .map(l -> "- " + l.code() + " = " + l.label() + " (" + l.service() + ") : disponible " + Money.format(l.available()))
                 .collect(Collectors.joining("\n"));

@@ -17,7 +17,7 @@ public class DecideConventionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean withConvention = rules.decide((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
-        execution.setVariable(SubsidyRequestProcess.VAR_WITH_CONVENTION, withConvention);
+        boolean withConvention = rules.decide(SubsidyRequestProcess.REQUEST_ID.get(execution));
+        SubsidyRequestProcess.WITH_CONVENTION.set(execution, withConvention);
     }
 }

@@ -16,6 +16,6 @@ public class PrepareConventionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        conventions.prepare((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+        conventions.prepare(SubsidyRequestProcess.REQUEST_ID.get(execution));
     }
 }

@@ -24,7 +24,7 @@ public class RecordSignatureListener implements TaskListener {
         Signatory signatory = SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT.equals(task.getTaskDefinitionKey())
                 ? Signatory.PRESIDENT : Signatory.BENEFICIARY;
         FormFields form = FormFields.of(task);
-        conventions.sign((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID), signatory,
+        conventions.sign(SubsidyRequestProcess.REQUEST_ID.get(task), signatory,
                 form.text("signedBy"), date(form.text("signedOn")), FormFields.actor());
         form.discard();
     }

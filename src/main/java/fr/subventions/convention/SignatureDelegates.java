@@ -26,7 +26,7 @@ final class SignatureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            deadlines.remind((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+            deadlines.remind(SubsidyRequestProcess.REQUEST_ID.get(execution));
         }
     }
 
@@ -42,7 +42,7 @@ final class SignatureDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            deadlines.lapse((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+            deadlines.lapse(SubsidyRequestProcess.REQUEST_ID.get(execution));
         }
     }
 
@@ -58,7 +58,7 @@ final class SignatureDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            deadlines.signatureLate((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+            deadlines.signatureLate(SubsidyRequestProcess.REQUEST_ID.get(task));
         }
     }
 
@@ -75,7 +75,7 @@ final class SignatureDelegates {
         @Override
         public void notify(DelegateTask task) {
             FormFields form = FormFields.of(task);
-            deadlines.followedUp((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID), form.text("note"),
+            deadlines.followedUp(SubsidyRequestProcess.REQUEST_ID.get(task), form.text("note"),
                     FormFields.actor());
             form.discard();
         }

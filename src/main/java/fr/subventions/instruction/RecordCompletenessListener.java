@@ -19,9 +19,9 @@ public class RecordCompletenessListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
-        boolean complete = instruction.recordCompleteness((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID),
+        boolean complete = instruction.recordCompleteness(SubsidyRequestProcess.REQUEST_ID.get(task),
                 form.bool("isComplete"), form.lines("missing"), form.text("comment"), FormFields.actor());
         form.discard();
-        task.getExecution().setVariable(SubsidyRequestProcess.VAR_COMPLETE, complete);
+        SubsidyRequestProcess.COMPLETE.set(task.getExecution(), complete);
     }
 }

@@ -22,11 +22,11 @@ public class RecordInstructionListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
-        boolean favorable = instruction.recordInstruction((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID),
+        boolean favorable = instruction.recordInstruction(SubsidyRequestProcess.REQUEST_ID.get(task),
                 opinion(form.text("opinion")), form.amount("proposedAmount"),
                 LineAmounts.parse(form.raw("budgetLines"), "budgetLines"), form.text("report"), FormFields.actor());
         form.discard();
-        task.getExecution().setVariable(SubsidyRequestProcess.VAR_FAVORABLE, favorable);
+        SubsidyRequestProcess.FAVORABLE.set(task.getExecution(), favorable);
     }
 
     private static Opinion opinion(String value) {

@@ -17,6 +17,6 @@ public class PlanPaymentsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        payments.plan((Long) execution.getVariable(SubsidyPaymentProcess.VAR_REQUEST_ID));
+        payments.plan(SubsidyPaymentProcess.REQUEST_ID.get(execution));
     }
 }

@@ -19,7 +19,7 @@ public class ReceiveFinancialReportListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
-        payments.receiveReport((Long) task.getVariable(SubsidyPaymentProcess.VAR_REQUEST_ID), FormFields.actor());
+        payments.receiveReport(SubsidyPaymentProcess.REQUEST_ID.get(task), FormFields.actor());
         form.discard();
     }
 }

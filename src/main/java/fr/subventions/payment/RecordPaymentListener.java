@@ -22,10 +22,10 @@ public class RecordPaymentListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
-        boolean balanceDue = payments.pay((Long) task.getVariable(SubsidyPaymentProcess.VAR_REQUEST_ID),
+        boolean balanceDue = payments.pay(SubsidyPaymentProcess.REQUEST_ID.get(task),
                 date(form.text("paidOn")), form.text("mandateReference"), FormFields.actor());
         form.discard();
-        task.getExecution().setVariable(SubsidyPaymentProcess.VAR_BALANCE_DUE, balanceDue);
+        SubsidyPaymentProcess.BALANCE_DUE.set(task.getExecution(), balanceDue);
     }
 
     private static LocalDate date(String text) {

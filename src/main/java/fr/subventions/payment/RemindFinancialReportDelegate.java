@@ -17,6 +17,6 @@ public class RemindFinancialReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        payments.remindReport((Long) execution.getVariable(SubsidyPaymentProcess.VAR_REQUEST_ID));
+        payments.remindReport(SubsidyPaymentProcess.REQUEST_ID.get(execution));
     }
 }

@@ -17,6 +17,6 @@ public class CloseRequestListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        requests.close((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID), FormFields.actor());
+        requests.close(SubsidyRequestProcess.REQUEST_ID.get(task), FormFields.actor());
     }
 }

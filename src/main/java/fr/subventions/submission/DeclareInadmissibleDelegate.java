@@ -17,6 +17,6 @@ public class DeclareInadmissibleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        requests.declareInadmissible((Long) execution.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID));
+        requests.declareInadmissible(SubsidyRequestProcess.REQUEST_ID.get(execution));
     }
 }

@@ -20,7 +20,7 @@ public class SupplyMissingItemsListener implements TaskListener {
     public void notify(DelegateTask task) {
         FormFields form = FormFields.of(task);
         form.text("message");
-        requests.recordMissingItemsSupplied((Long) task.getVariable(SubsidyRequestProcess.VAR_REQUEST_ID), FormFields.actor());
+        requests.recordMissingItemsSupplied(SubsidyRequestProcess.REQUEST_ID.get(task), FormFields.actor());
         form.discard();
     }
 }

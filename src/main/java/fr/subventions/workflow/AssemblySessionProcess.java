@@ -23,6 +23,10 @@ public final class AssemblySessionProcess {
     /** Gateway flag, local to an item: adopted or rejected (an extract is due), not adjourned or withdrawn. */
     public static final String VAR_ITEM_DECIDED = "itemDecided";
 
+    public static final ProcessVariable<Long> SESSION_ID = ProcessVariable.id(VAR_SESSION_ID);
+    public static final ProcessVariable<Long> AGENDA_ITEM_ID = ProcessVariable.id(VAR_AGENDA_ITEM_ID);
+    public static final ProcessVariable<Boolean> ITEM_DECIDED = ProcessVariable.flag(VAR_ITEM_DECIDED);
+
     private AssemblySessionProcess() {
     }
 }

@@ -1,6 +1,7 @@
 package fr.subventions.workflow;
 
 import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ public final class FormFields {
             if (value instanceof Number number) {
                 return new BigDecimal(number.toString());
             }
-            return fr.subventions.shared.Money.parse(value.toString());
+            return Money.parse(value.toString());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(name, "doit être un montant en euros, par exemple 20000 ou 20000,50");
         }

@@ -24,7 +24,7 @@ public class OrderDocumentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         VariableMap order = Variables.createVariables().putValue(DocumentProductionProcess.VAR_DOCUMENT_KIND,
-                execution.getVariable(DocumentProductionProcess.VAR_DOCUMENT_KIND));
+                DocumentProductionProcess.DOCUMENT_KIND.get(execution));
         for (String subject : DocumentProductionProcess.SUBJECT_VARIABLES) {
             Object id = execution.getVariable(subject);
             if (id != null) {

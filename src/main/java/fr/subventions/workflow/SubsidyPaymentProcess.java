@@ -18,6 +18,9 @@ public final class SubsidyPaymentProcess {
     /** Gateway flag: a balance remains, to be paid after the financial report. */
     public static final String VAR_BALANCE_DUE = "balanceDue";
 
+    public static final ProcessVariable<Long> REQUEST_ID = SubsidyRequestProcess.REQUEST_ID;
+    public static final ProcessVariable<Boolean> BALANCE_DUE = ProcessVariable.flag(VAR_BALANCE_DUE);
+
     private SubsidyPaymentProcess() {
     }
 }

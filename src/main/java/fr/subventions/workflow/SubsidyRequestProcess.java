@@ -53,6 +53,11 @@ public final class SubsidyRequestProcess {
     /** Set by Task_DecideConvention after an adoption: whether the grant goes with a convention. */
     public static final String VAR_WITH_CONVENTION = "withConvention";
 
+    public static final ProcessVariable<Long> REQUEST_ID = ProcessVariable.id(VAR_REQUEST_ID);
+    public static final ProcessVariable<Boolean> COMPLETE = ProcessVariable.flag(VAR_COMPLETE);
+    public static final ProcessVariable<Boolean> FAVORABLE = ProcessVariable.flag(VAR_FAVORABLE);
+    public static final ProcessVariable<Boolean> WITH_CONVENTION = ProcessVariable.flag(VAR_WITH_CONVENTION);
+
     private SubsidyRequestProcess() {
     }
 }

@@ -1,6 +1,8 @@
 package fr.subventions.backoffice;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -18,8 +20,10 @@ import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,9 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -79,8 +81,8 @@ class DossierActionsRaceTest {
 
     @Test
     void twoOfficersTakingTheSameTaskAtOnceOneWinsTheOtherIsToldWhoHasIt() throws Exception {
-        MockHttpSession claire = login(CLAIRE);
-        MockHttpSession lucie = login(LUCIE);
+        MockHttpSession claire = login(mvc, CLAIRE);
+        MockHttpSession lucie = login(mvc, LUCIE);
         Map<String, String> names = Map.of(CLAIRE, "Claire Instructrice (instructeur)", LUCIE, "Lucie Troisième (instructeur3)");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -124,9 +126,9 @@ class DossierActionsRaceTest {
         CyclicBarrier start = new CyclicBarrier(officers);
         ExecutorService pool = Executors.newFixedThreadPool(officers);
         try {
-            List<Future<String>> answers = new java.util.ArrayList<>();
+            List<Future<String>> answers = new ArrayList<>();
             for (int i = 1; i <= officers; i++) {
-                Caller officer = new Caller("officier-" + i, java.util.Set.of(Caller.OFFICERS));
+                Caller officer = new Caller("officier-" + i, Set.of(Caller.OFFICERS));
                 answers.add(pool.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
                     try {
@@ -138,7 +140,7 @@ class DossierActionsRaceTest {
                     }
                 }));
             }
-            List<String> told = new java.util.ArrayList<>();
+            List<String> told = new ArrayList<>();
             for (Future<String> answer : answers) {
                 told.add(answer.get(60, TimeUnit.SECONDS));
             }
@@ -153,7 +155,7 @@ class DossierActionsRaceTest {
     }
 
     private MockHttpServletResponse take(MockHttpSession session, String reference, CyclicBarrier start) throws Exception {
-        var call = post("/gestion/demandes/" + reference + "/prise").session(session).param("_csrf", token(session))
+        var call = post("/gestion/demandes/" + reference + "/prise").session(session).with(csrf())
                 .param("etape", "completude");
         start.await(30, TimeUnit.SECONDS);
         return mvc.perform(call).andReturn().getResponse();
@@ -161,7 +163,7 @@ class DossierActionsRaceTest {
 
     private MockHttpServletResponse complete(MockHttpSession session, String reference) throws Exception {
         return mvc.perform(post("/gestion/demandes/" + reference + "/completude").session(session)
-                .param("_csrf", token(session)).param("complete", "true")).andReturn().getResponse();
+                .with(csrf()).param("complete", "true")).andReturn().getResponse();
     }
 
     private String submitted() {
@@ -170,19 +172,6 @@ class DossierActionsRaceTest {
         scenarios.fileRepublicanCommitment(request.reference());
         scenarios.fileDocumentsOf(request.reference());
         return request.reference();
-    }
-
-    private MockHttpSession login(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(session)));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).as("%s logged in", user).isNotNull();
-        return session;
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        MvcResult page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 
     private static String text(MockHttpServletResponse response) throws Exception {

@@ -1,11 +1,14 @@
 package fr.subventions.backoffice;
 
+import static fr.subventions.support.DemoUsers.as;
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.budget.BudgetImport;
 import fr.subventions.budget.BudgetLine;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Commitment;
@@ -32,11 +35,11 @@ import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -47,9 +50,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The dossier page's current action, as staff use it: an officer takes the completeness check, ticks the documents
@@ -67,8 +71,6 @@ class DossierActionsTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     Scenarios scenarios;
     @Autowired
     SubsidyRequestService requests;
@@ -83,15 +85,15 @@ class DossierActionsTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     IdentityService identity;
     @Autowired
     Refusals refusals;
     @Autowired
     MutableClock clock;
     @Autowired
-    fr.subventions.budget.BudgetImport budgetImport;
+    ApiJourney api;
+    @Autowired
+    BudgetImport budgetImport;
 
     int year;
     String devEco;
@@ -104,13 +106,13 @@ class DossierActionsTest {
     @BeforeEach
     void linesOfItsOwnAndASecondOfficer() {
         clock.reset();
-        year = java.time.Year.now(clock).getValue();
+        year = Year.now(clock).getValue();
         devEco = BudgetLine.codeOf(year, "65", "65748", "90", "ACTIONSDEV");
         ecoUrb = BudgetLine.codeOf(year, "65", "65748", "76", "ACTIONSURB");
-        String lines = fr.subventions.support.ApiJourney.IMPORT_HEADER + "\n"
+        String lines = ApiJourney.IMPORT_HEADER + "\n"
                 + year + ";65;65748;90;Développement économique;ACTIONSDEV;Subventions (tests du dossier);500000\n"
                 + year + ";65;65748;76;Écologie urbaine;ACTIONSURB;Subventions (tests du dossier);300000\n";
-        budgetImport.importFile("budget-" + year + ".csv", lines.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        budgetImport.importFile("budget-" + year + ".csv", lines.getBytes(StandardCharsets.UTF_8),
                 "finances");
         if (identity.createUserQuery().userId(OTHER_OFFICER).count() == 0) {
             User user = identity.newUser(OTHER_OFFICER);
@@ -128,7 +130,7 @@ class DossierActionsTest {
     void anOfficerTakesTheCheckTicksTheDocumentsReceivedAndAsksForTheMissingOnes() throws Exception {
         String reference = submitted();
         documents.upload(reference, DocumentType.STATUTS, "statuts.pdf", Scenarios.PDF, Scenarios.APPLICANT);
-        MockHttpSession officer = login("instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
 
         String page = page(officer, reference);
         LocalDate deadline = LocalDate.now(clock).plusDays(30);
@@ -164,7 +166,7 @@ class DossierActionsTest {
     @Test
     void anOfficerDeclaresTheRequestCompleteThenInstructsItWithSplitFundingOverTwoLines() throws Exception {
         String reference = submitted();
-        MockHttpSession officer = login("instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
         assertThat(send(officer, reference, "completude", "complete", "true").getStatus()).isEqualTo(302);
         assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
 
@@ -177,7 +179,7 @@ class DossierActionsTest {
         // the preview lays the report out as the extract will, and records nothing
         Map<String, Object> before = refusals.fingerprint();
         MvcResult preview = mvc.perform(post("/gestion/demandes/" + reference + "/instruction").session(officer)
-                .param("_csrf", token(officer)).param("apercu", "oui").param("opinion", "FAVORABLE")
+                .with(csrf()).param("apercu", "oui").param("opinion", "FAVORABLE")
                 .param("proposedAmount", "3000").param("report", "  Premier paragraphe de l'exposé.  \n\n\nSecond paragraphe.\n"))
                 .andReturn();
         assertThat(preview.getResponse().getStatus()).isEqualTo(200);
@@ -208,7 +210,7 @@ class DossierActionsTest {
     @Test
     void theSecretariatRecordsThePresidentsSignatureFinanceCommitsAndPaysAndTheSecretariatCloses() throws Exception {
         String reference = beneficiarySigned(3000);
-        MockHttpSession secretariat = login("secretariat");
+        MockHttpSession secretariat = login(mvc, "secretariat");
         assertThat(page(secretariat, reference)).contains("Action en cours : Signature du Président", "id=\"form-signature\"");
         MockHttpServletResponse signed = send(secretariat, reference, "signature", "signedBy", "François Rebsamen",
                 "signedOn", LocalDate.now(clock).toString());
@@ -217,7 +219,7 @@ class DossierActionsTest {
         assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
 
         // finance: the instruction's split is proposed, with the credits available to this request
-        MockHttpSession finance = login("finances");
+        MockHttpSession finance = login(mvc, "finances");
         String page = page(finance, reference);
         assertThat(page).contains("Action en cours : Engager les crédits", "id=\"form-engagement\"");
         assertThat(input(page, "montant-" + devEco)).contains("value=\"1000\"");
@@ -262,7 +264,7 @@ class DossierActionsTest {
         @Test
         void aSplitThatDoesNotAddUpComesBackWithTheMessageUnderTheTableAndTheValuesSent() throws Exception {
             String reference = inInstruction();
-            MockHttpSession officer = login("instructeur");
+            MockHttpSession officer = login(mvc, "instructeur");
             String page = refusedPage(officer, reference, "instruction", 400, "opinion", "FAVORABLE",
                     "proposedAmount", "3000", "montant-" + devEco, "1000", "report", "Un rapport.");
             assertThat(page).contains("id=\"err-budgetLines\"", "la somme des lignes (" + Money.format(new BigDecimal("1000"))
@@ -277,7 +279,7 @@ class DossierActionsTest {
         @Test
         void eachMessageGoesUnderItsOwnField() throws Exception {
             String reference = inInstruction();
-            MockHttpSession officer = login("instructeur");
+            MockHttpSession officer = login(mvc, "instructeur");
             String page = refusedPage(officer, reference, "instruction", 400, "opinion", "FAVORABLE",
                     "proposedAmount", "999999", "montant-" + devEco, "douze", "report", "");
             assertThat(page).contains("id=\"err-montant-" + devEco + "\"", "montant illisible");
@@ -294,7 +296,7 @@ class DossierActionsTest {
         @Test
         void aCompletenessWithoutDecisionOrWithControlCharactersComesBack() throws Exception {
             String reference = submitted();
-            MockHttpSession officer = login("instructeur");
+            MockHttpSession officer = login(mvc, "instructeur");
             assertThat(refusedPage(officer, reference, "completude", 400, "missing", "RIB"))
                     .contains("id=\"err-complete\"", "indiquez si le dossier est complet ou incomplet", ">RIB</textarea>");
             assertThat(refusedPage(officer, reference, "completude", 400, "complete", "false", "recue-STATUTS", "on",
@@ -307,7 +309,7 @@ class DossierActionsTest {
         @Test
         void aPaymentWithoutItsMandateComesBack() throws Exception {
             String reference = awaitingPayment(2000);
-            MockHttpSession finance = login("finances");
+            MockHttpSession finance = login(mvc, "finances");
             String page = refusedPage(finance, reference, "versement", 400, "paidOn", "2099-01-01", "mandateReference", "");
             assertThat(page).contains("id=\"err-paidOn\"", "la date du versement ne peut être future",
                     "id=\"err-mandateReference\"", "le numéro du mandat de paiement est obligatoire");
@@ -317,7 +319,7 @@ class DossierActionsTest {
         @Test
         void aFormOfAnotherStageIsTold409WhereTheRequestIs() throws Exception {
             String reference = submitted();
-            String page = refusedPage(login("instructeur"), reference, "instruction", 409, "opinion", "UNFAVORABLE",
+            String page = refusedPage(login(mvc, "instructeur"), reference, "instruction", 409, "opinion", "UNFAVORABLE",
                     "report", "Hors compétence.");
             assertThat(page).contains("role=\"alert\"", "n'est pas à l'étape « instruction »",
                     "elle est à l'étape « Vérifier la complétude »", "id=\"form-completude\"");
@@ -327,15 +329,15 @@ class DossierActionsTest {
         void eachFormIsForItsGroupAndForStaffOnly() throws Exception {
             String reference = submitted();
             Map<String, Object> before = refusals.fingerprint();
-            assertThat(send(login("finances"), reference, "completude", "complete", "true").getStatus()).isEqualTo(403);
-            assertThat(send(login("secretariat"), reference, "instruction", "opinion", "UNFAVORABLE").getStatus()).isEqualTo(403);
-            assertThat(send(login("instructeur"), reference, "engagement").getStatus()).isEqualTo(403);
-            assertThat(send(login("demandeur"), reference, "prise", "etape", "completude").getStatus()).isEqualTo(403);
+            assertThat(send(login(mvc, "finances"), reference, "completude", "complete", "true").getStatus()).isEqualTo(403);
+            assertThat(send(login(mvc, "secretariat"), reference, "instruction", "opinion", "UNFAVORABLE").getStatus()).isEqualTo(403);
+            assertThat(send(login(mvc, "instructeur"), reference, "engagement").getStatus()).isEqualTo(403);
+            assertThat(send(login(mvc, "demandeur"), reference, "prise", "etape", "completude").getStatus()).isEqualTo(403);
             // taking a task offered to another group
-            assertThat(send(login("finances"), reference, "prise", "etape", "completude").getStatus()).isEqualTo(403);
+            assertThat(send(login(mvc, "finances"), reference, "prise", "etape", "completude").getStatus()).isEqualTo(403);
             assertThat(Refusals.changes(before, refusals.fingerprint())).isEmpty();
             // and the page of another group's step shows it without its form
-            assertThat(page(login("finances"), reference)).contains("Cette étape revient aux instructeurs")
+            assertThat(page(login(mvc, "finances"), reference)).contains("Cette étape revient aux instructeurs")
                     .doesNotContain("id=\"form-completude\"", "id=\"prendre\"");
         }
     }
@@ -348,8 +350,8 @@ class DossierActionsTest {
         @Test
         void isCompletedByNobodyElseThroughThePagesOrTheApi() throws Exception {
             String reference = submitted();
-            MockHttpSession claire = login("instructeur");
-            MockHttpSession karim = login(OTHER_OFFICER);
+            MockHttpSession claire = login(mvc, "instructeur");
+            MockHttpSession karim = login(mvc, OTHER_OFFICER);
             assertThat(send(claire, reference, "prise", "etape", "completude").getStatus()).isEqualTo(302);
 
             String page = page(karim, reference);
@@ -361,9 +363,8 @@ class DossierActionsTest {
             assertThat(refusedPage(karim, reference, "prise", 409, "etape", "completude"))
                     .contains("Cette tâche est prise par Claire Instructrice (instructeur)");
 
-            ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
             JsonNode problem = refusals.refused(post("/api/requests/" + reference + "/completeness")
-                    .header("Authorization", basic(OTHER_OFFICER)).contentType(MediaType.APPLICATION_JSON)
+                    .with(as(OTHER_OFFICER)).contentType(MediaType.APPLICATION_JSON)
                     .content("{\"complete\": true}"), 409);
             assertThat(problem.path("detail").asText()).startsWith("Cette tâche est prise par Claire Instructrice (instructeur)");
 
@@ -375,37 +376,37 @@ class DossierActionsTest {
         @Test
         void isReleasedByItsHolderOrAnAdministratorOnly() throws Exception {
             String reference = submitted();
-            MockHttpSession claire = login("instructeur");
+            MockHttpSession claire = login(mvc, "instructeur");
             send(claire, reference, "prise", "etape", "completude");
 
-            assertThat(refusedPage(login(OTHER_OFFICER), reference, "liberation", 409, "etape", "completude"))
+            assertThat(refusedPage(login(mvc, OTHER_OFFICER), reference, "liberation", 409, "etape", "completude"))
                     .contains("seul qui l'a prise, ou un administrateur, peut la libérer");
             assertThat(send(claire, reference, "liberation", "etape", "completude").getStatus()).isEqualTo(302);
             assertThat(task(reference).getAssignee()).isNull();
             assertThat(refusedPage(claire, reference, "liberation", 409, "etape", "completude")).contains("Cette tâche n'est prise par personne");
 
             send(claire, reference, "prise", "etape", "completude");
-            assertThat(send(login("demo"), reference, "liberation", "etape", "completude").getStatus()).isEqualTo(302);
+            assertThat(send(login(mvc, "demo"), reference, "liberation", "etape", "completude").getStatus()).isEqualTo(302);
             assertThat(task(reference).getAssignee()).isNull();
         }
 
         @Test
         void isGivenByAnAdministratorToAnotherOfficerOfItsGroup() throws Exception {
             String reference = submitted();
-            send(login("instructeur"), reference, "prise", "etape", "completude");
-            MockHttpSession admin = login("demo");
+            send(login(mvc, "instructeur"), reference, "prise", "etape", "completude");
+            MockHttpSession admin = login(mvc, "demo");
             String page = page(admin, reference);
             assertThat(page).contains("id=\"form-attribution\"", "Karim Second (instructeur2)");
 
             MockHttpServletResponse given = send(admin, reference, "attribution", "etape", "completude", "assignee", OTHER_OFFICER);
             assertThat(given.getStatus()).isEqualTo(302);
             assertThat(task(reference).getAssignee()).isEqualTo(OTHER_OFFICER);
-            assertThat(page(login(OTHER_OFFICER), reference)).contains("Vous avez pris cette tâche", "id=\"form-completude\"");
+            assertThat(page(login(mvc, OTHER_OFFICER), reference)).contains("Vous avez pris cette tâche", "id=\"form-completude\"");
 
             // to someone outside the task's group: refused, under the field
             assertThat(refusedPage(admin, reference, "attribution", 400, "etape", "completude", "assignee", "finances")).contains("id=\"err-assignee\"", "choisissez un membre du groupe « instructeurs »");
             // by someone who is no administrator
-            assertThat(send(login("instructeur"), reference, "attribution", "etape", "completude", "assignee", "instructeur")
+            assertThat(send(login(mvc, "instructeur"), reference, "attribution", "etape", "completude", "assignee", "instructeur")
                     .getStatus()).isEqualTo(403);
             assertThat(task(reference).getAssignee()).isEqualTo(OTHER_OFFICER);
         }
@@ -470,19 +471,6 @@ class DossierActionsTest {
 
     // ------------------------------------------------------------------------------------------ pages
 
-    MockHttpSession login(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(session)));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).as("%s logged in", user).isNotNull();
-        return session;
-    }
-
-    String token(MockHttpSession session) throws Exception {
-        MvcResult page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
-    }
-
     String page(MockHttpSession session, String reference) throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/gestion/demandes/" + reference).session(session)).andReturn()
                 .getResponse();
@@ -492,8 +480,8 @@ class DossierActionsTest {
 
     /** Posts one of the dossier's action forms: field, value, field, value… */
     MockHttpServletResponse send(MockHttpSession session, String reference, String action, String... fields) throws Exception {
-        var call = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/gestion/demandes/" + reference + "/" + action).session(session).param("_csrf", token(session));
+        var call = MockMvcRequestBuilders
+                .post("/gestion/demandes/" + reference + "/" + action).session(session).with(csrf());
         for (int i = 0; i < fields.length; i += 2) {
             call.param(fields[i], fields[i + 1]);
         }
@@ -514,7 +502,7 @@ class DossierActionsTest {
 
     /** The page's HTML with its character references read: « n'a » whether written n'a or n'a. */
     static String text(MockHttpServletResponse response) throws Exception {
-        return org.springframework.web.util.HtmlUtils.htmlUnescape(response.getContentAsString(StandardCharsets.UTF_8));
+        return HtmlUtils.htmlUnescape(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
     /** The tag of the field with this id. */
@@ -526,9 +514,5 @@ class DossierActionsTest {
 
     static String checkbox(String page, String id) {
         return input(page, id);
-    }
-
-    static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 }

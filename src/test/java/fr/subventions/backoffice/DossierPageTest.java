@@ -3,9 +3,7 @@ package fr.subventions.backoffice;
 import static fr.subventions.support.ApiJourney.amounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.LegalForm;
@@ -16,6 +14,7 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
@@ -31,16 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -58,10 +54,6 @@ class DossierPageTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ObjectMapper json;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
     SubsidyRequestService requests;
     @Autowired
     DocumentService documents;
@@ -71,6 +63,8 @@ class DossierPageTest {
     Scenarios scenarios;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ApiJourney api;
 
     final Map<String, MockHttpSession> sessions = new HashMap<>();
 
@@ -209,7 +203,6 @@ class DossierPageTest {
      */
     @Test
     void showsTheSeanceTheVoteTheConventionTheCommitmentsAndThePayments() throws Exception {
-        ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
         Beneficiary association = Beneficiary.newAssociation();
         String deveco = "2024-65-65748-90-DEVECO";
         String ecourb = "2024-65-65748-76-ECOURB";
@@ -464,11 +457,7 @@ class DossierPageTest {
     private MockHttpSession login(String user) throws Exception {
         MockHttpSession session = sessions.get(user);
         if (session == null) {
-            session = new MockHttpSession();
-            MvcResult form = mvc.perform(get("/connexion").session(session)).andReturn();
-            String token = ((CsrfToken) form.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
-            mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                    .param("_csrf", token));
+            session = DemoUsers.login(mvc, user);
             sessions.put(user, session);
         }
         return session;

@@ -1,8 +1,8 @@
 package fr.subventions.backoffice;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The link every request's Camunda Form opens with, /gestion/dossiers/{requestId}, leads to the request's dossier page. */
@@ -65,11 +63,6 @@ class DossierRedirectTest {
     }
 
     private MockHttpServletResponse open(String path, String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        var login = mvc.perform(get("/connexion").session(session)).andReturn();
-        String token = ((CsrfToken) login.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user).param("_csrf", token));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).as("%s logged in", user).isNotNull();
-        return mvc.perform(get(path).session(session)).andReturn().getResponse();
+        return mvc.perform(get(path).session(login(mvc, user))).andReturn().getResponse();
     }
 }

@@ -1,5 +1,6 @@
 package fr.subventions.backoffice;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -9,6 +10,7 @@ import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.SeedRequests.Beneficiary;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -22,6 +24,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,7 +43,7 @@ class WorklistExportTest {
     @Autowired
     MutableClock clock;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -48,7 +51,7 @@ class WorklistExportTest {
     }
 
     MockHttpServletResponse export(String format, String query) throws Exception {
-        MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
         return mvc.perform(get("/gestion/export." + format + "?" + query).session(officer)).andReturn().getResponse();
     }
 
@@ -90,7 +93,7 @@ class WorklistExportTest {
         assertThat(WorklistExport.field("+33 3 80 00 00 00")).isEqualTo("'+33 3 80 00 00 00");
         assertThat(WorklistExport.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
         assertThat(WorklistExport.field("Ligne 1\nLigne 2")).isEqualTo("\"Ligne 1\nLigne 2\"");
-        assertThat(WorklistExport.number(new java.math.BigDecimal("1234567.5"))).isEqualTo("1234567,50");
+        assertThat(WorklistExport.number(new BigDecimal("1234567.5"))).isEqualTo("1234567,50");
     }
 
     @Test

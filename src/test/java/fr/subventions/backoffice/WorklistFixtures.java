@@ -1,8 +1,6 @@
 package fr.subventions.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
@@ -16,14 +14,12 @@ import fr.subventions.support.SeedRequests.Beneficiary;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Requests of fresh beneficiaries brought to a stage through the real processes, as the officers, the secretariat and
@@ -110,9 +106,9 @@ class WorklistFixtures {
     SubsidyRequest awaitingImputation(Beneficiary beneficiary, int year, int requested) {
         SubsidyRequest request = adopted(beneficiary, year, requested);
         complete(request, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY, Map.of("signedBy", "Jeanne Martin",
-                "signedOn", java.time.LocalDate.now().toString()), "demandeur");
+                "signedOn", LocalDate.now().toString()), "demandeur");
         complete(request, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT, Map.of("signedBy", "François Rebsamen",
-                "signedOn", java.time.LocalDate.now().toString()), "secretariat");
+                "signedOn", LocalDate.now().toString()), "secretariat");
         return expect(request, RequestStatus.AWAITING_IMPUTATION);
     }
 
@@ -131,19 +127,5 @@ class WorklistFixtures {
         SubsidyRequest reloaded = requests.byId(request.id());
         assertThat(reloaded.status()).as("fixture %s", request.reference()).isEqualTo(status);
         return reloaded;
-    }
-
-    /** A logged-in page session, as the login form makes it. */
-    static MockHttpSession login(MockMvc mvc, String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(mvc, session)));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).as("%s logged in", user).isNotNull();
-        return session;
-    }
-
-    static String token(MockMvc mvc, MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 }

@@ -1,5 +1,6 @@
 package fr.subventions.backoffice;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -7,8 +8,11 @@ import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Refusals;
 import fr.subventions.support.SeedRequests.Beneficiary;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
@@ -37,7 +41,7 @@ class WorklistPageTest {
 
     MockHttpServletResponse page(MockHttpSession session, String url) throws Exception {
         // as the browser sends it: already encoded
-        return mvc.perform(get(java.net.URI.create(url)).session(session)).andReturn().getResponse();
+        return mvc.perform(get(URI.create(url)).session(session)).andReturn().getResponse();
     }
 
     static String html(MockHttpServletResponse response) throws Exception {
@@ -65,7 +69,7 @@ class WorklistPageTest {
 
     @Test
     void anOfficerGetsTheTabsWithTheirCountersAndEveryColumnSortable() throws Exception {
-        MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
         String html = html(page(officer, "/gestion?onglet=tous&tri=reference&ordre=desc"));
 
         assertThat(html).contains("<html lang=\"fr\"", "<h1>Dossiers de subvention</h1>", "aria-label=\"Onglets de la liste\"");
@@ -76,7 +80,7 @@ class WorklistPageTest {
         assertThat(tag(html, "onglet-tous")).contains("aria-current=\"page\"");
         assertThat(tag(html, "onglet-a-traiter")).doesNotContain("aria-current");
         String counter = html.substring(html.indexOf("id=\"onglet-tous\""), html.indexOf("</a>", html.indexOf("id=\"onglet-tous\"")));
-        assertThat(counter).contains("<span class=\"compteur\">" + String.format(java.util.Locale.FRANCE, "%,d", all)
+        assertThat(counter).contains("<span class=\"compteur\">" + String.format(Locale.FRANCE, "%,d", all)
                 .replace('\u202f', ' ').replace('\u00a0', ' ') + "</span>");
         for (WorklistSort sort : WorklistSort.values()) {
             assertThat(html).as(sort.label()).contains("id=\"tri-" + sort.slug() + "\"");
@@ -85,14 +89,14 @@ class WorklistPageTest {
         assertThat(header(html, "demandeur")).doesNotContain("aria-sort");
         assertThat(html).contains("<caption id=\"legende-liste\">");
         assertThat(references(html)).isNotEmpty();
-        assertThat(references(html)).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(references(html)).isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
     void eachLineShowsItsRequestAndLeadsToItsDossier() throws Exception {
         Beneficiary beneficiary = Beneficiary.newAssociation();
         SubsidyRequest request = fixtures.instructed(beneficiary, 2026, 24000, true);
-        MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
         String html = html(page(officer, "/gestion?onglet=tous&recherche=" + request.reference()));
 
         assertThat(references(html)).containsExactly(request.reference());
@@ -106,7 +110,7 @@ class WorklistPageTest {
     void theTabFiltersAndSortAreKeptForTheUserAlone() throws Exception {
         Beneficiary beneficiary = Beneficiary.newAssociation();
         SubsidyRequest request = fixtures.submitted(beneficiary, 2026, 7000);
-        MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
         page(officer, "/gestion?onglet=a-verifier&recherche=" + beneficiary.siret() + "&exercice=2026&tri=demande&ordre=asc"
                 + "&taille=20");
 
@@ -116,7 +120,7 @@ class WorklistPageTest {
         assertThat(tag(again, "recherche")).contains("value=\"" + beneficiary.siret() + "\"");
         assertThat(again).contains("<option value=\"2026\" selected=\"selected\">");
         assertThat(header(again, "demande")).contains("aria-sort=\"ascending\"");
-        String colleagues = html(page(WorklistFixtures.login(mvc, "finances"), "/gestion"));
+        String colleagues = html(page(login(mvc, "finances"), "/gestion"));
         assertThat(colleagues).doesNotContain("value=\"" + beneficiary.siret() + "\"");
 
         page(officer, "/gestion?onglet=tous");
@@ -127,7 +131,7 @@ class WorklistPageTest {
 
     @Test
     void theExportsCarryTheFiltersShown() throws Exception {
-        MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+        MockHttpSession officer = login(mvc, "instructeur");
         String html = html(page(officer, "/gestion?onglet=en-instruction&thematique=CULTURE,%20SPORT%20ET%20VIE%20ASSOCIATIVE"));
         assertThat(html).contains("id=\"export-csv\"", "id=\"export-xlsx\"",
                 "href=\"/gestion/export.csv?onglet=en-instruction&amp;thematique=CULTURE,%20SPORT%20ET%20VIE%20ASSOCIATIVE");
@@ -138,7 +142,7 @@ class WorklistPageTest {
 
         @Test
         void aWrongFilterComesBackUnderItsFieldInFrenchAndNothingIsKept() throws Exception {
-            MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+            MockHttpSession officer = login(mvc, "instructeur");
             page(officer, "/gestion?onglet=a-verifier&tri=objet&ordre=asc");
             Object kept = jdbc.queryForList("select * from worklist_preference where username = 'instructeur'");
 
@@ -158,7 +162,7 @@ class WorklistPageTest {
 
         @Test
         void anExportWithAWrongFilterIsThePageWithItsMessage() throws Exception {
-            MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+            MockHttpSession officer = login(mvc, "instructeur");
             MockHttpServletResponse refused = page(officer, "/gestion/export.csv?onglet=tous&exercice=1789");
             assertThat(refused.getStatus()).isEqualTo(400);
             assertThat(refused.getContentType()).startsWith("text/html");
@@ -167,7 +171,7 @@ class WorklistPageTest {
 
         @Test
         void anApplicantIsRefusedAndSomeoneNotLoggedInIsSentToLogIn() throws Exception {
-            MockHttpSession applicant = WorklistFixtures.login(mvc, "demandeur");
+            MockHttpSession applicant = login(mvc, "demandeur");
             assertThat(page(applicant, "/gestion").getStatus()).isEqualTo(403);
             assertThat(page(applicant, "/gestion/export.csv").getStatus()).isEqualTo(403);
             MockHttpServletResponse anonymous = page(new MockHttpSession(), "/gestion/export.xlsx");
@@ -177,7 +181,7 @@ class WorklistPageTest {
 
         @Test
         void markupInTheFieldsNeverReachesThePageUnescaped() throws Exception {
-            MockHttpSession officer = WorklistFixtures.login(mvc, "instructeur");
+            MockHttpSession officer = login(mvc, "instructeur");
             String html = html(page(officer, "/gestion?onglet=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E"));
             assertThat(html).doesNotContain("<img src=x").contains("id=\"err-onglet\"");
             assertThat(Refusals.FRENCH.matcher(html).find()).isTrue();

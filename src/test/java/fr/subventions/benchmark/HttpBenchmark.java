@@ -1,5 +1,6 @@
 package fr.subventions.benchmark;
 
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.PackagedApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -194,7 +195,7 @@ final class HttpBenchmark {
                  "cofinancing": [{"funder": "NUMEUM France", "amount": 10000}, {"funder": "Autofinancement", "amount": 42000}]}
                 """.formatted(key, Year.now().getValue());
         return HttpRequest.newBuilder(URI.create(base + "/api/requests")).timeout(Duration.ofSeconds(60))
-                .header("Authorization", TaskListBenchmark.basic("demandeur")).header("Content-Type", "application/json")
+                .header("Authorization", HttpApi.basic("demandeur")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
@@ -213,7 +214,7 @@ final class HttpBenchmark {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                            .header("Authorization", TaskListBenchmark.basic("demo")).GET().build(),
+                            .header("Authorization", HttpApi.basic("demo")).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     Matcher m = PROM_HEAP.matcher(r.body());
                     long sum = 0;

@@ -1,5 +1,6 @@
 package fr.subventions.benchmark;
 
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.net.CookieManager;
@@ -8,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -142,7 +141,7 @@ final class TaskListBenchmark {
         String[] total = new String[1];
         Stats apiFirst = time(apiRuns, () -> {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(api))
-                    .header("Authorization", basic("instructeur")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Authorization", HttpApi.basic("instructeur")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             sizes[0] = response.body().length;
             total[0] = response.headers().firstValue("X-Total-Count").orElse("?");
             return response.statusCode();
@@ -150,7 +149,7 @@ final class TaskListBenchmark {
         long middle = Math.max(1, Long.parseLong(total[0]) / 100 / 2);
         Stats apiMiddle = time(apiRuns, () -> {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(api + "&page=" + middle))
-                    .header("Authorization", basic("instructeur")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Authorization", HttpApi.basic("instructeur")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             sizes[1] = response.body().length;
             return response.statusCode();
         });
@@ -241,10 +240,6 @@ final class TaskListBenchmark {
         if (status != 200) {
             throw new IllegalStateException("answered " + status);
         }
-    }
-
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Camunda's webapp API as the Tasklist page calls it: its own login, a session cookie and the CSRF token. */

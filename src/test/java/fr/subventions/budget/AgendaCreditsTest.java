@@ -1,8 +1,8 @@
 package fr.subventions.budget;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.subventions.bureau.Agenda;
@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The agenda shows, for each budget line, the total proposed at the séance against the line's credits. */
@@ -80,18 +79,9 @@ class AgendaCreditsTest {
                 "Ligne " + line.code() + " – Subventions — crédits de l'ordre du jour : crédits votés 50 000 € ; disponible "
                         + "avant la séance 45 000 € ; proposé à la séance 20 000 € ; disponible ensuite 25 000 €.");
 
-        MockHttpSession page = login();
+        MockHttpSession page = login(mvc, "secretariat");
         String html = mvc.perform(get("/seances/" + session.id()).session(page)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8).replace('\u202f', ' ').replace('\u00a0', ' ');
         assertThat(html).contains("id=\"credits\"", line.code(), "20 000 €", "25 000 €", "45 000 €");
-    }
-
-    private MockHttpSession login() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        var form = mvc.perform(get("/connexion").session(session)).andReturn();
-        String token = ((CsrfToken) form.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
-        mvc.perform(post("/connexion").session(session).param("username", "secretariat").param("password", "secretariat")
-                .param("_csrf", token)).andExpect(status().is3xxRedirection());
-        return session;
     }
 }

@@ -10,6 +10,7 @@ import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
@@ -17,14 +18,12 @@ import fr.subventions.support.SeedRequests;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -237,15 +236,10 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
     }
 
     private HttpResponse<String> post(String user, String path, Object body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", basic(user))
+        return http.send(HttpApi.request(user, "http://127.0.0.1:" + port + path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A refusal the user can act on: 400 problem+json naming the line and what is left on it, nothing else. */
@@ -288,9 +282,8 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
         String boundary = "----budget" + System.nanoTime();
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"budget.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/budget-lines/import"))
-                .header("Authorization", basic("finances"))
+        HttpResponse<String> imported = http.send(HttpApi.request("finances", "http://127.0.0.1:" + port
+                        + "/api/budget-lines/import")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(multipart, StandardCharsets.UTF_8))
                 .build(), HttpResponse.BodyHandlers.ofString());

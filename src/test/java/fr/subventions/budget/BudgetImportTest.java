@@ -1,5 +1,6 @@
 package fr.subventions.budget;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -14,11 +15,15 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -29,7 +34,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -289,8 +293,8 @@ class BudgetImportTest {
         @Test
         void zipThatIsNoWorkbook() throws Exception {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
-                zip.putNextEntry(new java.util.zip.ZipEntry("budget.txt"));
+            try (var zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry("budget.txt"));
                 zip.write(HEADER.getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
@@ -310,7 +314,7 @@ class BudgetImportTest {
         @Test
         void fileOverTheSizeLimit() throws Exception {
             byte[] big = new byte[5 * 1024 * 1024 + 1];
-            java.util.Arrays.fill(big, (byte) ' ');
+            Arrays.fill(big, (byte) ' ');
             assertThat(errors(refused("finances", "budget.csv", big)).get("file")).contains("5 Mo");
         }
 
@@ -330,7 +334,7 @@ class BudgetImportTest {
         @Test
         void fileMissingFromTheUpload() throws Exception {
             MockHttpServletResponse response = mvc.perform(multipart("/api/budget-lines/import")
-                    .param("other", "x").header(HttpHeaders.AUTHORIZATION, basic("finances"))).andReturn().getResponse();
+                    .param("other", "x").with(as("finances"))).andReturn().getResponse();
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(errors(json.readTree(response.getContentAsString(StandardCharsets.UTF_8)))).containsKey("file");
         }
@@ -481,7 +485,7 @@ class BudgetImportTest {
     MockHttpServletResponse upload(String user, String filename, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/budget-lines/import")
                 .file(new MockMultipartFile("file", filename, "application/octet-stream", content))
-                .header(HttpHeaders.AUTHORIZATION, basic(user))).andReturn().getResponse();
+                .with(as(user))).andReturn().getResponse();
     }
 
     JsonNode imported(String user, String filename, byte[] content) throws Exception {
@@ -510,7 +514,7 @@ class BudgetImportTest {
 
     Map<String, JsonNode> listed(String user, int year) throws Exception {
         MockHttpServletResponse response = mvc.perform(get("/api/budget-lines").param("year", String.valueOf(year))
-                .header(HttpHeaders.AUTHORIZATION, basic(user))).andReturn().getResponse();
+                .with(as(user))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Map<String, JsonNode> byCode = new LinkedHashMap<>();
         json.readTree(response.getContentAsString(StandardCharsets.UTF_8)).forEach(line -> byCode.put(line.path("code").asText(), line));
@@ -527,10 +531,6 @@ class BudgetImportTest {
     }
 
     static String sha256(byte[] content) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
-import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A budget line locked by another transaction longer than the database waits (H2: 2 s): an imputation on it, or a
@@ -43,19 +40,15 @@ class LockedLineTest {
     static final int YEAR = 2028;
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ObjectMapper json;
-    @Autowired
-    Scenarios scenarios;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     MutableClock clock;
     @Autowired
     BudgetService budget;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ApiJourney api;
 
     @AfterEach
     void realTime() {
@@ -64,7 +57,6 @@ class LockedLineTest {
 
     @Test
     void imputationOnALineLockedByAnotherTransactionIsRefused409AndChangesNothing() throws Exception {
-        ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(YEAR, 1, 10));
         String line = YEAR + "-65-65748-90-LOCK_HELD";
         api.importLines(YEAR + ";65;65748;90;Développement économique;LOCK_HELD;Subventions de fonctionnement;30000");
@@ -105,7 +97,6 @@ class LockedLineTest {
     /** Not a task: the lock failure reaches the API as it is, answered by the handler of lock failures. */
     @Test
     void budgetImportOnALineLockedByAnotherTransactionIsRefused409AndChangesNothing() throws Exception {
-        ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
         String line = YEAR + "-65-65748-76-LOCK_HELD";
         String row = YEAR + ";65;65748;76;Écologie urbaine;LOCK_HELD;Subventions de fonctionnement;";
         api.importLines(row + "30000");

@@ -13,7 +13,6 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
-import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.math.BigDecimal;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What a request holds on its budget line along each path, through the real process and the API: the proposed amount
@@ -45,11 +43,7 @@ class ReservationPathsTest {
     static final int YEAR = 2028;
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ObjectMapper json;
-    @Autowired
-    Scenarios scenarios;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -63,11 +57,11 @@ class ReservationPathsTest {
     @Autowired
     ManagementService management;
 
+    @Autowired
     ApiJourney api;
 
     @BeforeEach
     void filedIn2028() {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(YEAR, 1, 10));
     }
 

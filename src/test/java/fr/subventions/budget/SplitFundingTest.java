@@ -4,24 +4,21 @@ import static fr.subventions.support.ApiJourney.amounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
-import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * One request split over several budget lines and services, as the Bureau métropolitain of 23 June 2022 did for the
@@ -38,14 +35,6 @@ class SplitFundingTest {
     static final String TRANSITION = "2022-65-65748-71-ECOURB";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Scenarios scenarios;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
     MutableClock clock;
     @Autowired
     BudgetService budget;
@@ -53,6 +42,8 @@ class SplitFundingTest {
     SubsidyRequestService requests;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ApiJourney api;
 
     @AfterEach
     void realTime() {
@@ -61,7 +52,6 @@ class SplitFundingTest {
 
     @Test
     void cmqGreenCityIsCommittedOnThreeLinesOfTwoServicesWithThreeEngagementNumbers() throws Exception {
-        ApiJourney api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(2022, 3, 1));
         api.importLines(
                 "2022;65;65748;90;Développement économique;DEVECO;Subventions de fonctionnement aux associations — développement économique;500000",
@@ -118,7 +108,7 @@ class SplitFundingTest {
         assertThat(jdbc.queryForObject("select last_value from sequence_counter where name = 'engagement-2022'",
                 Long.class)).isEqualTo(sorted.get(2));
 
-        Map<String, BigDecimal> committed = new java.util.HashMap<>();
+        Map<String, BigDecimal> committed = new HashMap<>();
         budget.commitmentsOf(requests.byReference(reference).id())
                 .forEach(c -> committed.merge(c.line().code(), c.amount(), BigDecimal::add));
         assertThat(committed).containsOnlyKeys(DEVECO, ECOURB, TRANSITION);

@@ -1,5 +1,6 @@
 package fr.subventions.bureau;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,7 +18,6 @@ import fr.subventions.support.Scenarios;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -98,9 +97,8 @@ class AmendedVoteTest {
     }
 
     private JsonNode vote(AssemblySession session, SubsidyRequest request, Object body, int expected) throws Exception {
-        String token = Base64.getEncoder().encodeToString("secretariat:secretariat".getBytes(StandardCharsets.UTF_8));
         String answer = mvc.perform(post("/api/sessions/" + session.id() + "/items/" + request.reference() + "/vote")
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + token).contentType(MediaType.APPLICATION_JSON)
+                .with(as("secretariat")).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body))).andExpect(status().is(expected)).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         return json.readTree(answer);

@@ -1,7 +1,9 @@
 package fr.subventions.bureau;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -22,11 +24,11 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.workflow.AssemblySessionProcess;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +38,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * A séance is recorded from its day on, in the authority's time zone (Europe/Paris): attendance, arrivals and
@@ -61,8 +64,6 @@ class SittingDayTest {
     @Autowired
     Scenarios scenarios;
     @Autowired
-    RuntimeService runtime;
-    @Autowired
     ProcessEngine engine;
     @Autowired
     MutableClock clock;
@@ -71,12 +72,12 @@ class SittingDayTest {
     @Autowired
     SubsidyRequestService requests;
 
+    @Autowired
     ApiJourney api;
     List<Long> bureau;
 
     @BeforeEach
     void init() {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
         bureau = scenarios.bureau().stream().map(Member::id).toList();
     }
 
@@ -216,15 +217,15 @@ class SittingDayTest {
     void theSeancePageShowsTheRefusalAsItsMessage() throws Exception {
         SubsidyRequest request = request();
         long session = convened(request);
-        MockHttpSession page = login();
+        MockHttpSession page = login(mvc, "secretariat");
 
         clock.set(DAY.minusDays(1));
         mvc.perform(attendanceForm(session, page)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/seances/" + session)).andExpect(flash().attribute("probleme", NOT_YET_HELD));
         mvc.perform(post("/seances/" + session + "/points/" + request.reference() + "/vote").session(page)
-                        .param("_csrf", csrf(page)).param("action", "ajourner"))
+                        .with(csrf()).param("action", "ajourner"))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("probleme", NOT_YET_HELD));
-        mvc.perform(post("/seances/" + session + "/cloture").session(page).param("_csrf", csrf(page)))
+        mvc.perform(post("/seances/" + session + "/cloture").session(page).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("probleme", NOT_YET_HELD));
         assertThat(view(session).path("status").asText()).isEqualTo("CONVENED");
 
@@ -232,7 +233,7 @@ class SittingDayTest {
         mvc.perform(attendanceForm(session, page)).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("message", "Présences enregistrées."));
         mvc.perform(get("/seances/" + session).session(page)).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .andExpect(MockMvcResultMatchers.content()
                         .string(Matchers.containsString(request.reference())));
         assertThat(view(session).path("status").asText()).isEqualTo("SITTING");
     }
@@ -267,7 +268,7 @@ class SittingDayTest {
     /** Created, its agenda fixed and its convocation sent (on the real date, well before the séance). */
     private long convened(SubsidyRequest... onAgenda) {
         return scenarios.convenedSession(DAY.minusDays(7), DAY,
-                java.util.Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList()).id();
+                Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList()).id();
     }
 
     /** The first 30 members present, the others absent without proxy. */
@@ -300,22 +301,10 @@ class SittingDayTest {
     }
 
     /** The page's attendance form: the first 30 members ticked present. */
-    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder attendanceForm(long session,
+    private MockHttpServletRequestBuilder attendanceForm(long session,
             MockHttpSession page) throws Exception {
-        var form = post("/seances/" + session + "/presences").session(page).param("_csrf", csrf(page));
+        var form = post("/seances/" + session + "/presences").session(page).with(csrf());
         bureau.subList(0, 30).forEach(id -> form.param("present-" + id, "on"));
         return form;
-    }
-
-    private MockHttpSession login() throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", "secretariat").param("password", "secretariat")
-                .param("_csrf", csrf(session))).andExpect(status().is3xxRedirection());
-        return session;
-    }
-
-    private String csrf(MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 }

@@ -1,6 +1,9 @@
 package fr.subventions.bureau;
 
+import static fr.subventions.support.DemoUsers.as;
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -21,21 +24,26 @@ import fr.subventions.support.Scenarios;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The séance's rules through the API, on the engine and H2: members in office on a date, quorum before every item
@@ -66,7 +74,7 @@ class SittingRulesTest {
     @Autowired
     AgendaItemRepository items;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
     @Autowired
     MutableClock clock;
 
@@ -86,8 +94,7 @@ class SittingRulesTest {
     // --- helpers
 
     private JsonNode call(MockHttpServletRequestBuilder request, Object body, int expected) throws Exception {
-        String token = Base64.getEncoder().encodeToString("secretariat:secretariat".getBytes(StandardCharsets.UTF_8));
-        request.header(HttpHeaders.AUTHORIZATION, "Basic " + token);
+        request.with(as("secretariat"));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }
@@ -107,7 +114,7 @@ class SittingRulesTest {
 
     private AssemblySession seance(LocalDate date, SubsidyRequest... onAgenda) {
         return scenarios.convenedSession(date.minusDays(7), date,
-                java.util.Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList());
+                Arrays.stream(onAgenda).map(SubsidyRequest::reference).toList());
     }
 
     private SubsidyRequest request() {
@@ -132,8 +139,8 @@ class SittingRulesTest {
                 .findFirst().orElseThrow().id());
     }
 
-    private <T> T read(java.util.function.Supplier<T> query) {
-        return new org.springframework.transaction.support.TransactionTemplate(transactions).execute(status -> query.get());
+    private <T> T read(Supplier<T> query) {
+        return new TransactionTemplate(transactions).execute(status -> query.get());
     }
 
     private List<String> minutesOf(AssemblySession session) {
@@ -419,18 +426,18 @@ class SittingRulesTest {
             AssemblySession first = seance(LocalDate.of(2043, 9, 10), request);
             clock.set(first.sessionDate());
             call(put("/api/sessions/" + first.id() + "/attendance"), sheet(21, List.of()), 200);
-            org.springframework.mock.web.MockHttpSession page = login("secretariat");
+            MockHttpSession page = login(mvc, "secretariat");
             String html = mvc.perform(get("/seances/" + first.id()).session(page)).andExpect(status().isOk()).andReturn()
                     .getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).contains("id=\"reconvoquer\"", "Quorum non atteint : convoquer à nouveau l'assemblée");
 
-            mvc.perform(post("/seances/" + first.id() + "/reconvocation").session(page).param("_csrf", csrf(page))
+            mvc.perform(post("/seances/" + first.id() + "/reconvocation").session(page).with(csrf())
                     .param("date", "2043-09-12").param("convocationSentOn", "2043-09-10"))
                     .andExpect(status().is3xxRedirection())
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/seances/" + first.id()))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("probleme",
-                            org.hamcrest.Matchers.containsString("trois jours au moins d'intervalle")));
-            String next = mvc.perform(post("/seances/" + first.id() + "/reconvocation").session(page).param("_csrf", csrf(page))
+                    .andExpect(MockMvcResultMatchers.redirectedUrl("/seances/" + first.id()))
+                    .andExpect(MockMvcResultMatchers.flash().attribute("probleme",
+                            Matchers.containsString("trois jours au moins d'intervalle")));
+            String next = mvc.perform(post("/seances/" + first.id() + "/reconvocation").session(page).with(csrf())
                     .param("date", "2043-09-18").param("convocationSentOn", "2043-09-11"))
                     .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 
@@ -438,19 +445,6 @@ class SittingRulesTest {
             String newPage = mvc.perform(get(next).session(page)).andExpect(status().isOk()).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
             assertThat(newPage).contains("elle délibère sans condition de", request.reference());
-        }
-
-        private org.springframework.mock.web.MockHttpSession login(String user) throws Exception {
-            org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
-            mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                    .param("_csrf", csrf(session))).andExpect(status().is3xxRedirection());
-            return session;
-        }
-
-        private String csrf(org.springframework.mock.web.MockHttpSession session) throws Exception {
-            var page = mvc.perform(get("/connexion").session(session)).andReturn();
-            return ((org.springframework.security.web.csrf.CsrfToken) page.getRequest()
-                    .getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName())).getToken();
         }
 
         @Test

@@ -1,5 +1,6 @@
 package fr.subventions.convention;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.documents.DocumentLines;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.SubmitRequest;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -19,7 +21,6 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,10 +28,11 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** A multi-year convention (2026–2029), then one request and one vote per year, each year's grant linked to it. */
 @ApplicationTest
@@ -98,13 +100,12 @@ class FrameworkConventionTest {
 
     @Test
     void refusesAYearTheFrameworkDoesNotCoverAndAnotherBeneficiary() throws Exception {
-        String token = Base64.getEncoder().encodeToString("finances:finances".getBytes(StandardCharsets.UTF_8));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/budget-lines/import")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "budget-2030.csv", "text/csv",
+        mvc.perform(MockMvcRequestBuilders.multipart("/api/budget-lines/import")
+                .file(new MockMultipartFile("file", "budget-2030.csv", "text/csv",
                         ("exercice;chapitre;nature;fonction;service;code_service;libelle;credits_votes\n"
                                 + "2030;65;65748;71;Écologie urbaine;ECOURB;Subventions — transition énergétique;200000\n")
                                 .getBytes(StandardCharsets.UTF_8)))
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + token)).andExpect(status().isOk());
+                .with(as("finances"))).andExpect(status().isOk());
         SubsidyRequest late = scenarios.instructedRequest(SeedRequests.ofNumerique(2030, new BigDecimal("20000")),
                 "2026-65-65748-71-ECOURB".replace("2026", "2030"), 1000);
         assertThat(message(call(post("/api/requests/" + late.reference() + "/framework"), "instructeur",
@@ -112,7 +113,7 @@ class FrameworkConventionTest {
 
         SubmitRequest seed = SeedRequests.ofNumerique(2027);
         SubmitRequest other = new SubmitRequest(new SubmitRequest.ApplicantData("Société Autre", "44201903000018", null,
-                fr.subventions.submission.LegalForm.COMPANY, seed.applicant().address(), seed.applicant().email(),
+                LegalForm.COMPANY, seed.applicant().address(), seed.applicant().email(),
                 seed.applicant().representative()), seed.title(), seed.description(), seed.theme(), seed.fiscalYear(),
                 seed.totalBudget(), seed.requestedAmount(), seed.cofinancing());
         SubsidyRequest stranger = scenarios.instructedRequest(other, LINE_2027, 1000);
@@ -150,8 +151,7 @@ class FrameworkConventionTest {
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, String user, Object body, int expected) throws Exception {
-        String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        request.header(HttpHeaders.AUTHORIZATION, "Basic " + token);
+        request.with(as(user));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }

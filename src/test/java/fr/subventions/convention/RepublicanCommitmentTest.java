@@ -1,5 +1,6 @@
 package fr.subventions.convention;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,21 +10,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fr.subventions.documents.DocumentLines;
 import fr.subventions.instruction.InstructionService;
 import fr.subventions.shared.InvalidInputException;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.support.SeedRequests.Beneficiary;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -88,26 +90,25 @@ class RepublicanCommitmentTest {
         scenarios.fileDocumentsOf(request.reference());
 
         mvc.perform(post("/api/requests/{reference}/completeness", request.reference())
-                        .header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                                .encodeToString("instructeur:instructeur".getBytes(StandardCharsets.UTF_8)))
+                        .with(as("instructeur"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"complete\": true}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("complete"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString(
                         "sans le Contrat d'Engagement Républicain signé")));
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.SUBMITTED);
     }
 
     @Test
-    void theConventionRecallsItAmongTheBeneficiarysObligations(@Autowired fr.subventions.submission.DocumentService documents) {
+    void theConventionRecallsItAmongTheBeneficiarysObligations(@Autowired DocumentService documents) {
         SubsidyRequest granted = scenarios.instructedRequest(2026, "2026-65-65748-76-ECOURB", 5000);
         String session = "Bureau métropolitain du jeudi 10 septembre 2026";
         requests.placeOnAgenda(granted.id(), session, "secretariat");
-        requests.recordVote(granted.id(), fr.subventions.submission.VoteDecision.ADOPTED, session, "secretariat");
+        requests.recordVote(granted.id(), VoteDecision.ADOPTED, session, "secretariat");
         scenarios.fileDocumentsOf(granted.reference());
 
         byte[] convention = documents.list(granted).stream()
-                .filter(d -> d.type() == fr.subventions.submission.DocumentType.CONVENTION).findFirst()
+                .filter(d -> d.type() == DocumentType.CONVENTION).findFirst()
                 .map(d -> documents.get(d.id(), scenarios.staff()).content()).orElseThrow();
         assertThat(String.join("\n", DocumentLines.of(convention)))
                 .contains("respecter le Contrat d'Engagement Républicain souscrit lors de la demande");

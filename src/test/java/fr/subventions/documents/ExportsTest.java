@@ -1,16 +1,21 @@
 package fr.subventions.documents;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.subventions.submission.DocumentType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,7 +37,7 @@ class ExportsTest {
 
     @Test
     void budgetWorkbookTotalsEachColumnWithFormulas() throws Exception {
-        byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").header("Authorization", basic("finances")))
+        byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").with(as("finances")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", DocumentType.XLSX))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -50,29 +55,29 @@ class ExportsTest {
     void budgetWorkbookShowsTheSameFiguresAsTheApi() throws Exception {
         BpmnAwareTests.init(engine);
         scenarios.instructedRequest(2024, "2024-65-65748-76-ECOURB", 1234);
-        com.fasterxml.jackson.databind.JsonNode api = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                mvc.perform(get("/api/budget-lines?year=2024").header("Authorization", basic("finances")))
+        JsonNode api = new ObjectMapper().readTree(
+                mvc.perform(get("/api/budget-lines?year=2024").with(as("finances")))
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2024").header("Authorization", basic("finances")))
+        byte[] xlsx = mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2024").with(as("finances")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
             var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-            java.util.Map<String, java.math.BigDecimal[]> rows = new java.util.HashMap<>();
+            Map<String, BigDecimal[]> rows = new HashMap<>();
             for (int r = 3; r < sheet.getLastRowNum(); r++) {
                 var row = sheet.getRow(r);
-                java.math.BigDecimal[] figures = new java.math.BigDecimal[4];
+                BigDecimal[] figures = new BigDecimal[4];
                 for (int c = 6; c <= 9; c++) {
                     figures[c - 6] = cents(evaluator.evaluate(row.getCell(c)).getNumberValue());
                 }
                 rows.put(row.getCell(0).getStringCellValue(), figures);
             }
             assertThat(rows).hasSize(api.size());
-            java.math.BigDecimal[] totals = {java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
-                    java.math.BigDecimal.ZERO};
+            BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                    BigDecimal.ZERO};
             String[] fields = {"voted", "reserved", "committed", "available"};
-            for (com.fasterxml.jackson.databind.JsonNode line : api) {
-                java.math.BigDecimal[] figures = rows.get(line.path("code").asText());
+            for (JsonNode line : api) {
+                BigDecimal[] figures = rows.get(line.path("code").asText());
                 assertThat(figures).as(line.path("code").asText()).isNotNull();
                 for (int i = 0; i < 4; i++) {
                     assertThat(figures[i]).as(line.path("code").asText() + " " + fields[i])
@@ -89,15 +94,15 @@ class ExportsTest {
         }
     }
 
-    private static java.math.BigDecimal cents(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
+    private static BigDecimal cents(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 
     @Test
     void requestsExportListsEveryRequestWithAFilter() throws Exception {
         BpmnAwareTests.init(engine);
         String reference = scenarios.instructedRequest(2025, "2025-65-65748-90-DEVECO").reference();
-        byte[] xlsx = mvc.perform(get("/api/exports/requests.xlsx").header("Authorization", basic("secretariat")))
+        byte[] xlsx = mvc.perform(get("/api/exports/requests.xlsx").with(as("secretariat")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -117,12 +122,8 @@ class ExportsTest {
 
     @Test
     void applicantsGetNeitherWorkbook() throws Exception {
-        mvc.perform(get("/api/exports/requests.xlsx").header("Authorization", basic("demandeur"))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").header("Authorization", basic("demandeur")))
+        mvc.perform(get("/api/exports/requests.xlsx").with(as("demandeur"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/budget-lines/workbook.xlsx?year=2025").with(as("demandeur")))
                 .andExpect(status().isForbidden());
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 }

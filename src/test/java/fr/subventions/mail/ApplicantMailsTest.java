@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
 import fr.subventions.support.ApiJourney;
@@ -19,6 +18,7 @@ import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.TestSmtpServer;
+import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The applicant's e-mails, received by a real SMTP server (GreenMail) after requests walked through their stages by
@@ -40,10 +39,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @ApplicationTest
 class ApplicantMailsTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     Scenarios scenarios;
     @Autowired
@@ -57,11 +52,11 @@ class ApplicantMailsTest {
     @Autowired
     OutboxSender sender;
 
+    @Autowired
     ApiJourney api;
 
     @BeforeEach
     void in2034() throws Exception {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(YEAR, 1, 12));
         api.importLines(LINE_ROW);
     }
@@ -212,10 +207,10 @@ class ApplicantMailsTest {
                 Map.of("paidOn", LocalDate.of(YEAR, 4, 13).toString(), "mandateReference", "MAND-2034-0107"));
         api.settle(reference);
         String payment = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(fr.subventions.workflow.SubsidyPaymentProcess.KEY)
+                .processDefinitionKey(SubsidyPaymentProcess.KEY)
                 .processInstanceBusinessKey(reference).singleResult().getId();
         Job reminder = management.createJobQuery().processInstanceId(payment).timers()
-                .activityId(fr.subventions.workflow.SubsidyPaymentProcess.TIMER_REPORT_REMINDER).singleResult();
+                .activityId(SubsidyPaymentProcess.TIMER_REPORT_REMINDER).singleResult();
         management.executeJob(reminder.getId());
         api.settle(reference);
 

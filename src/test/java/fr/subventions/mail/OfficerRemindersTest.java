@@ -10,7 +10,6 @@ import static fr.subventions.mail.MailTesting.receivedIn;
 import static fr.subventions.support.ApiJourney.amounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApiJourney;
@@ -22,14 +21,12 @@ import fr.subventions.workflow.SubsidyRequestProcess;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The officers' e-mails — the daily digest of the tasks waiting too long, the unsigned convention to follow up — and
@@ -39,13 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class OfficerRemindersTest {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
     Scenarios scenarios;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -61,11 +52,11 @@ class OfficerRemindersTest {
     @Autowired
     SubsidyRequestService requests;
 
+    @Autowired
     ApiJourney api;
 
     @BeforeEach
     void in2034() throws Exception {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(YEAR, 6, 1));
         api.importLines(LINE_ROW);
     }

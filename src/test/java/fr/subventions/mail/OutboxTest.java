@@ -18,7 +18,6 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
-import fr.subventions.support.Scenarios;
 import fr.subventions.support.TestSmtpServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +28,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,13 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxTest {
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
     ObjectMapper json;
-    @Autowired
-    Scenarios scenarios;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -70,11 +61,11 @@ class OutboxTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
     ApiJourney api;
 
     @BeforeEach
     void in2034() throws Exception {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(YEAR, 5, 4));
         api.importLines(LINE_ROW);
         // what other tests left in the outbox goes first: each test here watches its own messages only

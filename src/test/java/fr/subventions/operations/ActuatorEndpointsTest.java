@@ -1,6 +1,8 @@
 package fr.subventions.operations;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,13 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
@@ -94,7 +98,7 @@ class ActuatorEndpointsTest {
         assertThat(anonymous.getContentType()).startsWith("application/problem+json");
         assertThat(anonymous.getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Basic");
         // (an unknown user: a wrong password would hold a real account back for a few seconds, Camunda's login delay)
-        assertThat(mvc.perform(get("/actuator/prometheus").with(basic("inconnu", "mauvais"))).andReturn().getResponse()
+        assertThat(mvc.perform(get("/actuator/prometheus").with(httpBasic("inconnu", "mauvais"))).andReturn().getResponse()
                 .getStatus()).isEqualTo(401);
         assertThat(mvc.perform(get("/actuator/prometheus").with(as("instructeur"))).andReturn().getResponse().getStatus())
                 .isEqualTo(403);
@@ -132,7 +136,7 @@ class ActuatorEndpointsTest {
         assertThat(gauge(metrics, "subventions_requests", "stage", "IN_INSTRUCTION")
                 + gauge(metrics, "subventions_requests", "stage", "SUBMITTED")).isPositive();
 
-        for (fr.subventions.submission.VoteDecision decision : fr.subventions.submission.VoteDecision.values()) {
+        for (VoteDecision decision : VoteDecision.values()) {
             long expected = jdbc.queryForObject("select count(*) from agenda_item where decision = ?", Long.class,
                     decision.name());
             assertThat(gauge(metrics, "subventions_agenda_items_decided", "decision", decision.name())).isEqualTo(expected);
@@ -184,21 +188,9 @@ class ActuatorEndpointsTest {
     }
 
     private static String projectVersion() throws Exception {
-        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        String pom = Files.readString(Path.of("pom.xml"));
         Matcher version = Pattern.compile("<artifactId>subventions</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertThat(version.find()).isTrue();
         return version.group(1);
-    }
-
-    static org.springframework.test.web.servlet.request.RequestPostProcessor as(String user) {
-        return basic(user, user);
-    }
-
-    static org.springframework.test.web.servlet.request.RequestPostProcessor basic(String user, String password) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return request -> {
-            request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + token);
-            return request;
-        };
     }
 }

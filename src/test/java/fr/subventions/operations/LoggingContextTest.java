@@ -1,5 +1,6 @@
 package fr.subventions.operations;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -59,7 +60,7 @@ class LoggingContextTest {
                 "org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor");
         loggers.forEach(logger -> logging.setLogLevel(logger, LogLevel.DEBUG));
         try {
-            assertThat(mvc.perform(get("/api/requests/" + reference).with(ActuatorEndpointsTest.as("demandeur")))
+            assertThat(mvc.perform(get("/api/requests/" + reference).with(as("demandeur")))
                     .andReturn().getResponse().getStatus()).isEqualTo(200);
         } finally {
             loggers.forEach(logger -> logging.setLogLevel(logger, null));
@@ -74,7 +75,7 @@ class LoggingContextTest {
 
     @Test
     void theEngineLogsTheReferenceOfTheProcessItRunsOverHttpAndInItsJobs(CapturedOutput output) throws Exception {
-        MockHttpServletResponse filed = mvc.perform(post("/api/requests").with(ActuatorEndpointsTest.as("demandeur"))
+        MockHttpServletResponse filed = mvc.perform(post("/api/requests").with(as("demandeur"))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(SeedRequests.ofNumerique(2025))))
                 .andReturn().getResponse();
         assertThat(filed.getStatus()).as(filed.getContentAsString()).isEqualTo(201);

@@ -1,17 +1,18 @@
 package fr.subventions.payment;
 
 import static fr.subventions.support.ApiJourney.amounts;
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.convention.ConventionProperties;
 import fr.subventions.documents.DocumentLines;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
+import fr.subventions.submission.LegalForm;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
@@ -19,6 +20,7 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.workflow.SubsidyPaymentProcess;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -27,18 +29,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The convention states the schedule finance then pays: each amount to the cent, its share, when it is paid, the
@@ -59,24 +57,14 @@ class ConventionPaymentTermsTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    ObjectMapper json;
-    @Autowired
-    Scenarios scenarios;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
     TaskService taskService;
     @Autowired
     MutableClock clock;
     @Autowired
     ConventionProperties conventionProperties;
 
+    @Autowired
     ApiJourney api;
-
-    @BeforeEach
-    void journey() {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
-    }
 
     @AfterEach
     void realTime() {
@@ -277,15 +265,11 @@ class ConventionPaymentTermsTest {
 
     /** The request's page in the applicant's portal, logged in as its applicant. */
     private String portalPage(String reference) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        MvcResult form = mvc.perform(get("/connexion").session(session)).andReturn();
-        String token = ((CsrfToken) form.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
-        mvc.perform(post("/connexion").session(session).param("username", "demandeur").param("password", "demandeur")
-                .param("_csrf", token));
+        MockHttpSession session = login(mvc, "demandeur");
         MockHttpServletResponse page = mvc.perform(get("/portail/demandes/" + reference).session(session)).andReturn()
                 .getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
-        return page.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return page.getContentAsString(StandardCharsets.UTF_8);
     }
 
     /** The paragraph after a heading. */
@@ -326,7 +310,7 @@ class ConventionPaymentTermsTest {
 
     /** A public body no other test grants anything to, asking for 40 000 € of a 100 000 € budget. */
     private static Map<String, Object> publicBody() {
-        SeedRequests.Beneficiary b = SeedRequests.Beneficiary.fresh(fr.subventions.submission.LegalForm.PUBLIC_BODY);
+        SeedRequests.Beneficiary b = SeedRequests.Beneficiary.fresh(LegalForm.PUBLIC_BODY);
         Map<String, Object> request = new LinkedHashMap<>(SeedRequests.cmqGreenCity(YEAR));
         request.put("applicant", Map.of("name", b.name(), "siret", b.siret(), "legalForm", "PUBLIC_BODY",
                 "address", "Dijon", "email", "contact@organisme-public.example", "representative", "Le directeur"));

@@ -1,5 +1,6 @@
 package fr.subventions.payment;
 
+import static fr.subventions.support.DemoUsers.as;
 import static fr.subventions.workflow.SubsidyPaymentProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -25,7 +26,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,11 +38,12 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every path of bpmn/subsidy-payment.bpmn, called by the request's process once its credits are committed: a single
@@ -73,7 +76,7 @@ class SubsidyPaymentProcessTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void init() {
@@ -113,7 +116,7 @@ class SubsidyPaymentProcessTest {
                 Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-2027-0500"), 200);
         assertThat(payment).hasPassed(GATEWAY_BALANCE_DUE).isWaitingAt(TASK_SUBMIT_FINANCIAL_REPORT);
         assertThat(BpmnAwareTests.task(payment)).hasCandidateGroup("demandeurs");
-        assertThat(BpmnAwareTests.task(payment).getDueDate()).isEqualTo(java.util.Date.from(LocalDate.of(2028, 6, 30)
+        assertThat(BpmnAwareTests.task(payment).getDueDate()).isEqualTo(Date.from(LocalDate.of(2028, 6, 30)
                 .atTime(23, 59).atZone(ZoneId.of("Europe/Paris")).toInstant()));
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_FINANCIAL_REPORT);
 
@@ -124,11 +127,10 @@ class SubsidyPaymentProcessTest {
         JsonNode noReport = call(post("/api/requests/" + reference + "/financial-report"), "demandeur", null, 400);
         assertThat(noReport.path("errors").get(0).path("message").asText()).contains("déposez d'abord le compte rendu financier");
 
-        String token = Base64.getEncoder().encodeToString("demandeur:demandeur".getBytes(StandardCharsets.UTF_8));
         mvc.perform(multipart("/api/requests/" + reference + "/documents")
                 .file(new MockMultipartFile("file", "crf.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)))
                 .param("type", DocumentType.COMPTE_RENDU_FINANCIER.name())
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + token)).andExpect(status().isCreated());
+                .with(as("demandeur"))).andExpect(status().isCreated());
         JsonNode received = call(post("/api/requests/" + reference + "/financial-report"), "demandeur", null, 200);
         assertThat(received.path("reportReceivedOn").asText()).isEqualTo(LocalDate.now().toString());
         assertThat(payment).isWaitingAt(TASK_PAY_BALANCE);
@@ -152,7 +154,7 @@ class SubsidyPaymentProcessTest {
                 "mandateReference", "M-2027-0600"), "finances", "versement");
         Job timer = management.createJobQuery().processInstanceId(payment.getId()).timers().singleResult();
         // thirty days before the report is due, at 09:00 in the authority's zone
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(LocalDate.of(2028, 5, 31).atTime(9, 0)
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(LocalDate.of(2028, 5, 31).atTime(9, 0)
                 .atZone(ZoneId.of("Europe/Paris")).toInstant()));
 
         management.executeJob(timer.getId());
@@ -163,7 +165,7 @@ class SubsidyPaymentProcessTest {
         assertThat(payments.schedule(request.id()).remindersSent()).isEqualTo(1);
         assertThat(documents.list(requests.byId(request.id())).stream().filter(d -> d.type() == DocumentType.REMINDER))
                 .hasSize(1);
-        java.util.List<String> history = new org.springframework.transaction.support.TransactionTemplate(transactions)
+        List<String> history = new TransactionTemplate(transactions)
                 .execute(status -> requests.byId(request.id()).history().stream().map(e -> e.result()).toList());
         assertThat(history).contains("Relance n° 1 : compte rendu financier attendu au plus tard le 30 juin 2028");
         // the cycle goes on: the next reminder is planned
@@ -199,8 +201,7 @@ class SubsidyPaymentProcessTest {
     }
 
     private JsonNode call(MockHttpServletRequestBuilder request, String user, Object body, int expected) throws Exception {
-        String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        request.header(HttpHeaders.AUTHORIZATION, "Basic " + token);
+        request.with(as(user));
         if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }

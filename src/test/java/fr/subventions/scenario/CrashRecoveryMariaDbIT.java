@@ -2,10 +2,10 @@ package fr.subventions.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
 import fr.subventions.support.Waiting;
 import fr.subventions.support.PackagedApplication;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -116,10 +115,8 @@ class CrashRecoveryMariaDbIT {
                  "totalBudget": 72000, "requestedAmount": 20000,
                  "cofinancing": [{"funder": "NUMEUM France", "amount": 10000}, {"funder": "Autofinancement", "amount": 42000}]}
                 """;
-        return HttpRequest.newBuilder(URI.create(url + "/api/requests"))
+        return HttpApi.request("demandeur", url + "/api/requests")
                 .timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demandeur:demandeur"
-                        .getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();

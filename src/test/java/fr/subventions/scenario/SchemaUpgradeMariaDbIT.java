@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.support.EntitySchema;
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.PackagedApplication;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +26,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -138,7 +138,7 @@ class SchemaUpgradeMariaDbIT extends MariaDbIntegrationTest {
         // the request in flight: the officer instructs it through the API, with a report longer than 4000 characters
         assertThat(get("instructeur", "/api/requests/" + reference).get("status").asText()).isEqualTo("IN_INSTRUCTION");
         String line = inFlight.get("fiscal_year") + "-65-65748-90-DEVECO";
-        String report = String.join(" ", java.util.Collections.nCopies(80,
+        String report = String.join(" ", Collections.nCopies(80,
                 "Rapport d'instruction : l'action répond aux objectifs de la Métropole."));
         post("instructeur", "/api/requests/" + reference + "/instruction", Map.of("opinion", "FAVORABLE",
                 "proposedAmount", new BigDecimal("20000"), "budgetLines", List.of(Map.of("code", line,
@@ -182,19 +182,18 @@ class SchemaUpgradeMariaDbIT extends MariaDbIntegrationTest {
     }
 
     private JsonNode get(String user, String path) throws Exception {
-        return send(user, HttpRequest.newBuilder(URI.create(application.url() + path)).GET(), 200);
+        return send(HttpApi.request(user, application.url() + path).GET(), 200);
     }
 
     private JsonNode post(String user, String path, Object body, int expected) throws Exception {
-        return send(user, HttpRequest.newBuilder(URI.create(application.url() + path))
+        return send(HttpApi.request(user, application.url() + path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))), expected);
     }
 
-    private JsonNode send(String user, HttpRequest.Builder request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
-                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    private JsonNode send(HttpRequest.Builder request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         return json.readTree(response.body());
     }

@@ -10,13 +10,10 @@ import fr.subventions.support.EngineState;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import fr.subventions.support.WebClient;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,16 +36,19 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
     @Autowired
     EngineState jobs;
 
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    /** Tasklist's page in a browser, calling the webapp's API. */
+    private WebClient browser;
+
+    @BeforeEach
+    void aBrowser() {
+        browser = new WebClient("http://localhost:" + port, "application/json");
+    }
 
     @Test
     void officerChecksCompletenessInTasklist() throws Exception {
         String reference = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request().reference();
 
-        send("GET", "/camunda/app/tasklist/default/", null, null);
-        HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                "username=instructeur&password=instructeur", "application/x-www-form-urlencoded");
+        HttpResponse<String> login = browser.loginToWebapp("instructeur", "instructeur", "tasklist");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
 
         SeedCaseMariaDbIT.await(() -> "the acknowledgement is produced; the request's jobs: " + jobs.describe(reference),
@@ -57,7 +57,7 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
                 () -> taskCount(reference) == 1);
         JsonNode task = taskOf(reference);
         assertThat(task.get("name").asText()).isEqualTo("Vérifier la complétude " + reference + " — Association OF du Numérique");
-        HttpResponse<String> form = send("GET", "/camunda/api/engine/engine/default/task/" + task.get("id").asText()
+        HttpResponse<String> form = browser.send("GET", "/camunda/api/engine/engine/default/task/" + task.get("id").asText()
                 + "/deployed-form", null, null);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(json.readTree(form.body()).get("id").asText()).isEqualTo("check-completeness");
@@ -81,7 +81,7 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
         assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
         JsonNode instruction = taskOf(reference);
         assertThat(instruction.get("taskDefinitionKey").asText()).isEqualTo("Task_InstructRequest");
-        HttpResponse<String> instructionForm = send("GET", "/camunda/api/engine/engine/default/task/"
+        HttpResponse<String> instructionForm = browser.send("GET", "/camunda/api/engine/engine/default/task/"
                 + instruction.get("id").asText() + "/deployed-form", null, null);
         assertThat(json.readTree(instructionForm.body()).get("id").asText()).isEqualTo("instruct-request");
         // a report longer than the engine's 4000-character string column, as Tasklist sends it
@@ -104,7 +104,7 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
 
     private HttpResponse<String> taskQuery(String reference) {
         try {
-            return send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + reference, null, null);
+            return browser.send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + reference, null, null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -119,7 +119,7 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
     }
 
     private HttpResponse<String> submit(JsonNode task, Map<String, Object> variables) throws Exception {
-        return send("POST", "/camunda/api/engine/engine/default/task/" + task.get("id").asText() + "/submit-form",
+        return browser.send("POST", "/camunda/api/engine/engine/default/task/" + task.get("id").asText() + "/submit-form",
                 json.writeValueAsString(Map.of("variables", variables)), "application/json");
     }
 
@@ -129,18 +129,5 @@ class TasklistMariaDbIT extends MariaDbIntegrationTest {
 
     private static Map<String, Object> text(String value) {
         return Map.of("value", value, "type", "String");
-    }
-
-    private HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        // The webapps' CSRF protection: the token cookie echoed in a header
-        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

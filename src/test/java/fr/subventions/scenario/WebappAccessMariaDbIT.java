@@ -1,5 +1,7 @@
 package fr.subventions.scenario;
 
+import static fr.subventions.support.WebClient.csrf;
+import static fr.subventions.support.WebClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,23 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
+import fr.subventions.support.WebClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,15 +46,15 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
 
     @Test
     void theEngineRestApiIsNotServed() throws Exception {
-        Client anonymous = new Client();
-        Client admin = new Client();
+        WebClient anonymous = browser();
+        WebClient admin = browser();
         for (String path : List.of("/engine-rest/engine", "/engine-rest/process-definition", "/engine-rest/user",
                 "/engine-rest/task", "/rest/engine", "/camunda/engine-rest/engine")) {
             assertThat(anonymous.send("GET", path, null, null).statusCode()).as(path).isEqualTo(404);
-            assertThat(admin.basic("demo").send("GET", path, null, null).statusCode()).as(path + " as demo").isEqualTo(404);
+            assertThat(admin.basic("demo", "demo").send("GET", path, null, null).statusCode()).as(path + " as demo").isEqualTo(404);
         }
         // a write is stopped earlier still, by the pages' CSRF protection, and would find nothing behind it
-        assertThat(admin.basic("demo").send("POST", "/engine-rest/user/create", "{\"profile\": {\"id\": \"intrus\"}, "
+        assertThat(admin.basic("demo", "demo").send("POST", "/engine-rest/user/create", "{\"profile\": {\"id\": \"intrus\"}, "
                 + "\"credentials\": {\"password\": \"intrus\"}}", "application/json").statusCode()).isIn(403, 404);
         assertThat(identity.createUserQuery().userId("intrus").count()).isZero();
     }
@@ -73,7 +70,7 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, List<String>> user : allowed.entrySet()) {
             for (String app : List.of("tasklist", "cockpit", "admin")) {
-                int status = new Client().login(user.getKey(), user.getKey(), app).statusCode();
+                int status = browser().loginToWebapp(user.getKey(), user.getKey(), app).statusCode();
                 boolean expected = user.getValue().contains(app);
                 if (expected != (status == 200)) {
                     wrong.add(user.getKey() + " → " + app + ": " + status);
@@ -88,30 +85,30 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
 
     @Test
     void aPortalAccountOpensNoWebapp() throws Exception {
-        Client browser = new Client();
+        WebClient browser = browser();
         String form = browser.send("GET", "/inscription", null, null).body();
         HttpResponse<String> created = browser.send("POST", "/inscription", form(Map.of("_csrf", csrf(form),
                 "username", "asso-webapps", "password", "douze caractères", "confirmation", "douze caractères",
                 "firstName", "Léa", "lastName", "Martin", "email", "lea@webapps.example")), "application/x-www-form-urlencoded");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
         for (String app : List.of("tasklist", "cockpit", "admin")) {
-            assertThat(new Client().login("asso-webapps", "douze caractères", app).statusCode()).as(app).isIn(401, 403);
+            assertThat(browser().loginToWebapp("asso-webapps", "douze caractères", app).statusCode()).as(app).isIn(401, 403);
         }
         // but the API knows the account
-        assertThat(new Client().basic("asso-webapps", "douze caractères").send("GET", "/api/requests", null, null)
+        assertThat(browser().basic("asso-webapps", "douze caractères").send("GET", "/api/requests", null, null)
                 .statusCode()).isEqualTo(200);
     }
 
     @Test
     void anOfficerInTasklistSeesTheirGroupsTasksAndCannotRaiseTheirRights() throws Exception {
         String reference = requests.submit(SeedRequests.ofNumerique(2024), Scenarios.APPLICANT, null).request().reference();
-        Client officer = new Client();
-        assertThat(officer.login("instructeur", "instructeur", "tasklist").statusCode()).isEqualTo(200);
-        SeedCaseMariaDbIT.await("the completeness task of " + reference, () -> officer.taskCount(reference) == 1);
+        WebClient officer = browser();
+        assertThat(officer.loginToWebapp("instructeur", "instructeur", "tasklist").statusCode()).isEqualTo(200);
+        SeedCaseMariaDbIT.await("the completeness task of " + reference, () -> taskCount(officer, reference) == 1);
 
-        Client secretariat = new Client();
-        assertThat(secretariat.login("secretariat", "secretariat", "tasklist").statusCode()).isEqualTo(200);
-        assertThat(secretariat.taskCount(reference)).as("secretariat sees the officers' task").isZero();
+        WebClient secretariat = browser();
+        assertThat(secretariat.loginToWebapp("secretariat", "secretariat", "tasklist").statusCode()).isEqualTo(200);
+        assertThat(taskCount(secretariat, reference)).as("secretariat sees the officers' task").isZero();
 
         JsonNode filters = json.readTree(officer.send("GET", "/camunda/api/engine/engine/default/filter", null, null).body());
         assertThat(filters.findValuesAsText("name")).containsExactlyInAnyOrder("Instruction", "Mes tâches");
@@ -133,7 +130,7 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
         assertThat(identity.createUserQuery().memberOfGroup("camunda-admin").userId("instructeur").count()).isZero();
         assertThat(identity.createUserQuery().userId("complice").count()).isZero();
         // and still cannot open Cockpit or Admin
-        assertThat(new Client().login("instructeur", "instructeur", "cockpit").statusCode()).isEqualTo(403);
+        assertThat(browser().loginToWebapp("instructeur", "instructeur", "cockpit").statusCode()).isEqualTo(403);
     }
 
     /**
@@ -153,8 +150,7 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
         byte[] body = new byte[head.length + 10 * 1024 * 1024 + 512 * 1024 + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/requests/" + reference + "/documents"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demandeur:demandeur".getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpApi.request("demandeur", "http://localhost:" + port + "/api/requests/" + reference + "/documents")
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -171,65 +167,19 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
         }
     }
 
-    private static String csrf(String page) {
-        Matcher token = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(page);
-        assertThat(token.find()).as("the form's CSRF token").isTrue();
-        return token.group(1);
+    /** A browser of its own: its cookies, its session. */
+    private WebClient browser() {
+        return new WebClient("http://localhost:" + port, "application/json, text/html");
     }
 
-    private static String form(Map<String, String> fields) {
-        StringBuilder body = new StringBuilder();
-        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(name).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return body.toString();
-    }
-
-    /** One browser: its cookies, the webapps' CSRF token echoed in a header, or HTTP Basic for a script. */
-    private final class Client {
-
-        private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        private String authorization;
-
-        Client basic(String user) {
-            return basic(user, user);
-        }
-
-        Client basic(String user, String password) {
-            authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-            return this;
-        }
-
-        HttpResponse<String> login(String user, String password, String app) throws Exception {
-            send("GET", "/camunda/app/" + app + "/default/", null, null);
-            return send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-                    form(Map.of("username", user, "password", password)), "application/x-www-form-urlencoded");
-        }
-
-        int taskCount(String reference) {
-            try {
-                HttpResponse<String> tasks = send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
-                        + reference, null, null);
-                assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
-                return json.readTree(tasks.body()).size();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "application/json, text/html")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (contentType != null) {
-                request.header("Content-Type", contentType);
-            }
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-                    .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private int taskCount(WebClient browser, String reference) {
+        try {
+            HttpResponse<String> tasks = browser.send("GET", "/camunda/api/engine/engine/default/task?processInstanceBusinessKey="
+                    + reference, null, null);
+            assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+            return json.readTree(tasks.body()).size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

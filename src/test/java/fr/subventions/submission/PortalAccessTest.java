@@ -1,6 +1,8 @@
 package fr.subventions.submission;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -16,9 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 
 /** Applicant A neither sees nor acts on applicant B's request through the portal's pages; pages need a login. */
 @ApplicationTest
@@ -53,7 +53,7 @@ class PortalAccessTest {
 
     @Test
     void applicantBCannotSeeOrActOnApplicantAsRequest() throws Exception {
-        MockHttpSession b = login("applicantb");
+        MockHttpSession b = login(mvc, "applicantb");
         String refused = mvc.perform(get("/portail/demandes/" + reference).session(b)).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
         // a page, in French, not a problem document
@@ -63,7 +63,7 @@ class PortalAccessTest {
                 .getContentAsString();
         assertThat(listing).doesNotContain(reference);
         for (String action : new String[] {"retrait", "renvoi", "signature", "pieces"}) {
-            mvc.perform(post("/portail/demandes/" + reference + "/" + action).session(b).param("_csrf", token(b)));
+            mvc.perform(post("/portail/demandes/" + reference + "/" + action).session(b).with(csrf()));
         }
         SubsidyRequest unchanged = requests.byReference(reference);
         assertThat(unchanged.status()).isEqualTo(RequestStatus.SUBMITTED);
@@ -72,7 +72,7 @@ class PortalAccessTest {
 
     @Test
     void applicantASeesTheirOwnRequest() throws Exception {
-        MockHttpSession a = login("demandeur");
+        MockHttpSession a = login(mvc, "demandeur");
         String page = mvc.perform(get("/portail/demandes/" + reference).session(a)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains(reference, "statuts.pdf");
@@ -81,7 +81,7 @@ class PortalAccessTest {
     @Test
     void aRegisteredApplicantUsesThePortalButIsNoEngineUser() throws Exception {
         MockHttpSession anonymous = new MockHttpSession();
-        mvc.perform(post("/inscription").session(anonymous).param("_csrf", token(anonymous)).param("username", "asso-velo")
+        mvc.perform(post("/inscription").session(anonymous).with(csrf()).param("username", "asso-velo")
                 .param("firstName", "Léa").param("lastName", "Martin").param("email", "lea@velo.example")
                 .param("password", "douze caractères").param("confirmation", "douze caractères"))
                 .andExpect(status().is3xxRedirection());
@@ -90,7 +90,7 @@ class PortalAccessTest {
 
         MockHttpSession session = new MockHttpSession();
         mvc.perform(post("/connexion").session(session).param("username", "asso-velo").param("password", "douze caractères")
-                .param("_csrf", token(session))).andExpect(status().is3xxRedirection());
+                .with(csrf())).andExpect(status().is3xxRedirection());
         mvc.perform(get("/portail").session(session)).andExpect(status().isOk());
         mvc.perform(get("/seances").session(session)).andExpect(status().isForbidden());
     }
@@ -98,19 +98,7 @@ class PortalAccessTest {
     @Test
     void pagesNeedALoginAndTheRightRole() throws Exception {
         mvc.perform(get("/portail")).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/seances").session(login("demandeur"))).andExpect(status().isForbidden());
-        mvc.perform(get("/portail").session(login("secretariat"))).andExpect(status().isForbidden());
-    }
-
-    private MockHttpSession login(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(session))).andExpect(status().is3xxRedirection());
-        return session;
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        MvcResult page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
+        mvc.perform(get("/seances").session(login(mvc, "demandeur"))).andExpect(status().isForbidden());
+        mvc.perform(get("/portail").session(login(mvc, "secretariat"))).andExpect(status().isForbidden());
     }
 }

@@ -1,5 +1,6 @@
 package fr.subventions.submission;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -10,7 +11,6 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +105,6 @@ class RequestListPagingTest {
     }
 
     private MockHttpServletResponse call(MockHttpServletRequestBuilder request, String user) throws Exception {
-        String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return mvc.perform(request.header("Authorization", "Basic " + token)).andReturn().getResponse();
+        return mvc.perform(request.with(as(user))).andReturn().getResponse();
     }
 }

@@ -1,5 +1,6 @@
 package fr.subventions.submission;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -13,7 +14,7 @@ import fr.subventions.support.SeedRequests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -110,7 +111,7 @@ class UploadSafetyTest {
         refused.put("script.odt", "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.US_ASCII));
         refused.put("archive.docx", zip(Map.of("notes.txt", "texte".getBytes(StandardCharsets.UTF_8))));
         refused.put("sans-document.docx", zip(Map.of("[Content_Types].xml", "<Types/>".getBytes(StandardCharsets.UTF_8))));
-        refused.put("tronque.docx", java.util.Arrays.copyOf(realDocx(), 40));
+        refused.put("tronque.docx", Arrays.copyOf(realDocx(), 40));
         refused.put("faux.odt", zip(Map.of("mimetype", "application/x-shellscript".getBytes(StandardCharsets.US_ASCII))));
         for (Map.Entry<String, byte[]> file : refused.entrySet()) {
             assertThat(message(refusals.refused(upload(file.getKey(), file.getValue()), 400, "file"))).as(file.getKey())
@@ -146,7 +147,7 @@ class UploadSafetyTest {
             JsonNode document = uploaded(name.getKey(), Scenarios.PDF);
             assertThat(document.path("filename").asText()).as("%s", name.getKey()).isEqualTo(name.getValue());
             MockHttpServletResponse download = mvc.perform(get("/api/documents/{id}/content", document.path("id").asLong())
-                    .with(basic("demandeur"))).andReturn().getResponse();
+                    .with(as("demandeur"))).andReturn().getResponse();
             String disposition = download.getHeader(HttpHeaders.CONTENT_DISPOSITION);
             assertThat(disposition).as("%s", name.getKey()).startsWith("attachment;").doesNotContain("\r", "\n", "\u202E", "\u0000");
             assertThat(download.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -166,12 +167,12 @@ class UploadSafetyTest {
     private RequestBuilder upload(String name, byte[] content) {
         return multipart("/api/requests/{reference}/documents", reference)
                 .file(new MockMultipartFile("file", name, "application/octet-stream", content)).param("type", "AUTRE")
-                .with(basic("demandeur"));
+                .with(as("demandeur"));
     }
 
     private RequestBuilder budget(String name, byte[] content) {
         return multipart("/api/budget-lines/import").file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                .with(basic("finances"));
+                .with(as("finances"));
     }
 
     private static String message(JsonNode problem) {
@@ -229,13 +230,5 @@ class UploadSafetyTest {
             document.write(bytes);
             return bytes.toByteArray();
         }
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor basic(String user) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return request -> {
-            request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + token);
-            return request;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package fr.subventions.support;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -8,17 +9,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.bureau.SessionService;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.HttpHeaders;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -30,8 +29,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * application of {@link ApplicationTest}: the applicant files, the officer instructs, the secretariat runs a séance of
  * the Bureau that votes, both parties sign, finance commits, the secretariat closes. The test profile has no job
  * executor: after each stage the documents it produces are filed here ({@link Scenarios#fileDocuments}), as the job
- * executor would. Each step expects the API to accept it; {@link #call} answers whatever the API says.
+ * executor would. Each step expects the API to accept it; {@link #call} answers whatever the API says. A bean of every
+ * {@link ApplicationTest}'s context.
  */
+@TestComponent
 public class ApiJourney {
 
     public static final String IMPORT_HEADER = "exercice;chapitre;nature;fonction;service;code_service;libelle;credits_votes";
@@ -39,13 +40,11 @@ public class ApiJourney {
     private final MockMvc mvc;
     private final ObjectMapper json;
     private final Scenarios scenarios;
-    private final RuntimeService runtime;
 
-    public ApiJourney(MockMvc mvc, ObjectMapper json, Scenarios scenarios, RuntimeService runtime) {
+    ApiJourney(MockMvc mvc, ObjectMapper json, Scenarios scenarios) {
         this.mvc = mvc;
         this.json = json;
         this.scenarios = scenarios;
-        this.runtime = runtime;
     }
 
     // ---------------------------------------------------------------------------------------------- budget
@@ -148,7 +147,7 @@ public class ApiJourney {
                         "convocationSentOn", convocationSentOn.toString()))))).get("id").asLong();
         postJson("secretariat", "/api/sessions/" + session + "/agenda", Map.of("references", List.of(references)));
         ok(call("secretariat", post("/api/sessions/" + session + "/convocation")));
-        scenarios.fileDocumentsOf(fr.subventions.bureau.SessionService.businessKey(session));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session));
         Map<String, Object> sheet = scenarios.seedAttendance();
         JsonNode attendance = ok(call("secretariat", put("/api/sessions/" + session + "/attendance")
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsBytes(Map.of("present", sheet.get("present"),
@@ -188,7 +187,7 @@ public class ApiJourney {
         JsonNode vote = postJson("secretariat", "/api/sessions/" + session + "/items/" + reference + "/vote", ballot);
         // the request's process moves on in the same transaction; its next document and the extract follow
         settle(reference);
-        scenarios.fileDocumentsOf(fr.subventions.bureau.SessionService.businessKey(session));
+        scenarios.fileDocumentsOf(SessionService.businessKey(session));
         return vote;
     }
 
@@ -200,8 +199,7 @@ public class ApiJourney {
 
     /** The call as that user, whatever the answer. */
     public MockHttpServletResponse call(String user, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))).andReturn().getResponse();
+        return mvc.perform(request.with(as(user))).andReturn().getResponse();
     }
 
     public JsonNode ok(MockHttpServletResponse response) throws Exception {

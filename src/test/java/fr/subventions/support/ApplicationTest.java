@@ -12,7 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application on an in-memory H2 with the demo data: one Spring context shared by every such test. Metrics
- * are exported as in production (/actuator/prometheus), which Spring Boot's tests otherwise turn off.
+ * are exported as in production (/actuator/prometheus), which Spring Boot's tests otherwise turn off. Its tests walk
+ * requests through the API with the {@link ApiJourney} bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @ActiveProfiles({"demo", "test"})
-@Import({TestClockConfiguration.class, TestSmtpConfiguration.class})
+@Import({TestClockConfiguration.class, TestSmtpConfiguration.class, ApiJourney.class})
 public @interface ApplicationTest {
 }

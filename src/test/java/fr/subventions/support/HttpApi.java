@@ -12,15 +12,20 @@ import java.util.Base64;
 
 /**
  * The application's /api over real HTTP, as a demo user (HTTP Basic, the password being the login), for the tests
- * that run the packaged application as a process of its own.
+ * that run the application on a port of its own, in their JVM or as a process of its own.
  */
 public final class HttpApi {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A request to that address as that user; its method, body, other headers and timeout are the caller's. */
+    public static HttpRequest.Builder request(String user, String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user));
+    }
+
     public HttpResponse<String> get(String node, String path, String user) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic(user)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(user, node + path).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String node, String path, String user, String body) throws Exception {
@@ -29,8 +34,8 @@ public final class HttpApi {
 
     /** A POST with a JSON body (or none), and an Idempotency-Key when one is given. */
     public static HttpRequest post(String node, String path, String user, String body, String idempotencyKey) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", basic(user)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(user, node + path).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
@@ -45,7 +50,12 @@ public final class HttpApi {
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
     }
 
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    /** The Authorization header's value for HTTP Basic as a demo user. */
+    public static String basic(String user) {
+        return basic(user, user);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

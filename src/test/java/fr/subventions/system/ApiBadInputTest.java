@@ -1,6 +1,8 @@
 package fr.subventions.system;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -37,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,14 +53,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Bad input on every /api endpoint — missing fields, zero or negative amounts, a request above its budget, an invalid
@@ -328,7 +327,7 @@ class ApiBadInputTest {
         void withAWrongPassword() throws Exception {
             // a user of its own: the engine locks an account for a few seconds after a wrong password
             user(LOCKED_APPLICANT);
-            refused(post("/api/requests").with(basic(LOCKED_APPLICANT, "mauvais")).contentType(MediaType.APPLICATION_JSON)
+            refused(post("/api/requests").with(httpBasic(LOCKED_APPLICANT, "mauvais")).contentType(MediaType.APPLICATION_JSON)
                     .content(json.writeValueAsString(validRequest())), 401);
         }
 
@@ -1547,18 +1546,5 @@ class ApiBadInputTest {
     MockHttpServletRequestBuilder postJson(String user, String url, Object body, Object... variables) throws Exception {
         return post(url, variables).with(as(user)).contentType(MediaType.APPLICATION_JSON)
                 .content(body instanceof String text ? text : json.writeValueAsString(body));
-    }
-
-    /** HTTP Basic with the demo convention password = user name (spring-security-test is not on the classpath). */
-    static RequestPostProcessor as(String user) {
-        return basic(user, user);
-    }
-
-    static RequestPostProcessor basic(String user, String password) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return request -> {
-            request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + token);
-            return request;
-        };
     }
 }

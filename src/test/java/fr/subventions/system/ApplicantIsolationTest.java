@@ -1,11 +1,14 @@
 package fr.subventions.system;
 
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -15,6 +18,7 @@ import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
 import fr.subventions.support.Scenarios;
@@ -25,7 +29,6 @@ import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -33,6 +36,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -40,12 +44,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -135,33 +137,33 @@ class ApplicantIsolationTest {
     void theApiAnswersApplicantBAbout404AsIfNothingWereThere() throws Exception {
         for (SubsidyRequest a : List.of(incomplete, toSign, awaitingReport)) {
             String ref = a.reference();
-            refusals.refused(get("/api/requests/{reference}", ref).with(basic(B)), 404);
-            refusals.refused(get("/api/requests/{reference}/documents", ref).with(basic(B)), 404);
-            refusals.refused(get("/api/requests/{reference}/payments", ref).with(basic(B)), 404);
+            refusals.refused(get("/api/requests/{reference}", ref).with(DemoUsers.as(B)), 404);
+            refusals.refused(get("/api/requests/{reference}/documents", ref).with(DemoUsers.as(B)), 404);
+            refusals.refused(get("/api/requests/{reference}/payments", ref).with(DemoUsers.as(B)), 404);
             refusals.refused(json(post("/api/requests/{reference}/withdrawal", ref), Map.of("reason", "Retrait par B")), 404);
             refusals.refused(json(post("/api/requests/{reference}/resubmission", ref), Map.of("message", "Voici le RIB")), 404);
             refusals.refused(json(post("/api/requests/{reference}/convention/signatures", ref), Map.of(
                     "signatory", "BENEFICIARY", "signedBy", "Usurpateur", "signedOn", LocalDate.now(clock).toString())), 404);
-            refusals.refused(post("/api/requests/{reference}/financial-report", ref).with(basic(B)), 404);
+            refusals.refused(post("/api/requests/{reference}/financial-report", ref).with(DemoUsers.as(B)), 404);
             refusals.refused(multipart("/api/requests/{reference}/documents", ref)
                     .file(new MockMultipartFile("file", "rib.pdf", "application/pdf", Scenarios.PDF))
-                    .param("type", "RIB").with(basic(B)), 404);
+                    .param("type", "RIB").with(DemoUsers.as(B)), 404);
         }
         for (RequestDocument document : List.of(uploaded, produced)) {
-            refusals.refused(get("/api/documents/{id}/content", document.id()).with(basic(B)), 404);
+            refusals.refused(get("/api/documents/{id}/content", document.id()).with(DemoUsers.as(B)), 404);
         }
         // the same calls from A are not refused for want of access: the fixtures are real
-        assertThat(status(get("/api/requests/{reference}", awaitingReport.reference()).with(basic("demandeur")))).isEqualTo(200);
-        assertThat(status(get("/api/requests/{reference}/payments", awaitingReport.reference()).with(basic("demandeur"))))
+        assertThat(status(get("/api/requests/{reference}", awaitingReport.reference()).with(DemoUsers.as("demandeur")))).isEqualTo(200);
+        assertThat(status(get("/api/requests/{reference}/payments", awaitingReport.reference()).with(DemoUsers.as("demandeur"))))
                 .isEqualTo(200);
-        assertThat(status(get("/api/documents/{id}/content", produced.id()).with(basic("demandeur")))).isEqualTo(200);
+        assertThat(status(get("/api/documents/{id}/content", produced.id()).with(DemoUsers.as("demandeur")))).isEqualTo(200);
     }
 
     @Test
     void theUnknownAndTheOthersLookTheSame() throws Exception {
-        String theirs = refusals.refused(get("/api/requests/{reference}", toSign.reference()).with(basic(B)), 404)
+        String theirs = refusals.refused(get("/api/requests/{reference}", toSign.reference()).with(DemoUsers.as(B)), 404)
                 .path("title").asText();
-        String nobodys = refusals.refused(get("/api/requests/{reference}", "SUB-2027-9999").with(basic(B)), 404)
+        String nobodys = refusals.refused(get("/api/requests/{reference}", "SUB-2027-9999").with(DemoUsers.as(B)), 404)
                 .path("title").asText();
         assertThat(theirs).isEqualTo(nobodys).isEqualTo("Ressource introuvable");
     }
@@ -170,18 +172,18 @@ class ApplicantIsolationTest {
 
     @Test
     void thePortalAnswersApplicantB404AndChangesNothing() throws Exception {
-        MockHttpSession b = login(B);
+        MockHttpSession b = login(mvc, B);
         for (SubsidyRequest a : List.of(incomplete, toSign, awaitingReport)) {
             String page = "/portail/demandes/" + a.reference();
             refusedPage(get(page).session(b));
-            refusedPage(post(page + "/retrait").session(b).param("_csrf", token(b)).param("reason", "Retrait par B"));
-            refusedPage(post(page + "/renvoi").session(b).param("_csrf", token(b)).param("message", "Voici le RIB"));
-            refusedPage(multipart(page + "/signature").session(b).param("_csrf", token(b)).param("signedBy", "Usurpateur")
+            refusedPage(post(page + "/retrait").session(b).with(csrf()).param("reason", "Retrait par B"));
+            refusedPage(post(page + "/renvoi").session(b).with(csrf()).param("message", "Voici le RIB"));
+            refusedPage(multipart(page + "/signature").session(b).with(csrf()).param("signedBy", "Usurpateur")
                     .param("signedOn", LocalDate.now(clock).toString()));
             refusedPage(multipart(page + "/compte-rendu").file(new MockMultipartFile("file", "crf.pdf", "application/pdf",
-                    Scenarios.PDF)).session(b).param("_csrf", token(b)));
+                    Scenarios.PDF)).session(b).with(csrf()));
             refusedPage(multipart(page + "/pieces").file(new MockMultipartFile("file", "rib.pdf", "application/pdf",
-                    Scenarios.PDF)).session(b).param("_csrf", token(b)).param("type", "RIB"));
+                    Scenarios.PDF)).session(b).with(csrf()).param("type", "RIB"));
         }
         refusedPage(get("/portail/documents/" + uploaded.id()).session(b));
         refusedPage(get("/portail/documents/" + produced.id()).session(b));
@@ -249,7 +251,7 @@ class ApplicantIsolationTest {
     /** As Tasklist calls the engine for a logged-in user: the user and their groups. */
     private <T> T as(String user, Supplier<T> call) {
         identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
-                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+                .map(Group::getId).toList());
         try {
             return call.get();
         } finally {
@@ -271,28 +273,7 @@ class ApplicantIsolationTest {
     }
 
     private MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder call, Map<String, ?> body) throws Exception {
-        return call.with(basic(B)).contentType(MediaType.APPLICATION_JSON)
-                .content(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body));
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor basic(String user) {
-        String token = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return request -> {
-            request.addHeader(HttpHeaders.AUTHORIZATION, "Basic " + token);
-            return request;
-        };
-    }
-
-    private MockHttpSession login(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(session)));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).isNotNull();
-        return session;
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
+        return call.with(DemoUsers.as(B)).contentType(MediaType.APPLICATION_JSON)
+                .content(new ObjectMapper().writeValueAsString(body));
     }
 }

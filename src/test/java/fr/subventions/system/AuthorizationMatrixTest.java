@@ -1,6 +1,9 @@
 package fr.subventions.system;
 
+import static fr.subventions.support.DemoUsers.as;
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,7 +26,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,7 +45,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
@@ -99,7 +100,6 @@ class AuthorizationMatrixTest {
 
     final Map<String, String> placeholders = new HashMap<>();
     final Map<String, MockHttpSession> sessionsByRole = new HashMap<>();
-    final Map<String, String> tokensByRole = new HashMap<>();
 
     @BeforeAll
     void fixtures() throws Exception {
@@ -125,14 +125,7 @@ class AuthorizationMatrixTest {
         placeholders.put("{unknown}", Long.toString(UNKNOWN_ID));
         placeholders.put("{unknownReference}", UNKNOWN_REFERENCE);
         for (String role : ROLES) {
-            MockHttpSession pages = new MockHttpSession();
-            if (!role.equals("anonymous")) {
-                mvc.perform(post("/connexion").session(pages).param("username", role).param("password", role)
-                        .param("_csrf", token(pages)));
-                assertThat(pages.getAttribute("SPRING_SECURITY_CONTEXT")).as("%s logged in", role).isNotNull();
-            }
-            sessionsByRole.put(role, pages);
-            tokensByRole.put(role, token(pages));
+            sessionsByRole.put(role, role.equals("anonymous") ? new MockHttpSession() : login(mvc, role));
         }
     }
 
@@ -239,11 +232,10 @@ class AuthorizationMatrixTest {
         if (line.page()) {
             call.session(sessionsByRole.get(role));
             if (method != HttpMethod.GET) {
-                call.param("_csrf", tokensByRole.get(role));
+                call.with(csrf());
             }
         } else if (!role.equals("anonymous")) {
-            String basic = Base64.getEncoder().encodeToString((role + ":" + role).getBytes(StandardCharsets.UTF_8));
-            call.header(HttpHeaders.AUTHORIZATION, "Basic " + basic);
+            call.with(as(role));
         }
         return call;
     }
@@ -286,10 +278,5 @@ class AuthorizationMatrixTest {
             throw new IllegalStateException(e);
         }
         return lines;
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 }

@@ -1,6 +1,8 @@
 package fr.subventions.system;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -34,15 +36,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -63,7 +66,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
@@ -174,15 +176,14 @@ class HostileInputTest {
     @Test
     void aRetryWithTheSameKeyFilesNothingMore() throws Exception {
         JsonNode request = corpus().path("bases").path("request");
-        String basic = Base64.getEncoder().encodeToString("demandeur:demandeur".getBytes(StandardCharsets.UTF_8));
-        MockHttpServletRequestBuilder first = post("/api/requests").header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+        MockHttpServletRequestBuilder first = post("/api/requests").with(as("demandeur"))
                 .header("Idempotency-Key", "corpus-rejeu").contentType(MediaType.APPLICATION_JSON)
                 .content(BODY_WRITER.writeValueAsString(request));
         MockHttpServletResponse filed = mvc.perform(first).andReturn().getResponse();
         assertThat(filed.getStatus()).as(filed.getContentAsString()).isEqualTo(201);
         Map<String, Object> before = refusals.fingerprint();
         for (int retry = 0; retry < 3; retry++) {
-            MockHttpServletResponse again = mvc.perform(post("/api/requests").header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
+            MockHttpServletResponse again = mvc.perform(post("/api/requests").with(as("demandeur"))
                     .header("Idempotency-Key", "corpus-rejeu").contentType(MediaType.APPLICATION_JSON)
                     .content(BODY_WRITER.writeValueAsString(request))).andReturn().getResponse();
             assertThat(again.getStatus()).isEqualTo(200);
@@ -304,8 +305,7 @@ class HostileInputTest {
         }
         spec.path("headers").fields().forEachRemaining(h -> call.header(h.getKey(), value(h.getValue()).asText()));
         if (!as.equals("anonymous")) {
-            String basic = Base64.getEncoder().encodeToString((as + ":" + as).getBytes(StandardCharsets.UTF_8));
-            call.header(HttpHeaders.AUTHORIZATION, "Basic " + basic);
+            call.with(as(as));
         }
         return call;
     }
@@ -314,12 +314,12 @@ class HostileInputTest {
         MockHttpSession session = new MockHttpSession();
         if (!as.equals("anonymous")) {
             mvc.perform(post("/connexion").session(session).param("username", as).param("password", as)
-                    .param("_csrf", token(session)));
+                    .with(csrf()));
         }
         // a page's form at its address, or a page asked for at an address of its own (a GET's path variable)
         String path = input.spec().has("path") ? input.spec().path("path").asText() : input.target().path("path").asText();
         MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(input.target().path("method").asText()),
-                path(path)).session(session).param("_csrf", token(session));
+                path(path)).session(session).with(csrf());
         if (input.base() != null) {
             body(input).fields().forEachRemaining(field -> call.param(field.getKey(), field.getValue().asText()));
         }
@@ -382,7 +382,7 @@ class HostileInputTest {
         Matcher number = Pattern.compile("^\\$number\\((.+)\\)$").matcher(text);
         if (number.matches()) {
             return number.group(1).contains(".") || number.group(1).toLowerCase().contains("e")
-                    ? nodes.numberNode(new BigDecimal(number.group(1))) : nodes.numberNode(new java.math.BigInteger(number.group(1)));
+                    ? nodes.numberNode(new BigDecimal(number.group(1))) : nodes.numberNode(new BigInteger(number.group(1)));
         }
         Matcher yearPlus = Pattern.compile("^\\$yearPlus\\((\\d+)\\)$").matcher(text);
         if (yearPlus.matches()) {
@@ -489,17 +489,12 @@ class HostileInputTest {
     private static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : new java.util.TreeMap<>(entries).entrySet()) {
+            for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
                 zip.write(entry.getValue());
                 zip.closeEntry();
             }
         }
         return bytes.toByteArray();
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 }

@@ -1,12 +1,12 @@
 package fr.subventions.system;
 
 import static fr.subventions.support.ApiJourney.amounts;
+import static fr.subventions.support.DemoUsers.as;
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.mail.MailOutbox;
 import fr.subventions.mail.MailTemplate;
 import fr.subventions.mail.Mails;
@@ -19,7 +19,6 @@ import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
-import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.support.TestSmtpServer;
 import java.math.BigDecimal;
@@ -32,15 +31,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -58,16 +56,10 @@ class PreparatoryDocumentsTest {
     static final String LINE_ROW = "2037;65;65748;90;Développement économique;INTERNE;Subventions (documents internes);500000";
     static final List<String> INTERNAL_TYPES = List.of("INSTRUCTION_REPORT", "ENGAGEMENT_SHEET");
     static final List<String> STAFF = List.of("instructeur", "secretariat", "finances");
-    private static final AtomicInteger NEXT = new AtomicInteger(new java.util.Random().nextInt(100_000));
+    private static final AtomicInteger NEXT = new AtomicInteger(new Random().nextInt(100_000));
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    Scenarios scenarios;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -81,17 +73,17 @@ class PreparatoryDocumentsTest {
     @Autowired
     SubsidyRequestService requests;
 
+    @Autowired
     ApiJourney api;
     String domain;
     MockHttpSession owner;
 
     @BeforeEach
     void in2037() throws Exception {
-        api = new ApiJourney(mvc, json, scenarios, runtime);
         clock.set(LocalDate.of(YEAR, 1, 12));
         api.importLines(LINE_ROW);
         domain = "asso-interne-" + NEXT.incrementAndGet() + ".example";
-        owner = login("demandeur");
+        owner = login(mvc, "demandeur");
     }
 
     @AfterEach
@@ -241,10 +233,10 @@ class PreparatoryDocumentsTest {
             assertThat(api.call("demandeur", get("/api/documents/" + id + "/content")).getStatus()).as(at).isEqualTo(200);
         }
         long unknown = Long.MAX_VALUE - 1;
-        JsonNode nobodys = refusals.refused(basic("demandeur", get("/api/documents/" + unknown + "/content")), 404);
+        JsonNode nobodys = refusals.refused(get("/api/documents/" + unknown + "/content").with(as("demandeur")), 404);
         for (JsonNode document : internal) {
             long id = document.get("id").asLong();
-            JsonNode refused = refusals.refused(basic("demandeur", get("/api/documents/" + id + "/content")), 404);
+            JsonNode refused = refusals.refused(get("/api/documents/" + id + "/content").with(as("demandeur")), 404);
             assertThat(refused.get("title")).isEqualTo(nobodys.get("title"));
             assertThat(refused.get("detail").asText()).isEqualTo(nobodys.get("detail").asText().replace(
                     String.valueOf(unknown), String.valueOf(id)));
@@ -358,24 +350,5 @@ class PreparatoryDocumentsTest {
 
     private static String sha256(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    }
-
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder basic(String user,
-            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder call) {
-        return call.header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private MockHttpSession login(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(session)));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).isNotNull();
-        return session;
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 }

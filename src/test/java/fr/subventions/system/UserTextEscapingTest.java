@@ -1,8 +1,9 @@
 package fr.subventions.system;
 
+import static fr.subventions.support.DemoUsers.as;
+import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
@@ -24,7 +25,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,10 +39,11 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.web.servlet.MockMvc;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * What users type is shown as text, never as markup: on the portal's pages and the séance page (Thymeleaf's th:text
@@ -80,7 +82,7 @@ class UserTextEscapingTest {
     @Test
     void thePortalShowsATitleOfMarkupAsText() throws Exception {
         SubsidyRequest request = submitted(TITLE, NAME);
-        MockHttpSession applicant = login("demandeur");
+        MockHttpSession applicant = login(mvc, "demandeur");
         for (String page : new String[] {"/portail/demandes/" + request.reference(), "/portail"}) {
             String html = mvc.perform(get(page).session(applicant)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
             assertThat(html).as(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT)
@@ -96,13 +98,13 @@ class UserTextEscapingTest {
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 11, 20),
                 "\"><script>alert(3)</script>", scenarios.bureauMember("REBSAMEN").id(),
                 scenarios.bureauMember("HOAREAU").id(), LocalDate.of(2025, 11, 10)));
-        agenda.addToAgenda(session.id(), java.util.List.of(onAgenda.reference()), "secretariat");
-        String html = mvc.perform(get("/seances/" + session.id()).session(login("secretariat"))).andReturn().getResponse()
+        agenda.addToAgenda(session.id(), List.of(onAgenda.reference()), "secretariat");
+        String html = mvc.perform(get("/seances/" + session.id()).session(login(mvc, "secretariat"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(html).contains(onAgenda.reference(), candidate.reference());
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT).doesNotContain("<w:p>")
                 .doesNotContain("<img src=x").doesNotContain("<script>alert(3)</script>");
-        String list = mvc.perform(get("/seances").session(login("secretariat"))).andReturn().getResponse()
+        String list = mvc.perform(get("/seances").session(login(mvc, "secretariat"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(list).contains("&lt;script&gt;alert(3)&lt;/script&gt;").doesNotContain("<script>alert(3)</script>");
     }
@@ -120,21 +122,21 @@ class UserTextEscapingTest {
         // well-formed, and the user's text opened no element: no script, no image, no paragraph of its own
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
-        org.w3c.dom.Document dom = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        Document dom = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertThat(dom.getElementsByTagNameNS("*", "script").getLength()).isZero();
         assertThat(dom.getElementsByTagNameNS("*", "img").getLength()).isZero();
-        org.w3c.dom.NodeList texts = dom.getElementsByTagNameNS("*", "t");
+        NodeList texts = dom.getElementsByTagNameNS("*", "t");
         StringBuilder runs = new StringBuilder();
         int carrying = 0;
         for (int i = 0; i < texts.getLength(); i++) {
-            org.w3c.dom.Node run = texts.item(i);
+            Node run = texts.item(i);
             runs.append(run.getTextContent());
             assertThat(run.getTextContent()).as("a run of its own for the injected text").isNotEqualTo("injecté");
             if (run.getTextContent().contains(SCRIPT)) {
                 carrying++;
                 // character data only (escaped text or CDATA), never an element
-                for (org.w3c.dom.Node child = run.getFirstChild(); child != null; child = child.getNextSibling()) {
-                    assertThat(child.getNodeType()).isIn(org.w3c.dom.Node.TEXT_NODE, org.w3c.dom.Node.CDATA_SECTION_NODE);
+                for (Node child = run.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    assertThat(child.getNodeType()).isIn(Node.TEXT_NODE, Node.CDATA_SECTION_NODE);
                 }
             }
         }
@@ -152,8 +154,7 @@ class UserTextEscapingTest {
     @Test
     void theRequestsWorkbookHoldsAFormulaLikeTitleAsAString() throws Exception {
         SubsidyRequest request = submitted(FORMULA, "@SUM(1+1) Association");
-        String basic = Base64.getEncoder().encodeToString("instructeur:instructeur".getBytes(StandardCharsets.UTF_8));
-        byte[] xlsx = mvc.perform(get("/api/exports/requests.xlsx").header(HttpHeaders.AUTHORIZATION, "Basic " + basic))
+        byte[] xlsx = mvc.perform(get("/api/exports/requests.xlsx").with(as("instructeur")))
                 .andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Row row = null;
@@ -202,18 +203,5 @@ class UserTextEscapingTest {
             }
         }
         throw new AssertionError(name + " not in the document");
-    }
-
-    private MockHttpSession login(String user) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                .param("_csrf", token(session)));
-        assertThat(session.getAttribute("SPRING_SECURITY_CONTEXT")).isNotNull();
-        return session;
-    }
-
-    private String token(MockHttpSession session) throws Exception {
-        var page = mvc.perform(get("/connexion").session(session)).andReturn();
-        return ((CsrfToken) page.getRequest().getAttribute(CsrfToken.class.getName())).getToken();
     }
 }

@@ -1,11 +1,11 @@
 package fr.subventions.system;
 
+import static fr.subventions.support.DemoUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -18,10 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -94,14 +92,11 @@ class WithoutDemoProfileTest {
     @Test
     void theDemoPasswordsOpenNothing() throws Exception {
         for (String user : DEMO_USERS) {
-            String basic = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-            assertThat(mvc.perform(get("/api/requests").header(HttpHeaders.AUTHORIZATION, "Basic " + basic)).andReturn()
+            assertThat(mvc.perform(get("/api/requests").with(as(user))).andReturn()
                     .getResponse().getStatus()).as(user).isEqualTo(401);
             MockHttpSession session = new MockHttpSession();
-            String token = ((CsrfToken) mvc.perform(get("/connexion").session(session)).andReturn().getRequest()
-                    .getAttribute(CsrfToken.class.getName())).getToken();
             String landing = mvc.perform(post("/connexion").session(session).param("username", user).param("password", user)
-                    .param("_csrf", token)).andReturn().getResponse().getRedirectedUrl();
+                    .with(csrf())).andReturn().getResponse().getRedirectedUrl();
             assertThat(landing).as(user).contains("/connexion?error");
         }
     }
