@@ -18,7 +18,7 @@ public class CloseAgendaListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Long sessionId = (Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID);
+        Long sessionId = AssemblySessionProcess.SESSION_ID.get(task);
         FormFields form = FormFields.of(task);
         var references = form.lines("references");
         if (!references.isEmpty()) {

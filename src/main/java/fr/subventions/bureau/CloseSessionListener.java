@@ -16,6 +16,6 @@ public class CloseSessionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        sessions.close((Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID));
+        sessions.close(AssemblySessionProcess.SESSION_ID.get(task));
     }
 }

@@ -18,7 +18,7 @@ public class PublishOutcomeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        voting.publishOutcome(Long.valueOf(execution.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
+        voting.publishOutcome(AssemblySessionProcess.AGENDA_ITEM_ID.get(execution),
                 FormFields.actor());
     }
 }

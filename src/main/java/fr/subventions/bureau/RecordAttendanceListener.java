@@ -21,6 +21,6 @@ public class RecordAttendanceListener implements TaskListener {
         FormFields form = FormFields.of(task);
         AttendanceSheet sheet = AttendanceSheet.from(form::raw);
         form.discard();
-        attendance.openWith((Long) task.getVariable(AssemblySessionProcess.VAR_SESSION_ID), sheet, FormFields.actor());
+        attendance.openWith(AssemblySessionProcess.SESSION_ID.get(task), sheet, FormFields.actor());
     }
 }

@@ -25,9 +25,8 @@ public class RecordVoteListener implements TaskListener {
         FormFields form = FormFields.of(task);
         CastVote vote = castVote(form);
         form.discard();
-        boolean decided = voting.applyVote(Long.valueOf(task.getVariable(AssemblySessionProcess.VAR_AGENDA_ITEM_ID).toString()),
-                vote);
-        task.getExecution().setVariableLocal(AssemblySessionProcess.VAR_ITEM_DECIDED, decided);
+        boolean decided = voting.applyVote(AssemblySessionProcess.AGENDA_ITEM_ID.get(task), vote);
+        AssemblySessionProcess.ITEM_DECIDED.setLocal(task.getExecution(), decided);
     }
 
     /** The form's text areas, one member id per line, and the secret ballot's counts. */

@@ -25,18 +25,14 @@ public class GenerateDocumentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String kind = (String) execution.getVariable(DocumentProductionProcess.VAR_DOCUMENT_KIND);
+        String kind = DocumentProductionProcess.DOCUMENT_KIND.get(execution);
         switch (kind) {
-            case "CONVOCATION" -> generator.convocation(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
-            case "MINUTES" -> generator.minutes(id(execution, AssemblySessionProcess.VAR_SESSION_ID));
-            case "DELIBERATION_EXTRACT" -> generator.extract(id(execution, AssemblySessionProcess.VAR_AGENDA_ITEM_ID));
+            case "CONVOCATION" -> generator.convocation(AssemblySessionProcess.SESSION_ID.get(execution));
+            case "MINUTES" -> generator.minutes(AssemblySessionProcess.SESSION_ID.get(execution));
+            case "DELIBERATION_EXTRACT" -> generator.extract(AssemblySessionProcess.AGENDA_ITEM_ID.get(execution));
             case "NOTIFICATION" -> generator.forRequest(DocumentType.NOTIFICATION_GRANTED,
-                    id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
-            default -> generator.forRequest(DocumentType.valueOf(kind), id(execution, SubsidyRequestProcess.VAR_REQUEST_ID));
+                    SubsidyRequestProcess.REQUEST_ID.get(execution));
+            default -> generator.forRequest(DocumentType.valueOf(kind), SubsidyRequestProcess.REQUEST_ID.get(execution));
         }
-    }
-
-    private static Long id(DelegateExecution execution, String variable) {
-        return Long.valueOf(execution.getVariable(variable).toString());
     }
 }
