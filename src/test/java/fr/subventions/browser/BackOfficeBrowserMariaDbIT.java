@@ -90,6 +90,10 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             accessible(browser, "gestion-liste");
             browser.screenshot("gestion-01-liste");
 
+            // the tab and filters are kept per user from one visit to the next: every request, no filter
+            browser.driver.findElement(By.id("onglet-tous")).click();
+            browser.until(d -> "page".equals(d.findElement(By.id("onglet-tous")).getDomAttribute("aria-current")));
+            browser.submit("#effacer");
             browser.type("#recherche", reference);
             browser.submit("#filtrer");
             browser.until(d -> d.findElements(By.linkText(reference)).size() == 1);
@@ -163,6 +167,8 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#password", "finances");
             browser.click("button[type=submit]");
             browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
+            // the filters kept from an earlier visit set aside
+            browser.submit("#effacer");
             // what finance has to do: the commitments waiting, found in its tab
             browser.driver.findElement(By.partialLinkText("À engager")).click();
             browser.until(d -> d.findElements(By.linkText(reference)).size() == 1);

@@ -145,6 +145,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
                 browser.type("#recherche", expected);
                 browser.submit("#filtrer");
                 browser.until(d -> d.findElements(By.linkText(expected)).size() == 1);
+                browser.submit("#effacer");
             }
         }
     }
