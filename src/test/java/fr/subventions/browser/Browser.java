@@ -79,7 +79,15 @@ final class Browser implements AutoCloseable {
     void submit(String css) {
         WebElement button = find(css);
         button.click();
-        until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        until(d -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // stale, or Chromium's « Node with given id does not belong to the document » while the page is replaced
+                return true;
+            }
+        });
     }
 
     /** Waits up to 20 s; a page that never gets there is kept (timeout-*.png and .html) for whoever reads the failure. */
