@@ -10,6 +10,7 @@ import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
@@ -31,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,14 +69,7 @@ class DossierActionsRaceTest {
     @BeforeEach
     void aSecondOfficer() {
         clock.reset();
-        if (identity.createUserQuery().userId(LUCIE).count() == 0) {
-            User user = identity.newUser(LUCIE);
-            user.setFirstName("Lucie");
-            user.setLastName("Troisième");
-            user.setPassword(LUCIE);
-            identity.saveUser(user);
-            identity.createMembership(LUCIE, Caller.OFFICERS);
-        }
+        DemoUsers.ensure(identity, LUCIE, "Lucie", "Troisième", Caller.OFFICERS);
     }
 
     @Test

@@ -23,6 +23,7 @@ import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
@@ -41,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -114,14 +114,7 @@ class DossierActionsTest {
                 + year + ";65;65748;76;Écologie urbaine;ACTIONSURB;Subventions (tests du dossier);300000\n";
         budgetImport.importFile("budget-" + year + ".csv", lines.getBytes(StandardCharsets.UTF_8),
                 "finances");
-        if (identity.createUserQuery().userId(OTHER_OFFICER).count() == 0) {
-            User user = identity.newUser(OTHER_OFFICER);
-            user.setFirstName("Karim");
-            user.setLastName("Second");
-            user.setPassword(OTHER_OFFICER);
-            identity.saveUser(user);
-            identity.createMembership(OTHER_OFFICER, Caller.OFFICERS);
-        }
+        DemoUsers.ensure(identity, OTHER_OFFICER, "Karim", "Second", Caller.OFFICERS);
     }
 
     // ------------------------------------------------------------------------------------------ completeness

@@ -87,7 +87,7 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.click("button[type=submit]");
             // staff land on the worklist
             browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
-            accessible(browser, "gestion-liste");
+            browser.checkAccessible(softly, "gestion-liste");
             browser.screenshot("gestion-01-liste");
 
             // the tab and filters are kept per user from one visit to the next: every request, no filter
@@ -97,7 +97,7 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#recherche", reference);
             browser.submit("#filtrer");
             browser.until(d -> d.findElements(By.linkText(reference)).size() == 1);
-            accessible(browser, "gestion-recherche");
+            browser.checkAccessible(softly, "gestion-recherche");
             browser.screenshot("gestion-02-recherche");
             browser.driver.findElement(By.linkText(reference)).click();
 
@@ -105,7 +105,7 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.until(d -> d.getCurrentUrl().endsWith("/gestion/demandes/" + reference));
             browser.find("#form-completude");
             assertThat(browser.text()).contains("Association OF du Numérique", "Contrat d'Engagement Républicain");
-            accessible(browser, "gestion-dossier-completude");
+            browser.checkAccessible(softly, "gestion-dossier-completude");
             browser.screenshot("gestion-03-dossier-completude");
             browser.submit("#prendre");
             browser.until(d -> !d.findElements(By.id("action-tache-a-moi")).isEmpty());
@@ -115,7 +115,7 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             // the instruction, on the same page: two lines of the year, their sum the proposed amount
             browser.find("#form-instruction");
             assertThat(requests.byReference(reference).status()).isEqualTo(RequestStatus.IN_INSTRUCTION);
-            accessible(browser, "gestion-dossier-instruction");
+            browser.checkAccessible(softly, "gestion-dossier-instruction");
             browser.click("#opinion");
             browser.type("#proposedAmount", "20000");
             browser.type("#montant-" + DEVECO, "5000");
@@ -125,7 +125,7 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.screenshot("gestion-04-dossier-instruction");
             browser.submit("#enregistrer-instruction");
             browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_AGENDA);
-            accessible(browser, "gestion-dossier-instruite");
+            browser.checkAccessible(softly, "gestion-dossier-instruite");
             browser.screenshot("gestion-05-dossier-instruit");
         }
         SubsidyRequest instructed = requests.byReference(reference);
@@ -172,26 +172,26 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
             // what finance has to do: the commitments waiting, found in its tab
             browser.driver.findElement(By.partialLinkText("À engager")).click();
             browser.until(d -> d.findElements(By.linkText(reference)).size() == 1);
-            accessible(browser, "gestion-a-engager");
+            browser.checkAccessible(softly, "gestion-a-engager");
             browser.screenshot("gestion-06-a-engager");
             browser.driver.findElement(By.linkText(reference)).click();
 
             // the commitment: the instruction's reservation is proposed on its line
             browser.find("#form-engagement");
-            accessible(browser, "gestion-dossier-engagement");
+            browser.checkAccessible(softly, "gestion-dossier-engagement");
             browser.screenshot("gestion-07-dossier-engagement");
             browser.submit("#enregistrer-engagement");
             browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_PAYMENT);
 
             // the payment: 20 000 € in one go, its date and the mandate's number
             browser.find("#form-versement");
-            accessible(browser, "gestion-dossier-versement");
+            browser.checkAccessible(softly, "gestion-dossier-versement");
             browser.setValue("#paidOn", today.toString());
             browser.type("#mandateReference", "M-" + YEAR + "-0815");
             browser.screenshot("gestion-08-dossier-versement");
             browser.submit("#enregistrer-versement");
             browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_CLOSURE);
-            accessible(browser, "gestion-dossier-verse");
+            browser.checkAccessible(softly, "gestion-dossier-verse");
             browser.screenshot("gestion-09-dossier-verse");
         }
         SubsidyRequest paid = requests.byReference(reference);
@@ -200,11 +200,4 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
         assertThat(payments.schedule(paid.id()).payments().get(0).mandateReference()).isEqualTo("M-" + YEAR + "-0815");
     }
 
-    private void accessible(Browser browser, String page) {
-        List<Axe.Violation> violations = browser.accessibilityViolations();
-        if (!violations.isEmpty()) {
-            browser.keep("axe-" + page);
-        }
-        softly.assertThat(violations).as("WCAG 2.1 A and AA on %s (%s)", page, browser.driver.getCurrentUrl()).isEmpty();
-    }
 }

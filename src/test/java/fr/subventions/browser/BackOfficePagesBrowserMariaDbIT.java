@@ -16,6 +16,7 @@ import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
@@ -40,7 +41,6 @@ import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,15 +92,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
 
     @BeforeEach
     void aSecondOfficer() {
-        if (identity.createUserQuery().userId(LUCIE).count() == 0) {
-            User user = identity.newUser(LUCIE);
-            user.setFirstName("Lucie");
-            user.setLastName("Instructrice");
-            user.setPassword(LUCIE);
-            user.setEmail(LUCIE + "@demo.invalid");
-            identity.saveUser(user);
-            identity.createMembership(LUCIE, Caller.OFFICERS);
-        }
+        DemoUsers.ensure(identity, LUCIE, "Lucie", "Instructrice", Caller.OFFICERS);
     }
 
     @Test
@@ -112,7 +104,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
             for (WorklistTab tab : WorklistTab.values()) {
                 browser.driver.findElement(By.id("onglet-" + tab.slug())).click();
                 browser.until(d -> "page".equals(d.findElement(By.id("onglet-" + tab.slug())).getDomAttribute("aria-current")));
-                accessible(browser, "gestion-onglet-" + tab.slug());
+                browser.checkAccessible(softly, "gestion-onglet-" + tab.slug());
                 browser.screenshot("gestion-onglet-" + tab.slug());
                 if (tab.stage() == null) {
                     continue;
@@ -125,7 +117,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
                 browser.driver.findElement(By.linkText(reference)).click();
                 browser.until(d -> d.getCurrentUrl().endsWith("/gestion/demandes/" + reference));
                 softly.assertThat(browser.find("#etape").getText()).as(reference).isEqualTo(tab.stage().label());
-                accessible(browser, "gestion-etape-" + tab.slug());
+                browser.checkAccessible(softly, "gestion-etape-" + tab.slug());
                 browser.screenshot("gestion-etape-" + tab.slug());
                 browser.open("/gestion");
                 browser.submit("#effacer");
@@ -140,7 +132,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
                 browser.submit("#effacer");
                 browser.driver.findElement(By.id("onglet-" + WorklistTab.TO_DO.slug())).click();
                 browser.until(d -> "page".equals(d.findElement(By.id("onglet-a-traiter")).getDomAttribute("aria-current")));
-                accessible(browser, "gestion-a-traiter-" + user);
+                browser.checkAccessible(softly, "gestion-a-traiter-" + user);
                 browser.screenshot("gestion-a-traiter-" + user);
                 browser.type("#recherche", expected);
                 browser.submit("#filtrer");
@@ -194,7 +186,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(loser.find("#action-tache-prise").getText()).contains(winnerName);
             assertThat(loser.driver.findElements(By.id("form-completude"))).isEmpty();
             assertThat(loser.driver.findElements(By.id("prendre"))).isEmpty();
-            accessible(loser, "gestion-course-perdue");
+            loser.checkAccessible(softly, "gestion-course-perdue");
             loser.screenshot("gestion-course-perdue");
 
             // the winner goes on; the loser's page, reloaded, follows the request to its next stage
@@ -259,7 +251,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
             // refused: the lines make 15 000 € for 20 000 € proposed; the summary has the focus and leads to the field
             browser.until(d -> !d.findElements(By.id("action-erreurs")).isEmpty());
             keys.assertFocusOn("#action-erreurs", "the refused form opens on its error summary");
-            accessible(browser, "gestion-instruction-refusee-clavier");
+            browser.checkAccessible(softly, "gestion-instruction-refusee-clavier");
             browser.screenshot("gestion-instruction-refusee-clavier");
             keys.press(Keys.TAB);
             assertThat(keys.focused().getText()).startsWith("la somme des lignes");
@@ -271,7 +263,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
             keys.press(Keys.ENTER);
             browser.until(d -> requests.byReference(reference).status() == RequestStatus.AWAITING_AGENDA);
             browser.find("#etape");
-            accessible(browser, "gestion-instruite-clavier");
+            browser.checkAccessible(softly, "gestion-instruite-clavier");
             browser.screenshot("gestion-instruite-clavier");
         }
         assertThat(requests.byReference(reference).proposedAmount()).isEqualByComparingTo("20000");
@@ -391,11 +383,4 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
         return keys.type(text);
     }
 
-    private void accessible(Browser browser, String page) {
-        List<Axe.Violation> violations = browser.accessibilityViolations();
-        if (!violations.isEmpty()) {
-            browser.keep("axe-" + page);
-        }
-        softly.assertThat(violations).as("WCAG 2.1 A and AA on %s (%s)", page, browser.driver.getCurrentUrl()).isEmpty();
-    }
 }

@@ -134,6 +134,15 @@ final class Browser implements AutoCloseable {
         return Axe.violations(driver);
     }
 
+    /** axe-core's WCAG 2.1 A and AA rules, asserted softly on the page as it stands; a page that breaks one is kept as axe-<page>. */
+    void checkAccessible(org.assertj.core.api.SoftAssertions softly, String page) {
+        java.util.List<Axe.Violation> violations = accessibilityViolations();
+        if (!violations.isEmpty()) {
+            keep("axe-" + page);
+        }
+        softly.assertThat(violations).as("WCAG 2.1 A and AA on %s (%s)", page, driver.getCurrentUrl()).isEmpty();
+    }
+
     /** The page used with the keyboard alone. */
     Keyboard keyboard() {
         return new Keyboard(driver);

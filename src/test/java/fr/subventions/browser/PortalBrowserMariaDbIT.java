@@ -60,7 +60,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
         Path cer = Files.writeString(Files.createTempFile("cer", ".pdf"), "%PDF-1.4\n% CER\n%%EOF\n");
         try (Browser browser = new Browser("http://localhost:" + port)) {
             browser.open("/inscription");
-            accessible(browser, "inscription");
+            browser.checkAccessible(softly, "inscription");
             browser.type("#username", "of-numerique");
             browser.type("#firstName", "Marie");
             browser.type("#lastName", "Dupont");
@@ -71,15 +71,15 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             // the login page has a #username too: wait until the registration page is gone
             browser.submit("button[type=submit]");
             browser.find("#username");
-            accessible(browser, "connexion");
+            browser.checkAccessible(softly, "connexion");
             browser.type("#username", "of-numerique");
             browser.type("#password", PASSWORD);
             browser.click("button[type=submit]");
             browser.until(d -> d.getCurrentUrl().endsWith("/portail"));
-            accessible(browser, "portail");
+            browser.checkAccessible(softly, "portail");
 
             browser.click("a[href$='/portail/demandes/nouvelle']");
-            accessible(browser, "nouvelle-demande-etape-1");
+            browser.checkAccessible(softly, "nouvelle-demande-etape-1");
             browser.type("#applicant-name", "Association OF du Numérique");
             browser.type("#applicant-siret", "73282932000075");
             assertThat(browser.find("#siret-direct").getText()).contains("n’est pas valide");
@@ -90,12 +90,12 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.type("#applicant-representative", "Marie Dupont");
             browser.type("#applicant-email", "contact@of-numerique.example");
             browser.click("#etape-suivante");
-            accessible(browser, "nouvelle-demande-etape-2");
+            browser.checkAccessible(softly, "nouvelle-demande-etape-2");
             browser.type("#title", "État des lieux emplois et compétences de la filière numérique");
             browser.type("#description", "Un état des lieux des besoins en emplois et compétences numériques.");
             browser.type("#fiscalYear", "2023");
             browser.click("#etape-suivante");
-            accessible(browser, "nouvelle-demande-etape-3");
+            browser.checkAccessible(softly, "nouvelle-demande-etape-3");
             browser.type("#totalBudget", "72000");
             browser.type("#requestedAmount", "20000");
             browser.type("#cofinancing-0-funder", "NUMEUM France");
@@ -108,7 +108,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#etat-totaux").getText()).isEqualTo("Le plan de financement est équilibré.");
             browser.click("#etape-suivante");
             assertThat(browser.find("#navigation-etapes p").getText()).isEqualTo("Étape 4 sur 4 : Pièces jointes");
-            accessible(browser, "nouvelle-demande-etape-4");
+            browser.checkAccessible(softly, "nouvelle-demande-etape-4");
             browser.driver.findElement(By.id("statuts")).sendKeys(statuts.toString());
             browser.driver.findElement(By.id("cer")).sendKeys(cer.toString());
             browser.driver.findElement(By.id("budget")).sendKeys(budget.toString());
@@ -119,7 +119,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(reference).matches("SUB-2023-\\d{4}");
             assertThat(browser.text()).contains("Statuts", "Budget prévisionnel de l'action");
             browser.screenshot("03-demande-deposee");
-            accessible(browser, "demande-deposee");
+            browser.checkAccessible(softly, "demande-deposee");
             logout(browser);
 
             // The officer, in Tasklist, through the Camunda Forms
@@ -151,7 +151,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             // staff land on the back office's worklist; the séances are one link away
             browser.until(d -> d.getCurrentUrl().endsWith("/gestion"));
             browser.open("/seances");
-            accessible(browser, "seances");
+            browser.checkAccessible(softly, "seances");
             // a date field's typing order depends on the browser's locale: set the ISO value as the picker would
             browser.setValue("#date", "2023-09-14");
             browser.setValue("#convocationSentOn", "2023-09-08");
@@ -159,7 +159,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             new Select(browser.find("#secretaryId")).selectByVisibleText("Monsieur Antoine HOAREAU");
             browser.submit("#creer-seance");
             browser.find("#inscrire-" + reference);
-            accessible(browser, "seance-preparation");
+            browser.checkAccessible(softly, "seance-preparation");
             retry(browser, () -> {
                 browser.click("#inscrire-" + reference);
                 browser.submit("#inscrire");
@@ -185,9 +185,9 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#presents").getText()).isEqualTo("25");
             assertThat(browser.find("#etat-quorum").getText()).isEqualTo("quorum atteint");
             browser.screenshot("06-seance-presences");
-            accessible(browser, "seance-presences");
+            browser.checkAccessible(softly, "seance-presences");
             browser.submit("#enregistrer-presences");
-            accessible(browser, "seance-votes");
+            browser.checkAccessible(softly, "seance-votes");
             // a member steps out and comes back before the item: both movements are logged, quorum holds throughout
             Long detang = scenarios.bureauMember("DETANG").id();
             browser.click("#present-" + detang);
@@ -202,7 +202,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
                     .isEqualTo("Adopté – pour 40, contre 0, abstention 0, ne se prononce pas 0, dont 15 procuration(s)");
             assertThat(browser.find("h1").getText()).isEqualTo("Bureau métropolitain du jeudi 14 septembre 2023");
             browser.screenshot("07-seance-vote");
-            accessible(browser, "seance-apres-vote");
+            browser.checkAccessible(softly, "seance-apres-vote");
             logout(browser);
 
             // The applicant signs the convention and sees the subsidy granted
@@ -211,7 +211,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             retry(browser, () -> browser.open("/portail/demandes/" + reference),
                     () -> !browser.driver.findElements(By.cssSelector("#signer")).isEmpty());
             assertThat(browser.text()).contains("Convention");
-            accessible(browser, "demande-signature");
+            browser.checkAccessible(softly, "demande-signature");
             browser.type("#signedBy", "Marie Dupont, présidente");
             browser.submit("#signer");
             assertThat(browser.find(".succes").getText()).contains("Convention signée");
@@ -225,7 +225,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find("#montant-attribue").getText().replace('\u202f', ' ').replace('\u00a0', ' '))
                     .isEqualTo("20 000 €");
             browser.screenshot("08-demande-accordee");
-            accessible(browser, "demande-accordee");
+            browser.checkAccessible(softly, "demande-accordee");
         }
     }
 
@@ -255,7 +255,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             fill(keys, "#password", "pas le bon mot de passe").press(Keys.ENTER);
             browser.until(d -> d.getCurrentUrl().endsWith("/connexion?error"));
             assertThat(browser.find("#username").getDomAttribute("aria-describedby")).isEqualTo("erreur-connexion");
-            accessible(browser, "connexion-refusee");
+            browser.checkAccessible(softly, "connexion-refusee");
             // the page comes back empty, its message read out as the first field's description
             fill(keys, "#username", "clavier-asso");
             fill(keys, "#password", PASSWORD).press(Keys.ENTER);
@@ -301,7 +301,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.until(d -> !d.findElements(By.id("resume-erreurs")).isEmpty());
             assertThat(browser.find("#err-applicant-rna").getText()).isEqualTo("le numéro RNA est obligatoire pour une association");
             assertThat(browser.find("#applicant-rna").getDomAttribute("aria-describedby")).isEqualTo("err-applicant-rna");
-            accessible(browser, "nouvelle-demande-refusee");
+            browser.checkAccessible(softly, "nouvelle-demande-refusee");
             browser.keep("10-clavier-demande-refusee");
             keys.assertFocusOn("#resume-erreurs", "the refused form opens on its error summary");
             keys.press(Keys.TAB);
@@ -324,27 +324,19 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(reference).matches("SUB-\\d{4}-\\d{4}");
             assertThat(requests.byReference(reference).applicant().rna()).isEqualTo("W212009876");
             assertThat(browser.find("#documents").getText()).contains("Statuts", "Contrat d'Engagement Républicain");
-            accessible(browser, "demande-deposee-clavier");
+            browser.checkAccessible(softly, "demande-deposee-clavier");
             keys.tabTo("a[href$='/portail']");
             keys.press(Keys.ENTER);
             browser.until(d -> d.getCurrentUrl().endsWith("/portail"));
             assertThat(browser.find("table").getText()).contains(reference);
-            accessible(browser, "portail-une-demande");
+            browser.checkAccessible(softly, "portail-une-demande");
             browser.screenshot("11-clavier-mes-demandes");
             browser.open("/portail/demandes/SUB-1999-9999");
             browser.find("h1");
-            accessible(browser, "erreur");
+            browser.checkAccessible(softly, "erreur");
         }
     }
 
-    /** Checks the page with axe-core against WCAG 2.1 A and AA; a page that breaks a rule is kept as axe-<page>. */
-    private void accessible(Browser browser, String page) {
-        List<Axe.Violation> violations = browser.accessibilityViolations();
-        if (!violations.isEmpty()) {
-            browser.keep("axe-" + page);
-        }
-        softly.assertThat(violations).as("WCAG 2.1 A and AA on %s (%s)", page, browser.driver.getCurrentUrl()).isEmpty();
-    }
 
     private static Keyboard fill(Keyboard keys, String css, String text) {
         keys.tabTo(css);

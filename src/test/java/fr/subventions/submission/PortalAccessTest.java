@@ -8,12 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.subventions.shared.Caller;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +40,7 @@ class PortalAccessTest {
 
     @BeforeEach
     void requestOfApplicantA() {
-        if (identity.createUserQuery().userId("applicantb").count() == 0) {
-            User user = identity.newUser("applicantb");
-            user.setPassword("applicantb");
-            identity.saveUser(user);
-            identity.createMembership("applicantb", Caller.APPLICANTS);
-        }
+        DemoUsers.ensure(identity, "applicantb", "", "", Caller.APPLICANTS);
         reference = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request().reference();
         document = documents.upload(reference, DocumentType.STATUTS, "statuts.pdf", "%PDF-1.4\n%%EOF".getBytes(),
                 Scenarios.APPLICANT).id();

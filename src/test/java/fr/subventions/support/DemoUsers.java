@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,5 +34,22 @@ public final class DemoUsers {
         assertThat(session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY))
                 .as("%s logged in", user).isNotNull();
         return session;
+    }
+
+    /**
+     * A user beside the demo ones (a second officer, another applicant), created once in the group if missing; its
+     * password is its login, as the demo users'.
+     */
+    public static void ensure(IdentityService identity, String id, String firstName, String lastName, String group) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setPassword(id);
+        user.setEmail(id + "@demo.invalid");
+        identity.saveUser(user);
+        identity.createMembership(id, group);
     }
 }

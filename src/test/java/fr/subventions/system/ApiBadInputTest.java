@@ -28,6 +28,7 @@ import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
@@ -46,7 +47,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -1403,15 +1403,7 @@ class ApiBadInputTest {
 
     /** An applicant whose password is their user name, created once. */
     void user(String id) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName("Autre");
-            user.setLastName("Demandeur");
-            user.setPassword(id);
-            user.setEmail(id + "@demo.invalid");
-            identity.saveUser(user);
-            identity.createMembership(id, Caller.APPLICANTS);
-        }
+        DemoUsers.ensure(identity, id, "Autre", "Demandeur", Caller.APPLICANTS);
     }
 
     SubsidyRequest submit() {

@@ -37,7 +37,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,14 +98,7 @@ class ApplicantIsolationTest {
     void requestsOfApplicantA() {
         BpmnAwareTests.init(engine);
         clock.reset();
-        if (identity.createUserQuery().userId(B).count() == 0) {
-            User user = identity.newUser(B);
-            user.setFirstName("Autre");
-            user.setLastName("Demandeur");
-            user.setPassword(B);
-            identity.saveUser(user);
-            identity.createMembership(B, Caller.APPLICANTS);
-        }
+        DemoUsers.ensure(identity, B, "Autre", "Demandeur", Caller.APPLICANTS);
         incomplete = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
         scenarios.fileDocumentsOf(incomplete.reference());
         uploaded = documents.upload(incomplete.reference(), DocumentType.STATUTS, "statuts.pdf", Scenarios.PDF,

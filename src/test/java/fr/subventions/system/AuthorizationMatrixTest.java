@@ -16,6 +16,7 @@ import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -104,14 +104,7 @@ class AuthorizationMatrixTest {
     @BeforeAll
     void fixtures() throws Exception {
         clock.reset();
-        if (identity.createUserQuery().userId("demandeur2").count() == 0) {
-            User user = identity.newUser("demandeur2");
-            user.setFirstName("Autre");
-            user.setLastName("Demandeur");
-            user.setPassword("demandeur2");
-            identity.saveUser(user);
-            identity.createMembership("demandeur2", Caller.APPLICANTS);
-        }
+        DemoUsers.ensure(identity, "demandeur2", "Autre", "Demandeur", Caller.APPLICANTS);
         String reference = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request().reference();
         scenarios.fileDocumentsOf(reference);
         Long document = documents.upload(reference, DocumentType.STATUTS, "statuts.pdf", Scenarios.PDF, Scenarios.APPLICANT).id();

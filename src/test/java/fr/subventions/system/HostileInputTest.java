@@ -24,6 +24,7 @@ import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
@@ -52,7 +53,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -197,12 +197,7 @@ class HostileInputTest {
     @BeforeAll
     void fixtures() throws Exception {
         clock.reset();
-        if (identity.createUserQuery().userId("demandeur2").count() == 0) {
-            User user = identity.newUser("demandeur2");
-            user.setPassword("demandeur2");
-            identity.saveUser(user);
-            identity.createMembership("demandeur2", Caller.APPLICANTS);
-        }
+        DemoUsers.ensure(identity, "demandeur2", "", "", Caller.APPLICANTS);
         member = scenarios.bureauMember("TENENBAUM").id();
         member2 = scenarios.bureauMember("MASSON").id();
         SubsidyRequest submitted = submitted();
