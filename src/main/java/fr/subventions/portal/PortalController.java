@@ -1,10 +1,22 @@
-package fr.subventions.submission;
+package fr.subventions.portal;
 
+import fr.subventions.payment.PaymentService;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.DocumentView;
+import fr.subventions.submission.Downloads;
+import fr.subventions.submission.LegalForm;
+import fr.subventions.submission.Outcome;
+import fr.subventions.submission.RequestView;
+import fr.subventions.submission.SubmitRequest;
+import fr.subventions.submission.SubsidyRequest;
+import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.io.IOException;
@@ -25,7 +37,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The applicant's portal: their requests, a new request in steps, the missing documents, withdrawal, signature. */
+/**
+ * The applicant's portal: their requests, a new request in steps, the missing documents, withdrawal, signature, the
+ * payment schedule and the compte rendu financier. A module of its own, as the back office is the staff's: it shows
+ * every stage to the applicant, while no stage depends on it.
+ */
 @Controller
 class PortalController {
 
@@ -37,15 +53,14 @@ class PortalController {
     private final SubsidyRequestService requests;
     private final DocumentService documents;
     private final TaskCompleter tasks;
+    private final PaymentService payments;
     private final Clock clock;
 
-    private final fr.subventions.payment.PaymentService payments;
-
-    PortalController(SubsidyRequestService requests, DocumentService documents, TaskCompleter tasks, Clock clock,
-            fr.subventions.payment.PaymentService payments) {
-        this.payments = payments;
+    PortalController(SubsidyRequestService requests, DocumentService documents, TaskCompleter tasks,
+            PaymentService payments, Clock clock) {
         this.requests = requests;
         this.documents = documents;
+        this.payments = payments;
         this.tasks = tasks;
         this.clock = clock;
     }
@@ -120,8 +135,8 @@ class PortalController {
                 SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY));
         model.addAttribute("mustSupply", tasks.isWaitingAt(SubsidyRequestProcess.KEY, reference,
                 SubsidyRequestProcess.TASK_SUPPLY_MISSING_DOCUMENTS));
-        model.addAttribute("mustReport", tasks.isWaitingAt(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
-                fr.subventions.workflow.SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT));
+        model.addAttribute("mustReport", tasks.isWaitingAt(SubsidyPaymentProcess.KEY, reference,
+                SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT));
         // drawn up with the convention: shown from then on, unless the grant lapsed
         model.addAttribute("schedule", view.outcome() != Outcome.GRANTED ? null
                 : payments.find(requests.get(reference, caller).id()).orElse(null));

@@ -1,5 +1,7 @@
-package fr.subventions.submission;
+package fr.subventions.portal;
 
+import fr.subventions.submission.LegalForm;
+import fr.subventions.submission.SubmitRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

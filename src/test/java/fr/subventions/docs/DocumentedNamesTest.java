@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.docs.Documenter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -49,7 +50,8 @@ class DocumentedNamesTest {
             Map.entry("SendFailedException", SendFailedException.class),
             Map.entry("BigDecimal", BigDecimal.class),
             Map.entry("Files", Files.class),
-            Map.entry("Process", Process.class));
+            Map.entry("Process", Process.class),
+            Map.entry("Documenter", Documenter.class));
 
     /** Capitalised words in code spans that are not Java types. */
     private static final Set<String> NOT_TYPES = Set.of(
