@@ -96,6 +96,22 @@ class MailTextTest {
     }
 
     @Test
+    void aConditionKeepsItsLineWhenItsFieldIsSetAndDropsItWithoutAGap() {
+        String template = "Objet : x\n\nBonjour,\n\n{{?yes}}Oui : {{text}}\n{{!yes}}Non.\n\n{{?blank}}Texte.\n\n"
+                + "{{!blank}} {{?items}}{{*items}}\n\n{{?none}}Liste.\n\nFin.\n";
+        Map<String, Object> model = Map.of("yes", true, "text", "t", "blank", " ", "items", List.of("– un", "– deux"),
+                "none", List.of());
+        assertThat(MailText.render("t.txt", template, model).text())
+                .isEqualTo("Bonjour,\n\nOui : t\n\n– un\n– deux\n\nFin.\n");
+
+        Map<String, Object> otherwise = Map.of("yes", false, "text", "t", "blank", "mot", "items", List.of(),
+                "none", List.of("x"));
+        MailText.Rendered mail = MailText.render("t.txt", template, otherwise);
+        assertThat(mail.text()).isEqualTo("Bonjour,\n\nNon.\n\nTexte.\n\nListe.\n\nFin.\n");
+        assertThat(mail.html()).contains("<p>Non.</p>").doesNotContain("{{", "Oui");
+    }
+
+    @Test
     void onlyTheApplicationsOwnAddressesBecomeLinks() {
         MailText.Rendered mail = MailText.render("t.txt", "Objet : x\n\n{{portalUrl}} {{title}} {{evilUrl}}\n",
                 Map.of("portalUrl", "https://subventions.example/portail?a=1&b=2", "title", "https://piege.example",
@@ -127,5 +143,16 @@ class MailTextTest {
                 .hasMessageContaining("la liste {{*items}} doit être seule sur sa ligne");
         assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\n{{*title}}\n", Map.of("title", "t")))
                 .hasMessageContaining("{{*title}} est un texte, à écrire {{title}}");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\nSi {{?yes}}oui\n", Map.of("yes", true)))
+                .hasMessageContaining("la condition {{?yes}} doit être au début d'une ligne du corps du message");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : {{!yes}}x\n\nBonjour\n", Map.of("yes", true)))
+                .hasMessageContaining("la condition {{!yes}} doit être au début d'une ligne du corps du message");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\nConvention : {{yes}}\n", Map.of("yes", true)))
+                .hasMessageContaining("{{yes}} est un oui/non, à écrire en début de ligne sous la forme {{?yes}}");
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\n{{*yes}}\n", Map.of("yes", false)))
+                .hasMessageContaining("{{yes}} est un oui/non");
+        // a condition on a field the message lacks is a mistake, not a silent "no"
+        assertThatThrownBy(() -> MailText.render("a.txt", "Objet : x\n\n{{?inconnu}}Texte\n", Map.of("reference", "R")))
+                .hasMessageContaining("utilise {{inconnu}}, que ce message ne fournit pas");
     }
 }
