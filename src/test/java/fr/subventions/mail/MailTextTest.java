@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 /** The e-mail templates' syntax, and every shipped template filled with the fields its message provides. */
 class MailTextTest {
 
-    /** What each message provides its template (docs/email.md): the shipped templates may use these and no other. */
+    /**
+     * What each message provides its template (docs/email.md): the shipped templates may use these and no other.
+     * {@code *name} is a list, {@code ?name} a yes/no, any other a text.
+     */
     static final Map<MailTemplate, List<String>> FIELDS = new EnumMap<>(MailTemplate.class);
 
     static final List<String> REQUEST = List.of("authority", "reference", "title", "applicantName", "representative",
@@ -26,11 +29,11 @@ class MailTextTest {
         for (MailTemplate t : MailTemplate.values()) {
             FIELDS.put(t, List.of());
         }
-        FIELDS.put(MailTemplate.MISSING_ITEMS_REQUESTED, List.of("*missingItems", "deadline", "*observations"));
+        FIELDS.put(MailTemplate.MISSING_ITEMS_REQUESTED, List.of("*missingItems", "deadline", "comment"));
         FIELDS.put(MailTemplate.INADMISSIBLE, List.of("*missingItems", "deadline"));
         FIELDS.put(MailTemplate.PLACED_ON_AGENDA, List.of("session"));
         FIELDS.put(MailTemplate.ADJOURNED, List.of("session"));
-        FIELDS.put(MailTemplate.GRANTED, List.of("session", "nextStep"));
+        FIELDS.put(MailTemplate.GRANTED, List.of("session", "?convention"));
         FIELDS.put(MailTemplate.REJECTED, List.of("session"));
         FIELDS.put(MailTemplate.CONVENTION_TO_SIGN, List.of("validUntil"));
         FIELDS.put(MailTemplate.SIGNATURE_REMINDER, List.of("reminderNumber", "draftedOn", "validUntil"));
@@ -38,7 +41,7 @@ class MailTextTest {
         FIELDS.put(MailTemplate.PAYMENT_MADE, List.of("payment", "paidAmount", "paidOn", "mandate", "*next"));
         FIELDS.put(MailTemplate.REPORT_REMINDER, List.of("reminderNumber", "reportDue", "balance", "*late"));
         FIELDS.put(MailTemplate.CLOSED, List.of("outcome"));
-        FIELDS.put(MailTemplate.WITHDRAWN, List.of("*reason"));
+        FIELDS.put(MailTemplate.WITHDRAWN, List.of("reason"));
         FIELDS.put(MailTemplate.SIGNATURE_LATE, List.of("grantedAmount", "draftedOn", "validUntil", "reminderNumber"));
     }
 
@@ -61,6 +64,8 @@ class MailTextTest {
         for (String key : FIELDS.get(template)) {
             if (key.startsWith("*")) {
                 model.put(key.substring(1), List.of("«" + key.substring(1) + " 1»", "«" + key.substring(1) + " 2»"));
+            } else if (key.startsWith("?")) {
+                model.put(key.substring(1), true);
             } else {
                 model.put(key, "«" + key + "»");
             }
@@ -77,6 +82,10 @@ class MailTextTest {
             assertThat(mail.text()).as(template.name()).doesNotContain("{{").doesNotContain("\n\n\n");
             assertThat(mail.html()).as(template.name()).startsWith("<!DOCTYPE html>").contains("<p>", "</html>");
             for (String key : FIELDS.get(template)) {
+                if (key.startsWith("?")) {
+                    // a yes/no shows no value of its own: its lines are checked below, one test per message
+                    continue;
+                }
                 // each field the message provides is used (a list's entries each on their line)
                 String shown = key.startsWith("*") ? "«" + key.substring(1) + " 1»\n«" + key.substring(1) + " 2»" : "«" + key + "»";
                 assertThat(mail.subject() + "\n" + mail.text()).as(template + " " + key).contains(shown);
@@ -109,6 +118,45 @@ class MailTextTest {
         MailText.Rendered mail = MailText.render("t.txt", template, otherwise);
         assertThat(mail.text()).isEqualTo("Bonjour,\n\nNon.\n\nTexte.\n\nListe.\n\nFin.\n");
         assertThat(mail.html()).contains("<p>Non.</p>").doesNotContain("{{", "Oui");
+    }
+
+    @Test
+    void theGrantSaysWhetherAConventionFollows() throws IOException {
+        Map<String, Object> model = model(MailTemplate.GRANTED);
+        String convention = "Une convention précisant les conditions d'utilisation et de versement de cette subvention "
+                + "vous sera adressée prochainement : vous la signerez dans votre espace.";
+        String payment = "Cette subvention ne donne pas lieu à une convention : elle vous sera versée par virement une "
+                + "fois les crédits engagés, selon l'échéancier que vous trouverez alors dans votre espace.";
+
+        model.put("convention", true);
+        assertThat(shipped(MailTemplate.GRANTED, model).text()).contains("\n\n" + convention + "\n\n")
+                .doesNotContain(payment);
+        model.put("convention", false);
+        assertThat(shipped(MailTemplate.GRANTED, model).text()).contains("\n\n" + payment + "\n\n")
+                .doesNotContain(convention);
+    }
+
+    @Test
+    void theOfficersCommentAndTheWithdrawalsReasonAreToldOnlyWhenGiven() throws IOException {
+        Map<String, Object> missing = model(MailTemplate.MISSING_ITEMS_REQUESTED);
+        missing.put("comment", "Le budget joint n'est pas signé.");
+        assertThat(shipped(MailTemplate.MISSING_ITEMS_REQUESTED, missing).text()).contains("«missingItems 2»\n\n"
+                + "Observation du service instructeur : Le budget joint n'est pas signé.\n\nDéposez-les");
+        missing.put("comment", "");
+        assertThat(shipped(MailTemplate.MISSING_ITEMS_REQUESTED, missing).text())
+                .contains("«missingItems 2»\n\nDéposez-les").doesNotContain("Observation");
+
+        Map<String, Object> withdrawn = model(MailTemplate.WITHDRAWN);
+        withdrawn.put("reason", "Projet reporté");
+        assertThat(shipped(MailTemplate.WITHDRAWN, withdrawn).text()).contains("soumise au vote.\n\n"
+                + "Motif indiqué : Projet reporté\n\nLe service des subventions");
+        withdrawn.put("reason", "");
+        assertThat(shipped(MailTemplate.WITHDRAWN, withdrawn).text())
+                .contains("soumise au vote.\n\nLe service des subventions").doesNotContain("Motif");
+    }
+
+    private static MailText.Rendered shipped(MailTemplate template, Map<String, Object> model) throws IOException {
+        return MailText.render(template.file(), new String(MailTemplates.shipped(template), StandardCharsets.UTF_8), model);
     }
 
     @Test
