@@ -120,7 +120,8 @@ class Notifications {
 
     private List<MailOutbox.Message> toOfficers(MailTemplate template, SubsidyRequest request, Map<String, Object> model,
             List<UserDirectory.Person> officers) {
-        model.put("tasklistUrl", settings.link("/camunda/app/tasklist"));
+        // officers work in the back office, on the dossier's page
+        model.put("dossierUrl", settings.link("/gestion/demandes/" + request.reference()));
         List<MailOutbox.Message> messages = new ArrayList<>();
         for (UserDirectory.Person officer : officers) {
             Map<String, Object> own = new LinkedHashMap<>(model);

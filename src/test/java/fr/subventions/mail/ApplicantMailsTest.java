@@ -142,7 +142,8 @@ class ApplicantMailsTest {
             assertThat(m.subject()).isEqualTo(reference + " : pièces complémentaires transmises");
             assertThat(m.to()).containsExactly("instructeur@demo.invalid");
             assertThat(m.text()).contains("Bonjour Claire Instructrice,", "Association Les Forges numériques a transmis",
-                    "http://localhost:8080/camunda/app/tasklist");
+                    "La vérification de la complétude vous attend sur la page du dossier : "
+                            + "http://localhost:8080/gestion/demandes/" + reference);
         });
 
         // the outbox keeps each message, sent

@@ -23,7 +23,7 @@ class MailTextTest {
     static final List<String> REQUEST = List.of("authority", "reference", "title", "applicantName", "representative",
             "fiscalYear", "requestedAmount", "submittedOn", "status");
     static final List<String> APPLICANT = List.of("portalUrl", "grantedAmount");
-    static final List<String> OFFICER = List.of("recipientName", "tasklistUrl");
+    static final List<String> OFFICER = List.of("recipientName", "dossierUrl");
 
     static {
         for (MailTemplate t : MailTemplate.values()) {
@@ -48,8 +48,8 @@ class MailTextTest {
     static Map<String, Object> model(MailTemplate template) {
         Map<String, Object> model = new LinkedHashMap<>();
         if (template == MailTemplate.OVERDUE_TASKS) {
-            for (String key : List.of("recipientName", "taskCount", "overdueAfterDays", "today", "tasklistUrl")) {
-                model.put(key, "«" + key + "»");
+            for (String key : List.of("recipientName", "taskCount", "overdueAfterDays", "today", "worklistUrl")) {
+                model.put(key, key.endsWith("Url") ? "https://subventions.example/" + key : "«" + key + "»");
             }
             model.put("tasks", List.of("– « Vérifier la complétude » – SUB-2034-0001 (Association) – en attente depuis le 1er juin 2034"));
             return model;
@@ -153,6 +153,17 @@ class MailTextTest {
         withdrawn.put("reason", "");
         assertThat(shipped(MailTemplate.WITHDRAWN, withdrawn).text())
                 .contains("soumise au vote.\n\nLe service des subventions").doesNotContain("Motif");
+    }
+
+    @Test
+    void officersAreSentToTheBackOfficeNotToTasklist() throws IOException {
+        for (MailTemplate template : MailTemplate.values()) {
+            if (template.audience() == MailTemplate.Audience.STAFF) {
+                MailText.Rendered mail = shipped(template, model(template));
+                assertThat(mail.html()).as(template.name()).contains("<a href=\"https://subventions.example/"
+                        + (template == MailTemplate.OVERDUE_TASKS ? "worklistUrl" : "dossierUrl") + "\">");
+            }
+        }
     }
 
     private static MailText.Rendered shipped(MailTemplate template, Map<String, Object> model) throws IOException {
