@@ -6,25 +6,22 @@ import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.convention.ConventionService;
-import fr.subventions.shared.FrenchText;
-import fr.subventions.shared.Money;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestDocument;
-import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Produces a document: its model built from our tables (one record per kind), its template filled, and the document
- * filed with its request (or its séance).
+ * filed with its request (or its séance). A request's document is then told as {@link DocumentProduced}: what follows
+ * it, an e-mail say, is decided by whoever listens, not here.
  */
 @Service
 @Transactional
@@ -75,25 +72,7 @@ public class DocumentGenerator {
             case NOTIFICATION_GRANTED, NOTIFICATION_REJECTED -> grants.notification(request);
             default -> throw new IllegalArgumentException(type + " is not produced for a request alone");
         };
-        RequestDocument document = file(request, model.type(), render(model));
-        milestone(model.type(), request, document).ifPresent(events::publishEvent);
-        return document;
-    }
-
-    /** The e-mail a request's document goes with, if any: the applicant receives the letters that concern them. */
-    private Optional<RequestMilestone> milestone(DocumentType type, SubsidyRequest request, RequestDocument document) {
-        return Optional.ofNullable(switch (type) {
-            case ACKNOWLEDGEMENT -> RequestMilestone.of(request.id(), RequestMilestone.Milestone.RECEIVED, document.id());
-            case MISSING_ITEMS_REQUEST -> RequestMilestone.of(request.id(), RequestMilestone.Milestone.MISSING_ITEMS_REQUESTED,
-                    document.id());
-            case CONVENTION -> conventions.of(request.id()).map(c -> RequestMilestone.of(request.id(),
-                    RequestMilestone.Milestone.CONVENTION_TO_SIGN, document.id())
-                    .with("grantedAmount", Money.format(c.amount()))
-                    .with("validUntil", FrenchText.date(c.validUntil()))).orElse(null);
-            case NOTIFICATION_GRANTED, NOTIFICATION_REJECTED -> RequestMilestone.of(request.id(),
-                    RequestMilestone.Milestone.CLOSED, document.id());
-            default -> null;
-        });
+        return file(request, model.type(), render(model));
     }
 
     /** A reminder letter to the beneficiary (signature of the convention, financial report), filed with the request. */
@@ -124,14 +103,20 @@ public class DocumentGenerator {
         AssemblySession session = item.session();
         SubsidyRequest request = requests.byId(item.requestId());
         byte[] content = render(sessionDocuments.extract(item, request, conventions.of(request.id()).isPresent()));
-        return documents.storeGenerated(request.id(), session.id(), DocumentType.DELIBERATION_EXTRACT,
+        return produced(documents.storeGenerated(request.id(), session.id(), DocumentType.DELIBERATION_EXTRACT,
                 "extrait-deliberation-" + session.sessionDate() + "-" + request.reference() + ".docx", DocumentType.DOCX,
-                content, request.status().name());
+                content, request.status().name()));
     }
 
     private RequestDocument file(SubsidyRequest request, DocumentType type, byte[] content) {
-        return documents.storeGenerated(request.id(), null, type, type.template() + "-" + request.reference()
-                + type.extension(), type.mediaType(), content, request.status().name());
+        return produced(documents.storeGenerated(request.id(), null, type, type.template() + "-" + request.reference()
+                + type.extension(), type.mediaType(), content, request.status().name()));
+    }
+
+    /** A request's document, filed: told to whoever follows it (the e-mail that carries it). */
+    private RequestDocument produced(RequestDocument document) {
+        events.publishEvent(new DocumentProduced(document.requestId(), document.type(), document.id()));
+        return document;
     }
 
     /** The model's template filled with its placeholders and the authority's. */

@@ -65,7 +65,7 @@ public class MailOutbox {
         try {
             model = JSON.writeValueAsString(message.model());
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("an e-mail's model is texts and lists of texts", e);
+            throw new IllegalArgumentException("an e-mail's model is texts, lists of texts and yes/no", e);
         }
         mails.save(new OutgoingMail(Instant.now(clock), message.template(), recipient, cc, message.requestId(),
                 message.reference(), message.documentId(), model, message.dedupKey()));

@@ -9,14 +9,19 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Fills an e-mail template: plain text whose first line is {@code Objet : …}, the subject, then the body.
- * {@code {{name}}} is replaced by a text; a line holding only {@code {{*name}}} by one line per entry of a list.
- * Both in one pass: what users typed (a title, a name) is never read as a placeholder. The message goes out as text
- * and as simple HTML built from it — paragraphs between blank lines, every character escaped, so that no text, the
- * template's or a user's, can add markup; the values of placeholders named {@code …Url} become links.
+ * {@code {{name}}} is replaced by a text; a line holding only {@code {{*name}}} by one line per entry of a list; a line
+ * starting with {@code {{?name}}} is kept only when {@code name} is set (yes, a text not blank, a list not empty), one
+ * starting with {@code {{!name}}} only when it is not — so that an optional sentence is worded in the template and the
+ * code gives only the fact. All in one pass: what users typed (a title, a name) is never read as a placeholder. The
+ * message goes out as text and as simple HTML built from it — paragraphs between blank lines, every character escaped,
+ * so that no text, the template's or a user's, can add markup; the values of placeholders named {@code …Url} become
+ * links.
  */
 public final class MailText {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([*]?)\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([*?!]?)\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+    /** A condition at the start of a line, and the rest of the line. */
+    private static final Pattern CONDITION = Pattern.compile("^\\s*\\{\\{\\s*([?!])\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}(.*)$");
     private static final Pattern SUBJECT = Pattern.compile("^\\s*Objet\\s*:\\s*(.*)$");
 
     /** A filled message. */
@@ -26,7 +31,7 @@ public final class MailText {
     private MailText() {
     }
 
-    /** Fills the template {@code name} (for the messages) with the model: texts, and lists of texts. */
+    /** Fills the template {@code name} (for the messages) with the model: texts, lists of texts, and yes/no. */
     public static Rendered render(String name, String template, Map<String, Object> model) {
         List<String> lines = new ArrayList<>(List.of(template.replace("\uFEFF", "").split("\\R", -1)));
         while (!lines.isEmpty() && lines.get(0).isBlank()) {
@@ -42,9 +47,19 @@ public final class MailText {
             throw new MailTemplateException("Le modèle de courriel « " + name + " » a un objet vide.");
         }
         List<List<Piece>> body = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
+        for (String templateLine : lines.subList(1, lines.size())) {
+            String line = templateLine;
+            boolean shown = true;
+            for (Matcher condition = CONDITION.matcher(line); condition.matches(); condition = CONDITION.matcher(line)) {
+                shown &= isSet(value(name, condition.group(2), model)) == condition.group(1).equals("?");
+                line = condition.group(3);
+            }
+            if (!shown) {
+                // dropped whole, no blank line left behind
+                continue;
+            }
             Matcher list = PLACEHOLDER.matcher(line.strip());
-            if (list.matches() && !list.group(1).isEmpty()) {
+            if (list.matches() && list.group(1).equals("*")) {
                 for (String entry : list(name, list.group(2), model)) {
                     body.add(List.of(new Piece(entry, false)));
                 }
@@ -79,11 +94,18 @@ public final class MailText {
         while (m.find()) {
             pieces.add(new Piece(line.substring(at, m.start()), false));
             String key = m.group(2);
-            if (!m.group(1).isEmpty()) {
+            if (m.group(1).equals("*")) {
                 throw new MailTemplateException("Le modèle de courriel « " + name + " » : la liste {{*" + key + "}} doit "
                         + "être seule sur sa ligne.");
             }
+            if (!m.group(1).isEmpty()) {
+                throw new MailTemplateException("Le modèle de courriel « " + name + " » : la condition {{" + m.group(1)
+                        + key + "}} doit être au début d'une ligne du corps du message.");
+            }
             Object value = value(name, key, model);
+            if (value instanceof Boolean) {
+                throw yesNo(name, key);
+            }
             if (!(value instanceof String text)) {
                 throw new MailTemplateException("Le modèle de courriel « " + name + " » : {{" + key + "}} est une liste, "
                         + "à écrire seule sur sa ligne sous la forme {{*" + key + "}}.");
@@ -98,11 +120,27 @@ public final class MailText {
 
     private static List<String> list(String name, String key, Map<String, Object> model) {
         Object value = value(name, key, model);
+        if (value instanceof Boolean) {
+            throw yesNo(name, key);
+        }
         if (!(value instanceof List<?> list)) {
             throw new MailTemplateException("Le modèle de courriel « " + name + " » : {{*" + key + "}} est un texte, "
                     + "à écrire {{" + key + "}}.");
         }
         return list.stream().map(String::valueOf).map(s -> s.replaceAll("\\R", " ")).toList();
+    }
+
+    /** Whether a condition on this value holds: yes, a text not blank, a list not empty. */
+    private static boolean isSet(Object value) {
+        return value instanceof Boolean yes ? yes
+                : value instanceof List<?> list ? !list.isEmpty()
+                : value != null && !value.toString().isBlank();
+    }
+
+    private static MailTemplateException yesNo(String name, String key) {
+        return new MailTemplateException("Le modèle de courriel « " + name + " » : {{" + key + "}} est un oui/non, à "
+                + "écrire en début de ligne sous la forme {{?" + key + "}} (ligne gardée si oui) ou {{!" + key + "}} "
+                + "(ligne gardée si non).");
     }
 
     private static Object value(String name, String key, Map<String, Object> model) {

@@ -104,25 +104,15 @@ class Notifications {
             case MISSING_ITEMS_REQUESTED, INADMISSIBLE -> {
                 model.put("missingItems", request.missingItems().stream().map(item -> "– " + item).toList());
                 model.put("deadline", request.missingItemsDue() == null ? "" : FrenchText.date(request.missingItemsDue()));
-                String comment = request.completenessComment();
                 if (milestone.milestone() == RequestMilestone.Milestone.MISSING_ITEMS_REQUESTED) {
-                    model.put("observations", comment == null || comment.isBlank() ? List.of()
-                            : List.of("Observation du service instructeur : " + comment.strip()));
+                    String comment = request.completenessComment();
+                    model.put("comment", comment == null ? "" : comment.strip());
                 }
             }
-            case GRANTED -> model.put("nextStep", request.status() == RequestStatus.AWAITING_SIGNATURES
-                    ? "Une convention précisant les conditions d'utilisation et de versement de cette subvention vous "
-                            + "sera adressée prochainement : vous la signerez dans votre espace."
-                    // without a convention, the schedule (one payment, or an advance and a balance) is drawn up once
-                    // the credits are committed: nothing here may contradict it
-                    : "Cette subvention ne donne pas lieu à une convention : elle vous sera versée par virement une "
-                            + "fois les crédits engagés, selon l'échéancier que vous trouverez alors dans votre espace.");
+            // what follows the vote, as the template words it: the convention to sign, or else the payment
+            case GRANTED -> model.put("convention", request.status() == RequestStatus.AWAITING_SIGNATURES);
             case CLOSED -> model.put("outcome", request.outcome() == null ? "" : request.outcome().label());
-            case WITHDRAWN -> {
-                Object reason = model.remove("reason");
-                model.put("reason", reason == null || reason.toString().isBlank() ? List.of()
-                        : List.of("Motif indiqué : " + reason));
-            }
+            case WITHDRAWN -> model.putIfAbsent("reason", "");
             default -> {
             }
         }
@@ -130,7 +120,8 @@ class Notifications {
 
     private List<MailOutbox.Message> toOfficers(MailTemplate template, SubsidyRequest request, Map<String, Object> model,
             List<UserDirectory.Person> officers) {
-        model.put("tasklistUrl", settings.link("/camunda/app/tasklist"));
+        // officers work in the back office, on the dossier's page
+        model.put("dossierUrl", settings.link("/gestion/demandes/" + request.reference()));
         List<MailOutbox.Message> messages = new ArrayList<>();
         for (UserDirectory.Person officer : officers) {
             Map<String, Object> own = new LinkedHashMap<>(model);

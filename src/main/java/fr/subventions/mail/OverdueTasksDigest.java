@@ -102,7 +102,8 @@ public class OverdueTasksDigest {
             model.put("tasks", entry.getValue());
             model.put("overdueAfterDays", String.valueOf(settings.getTasks().getOverdueAfter().getDays()));
             model.put("today", FrenchText.date(today));
-            model.put("tasklistUrl", settings.link("/camunda/app/tasklist"));
+            // officers work in the back office: its worklist, and the séances from its menu
+            model.put("worklistUrl", settings.link("/gestion"));
             try {
                 Boolean queued = transaction.execute(s -> !outbox.exists(dedup) && outbox.enqueue(new MailOutbox.Message(
                         MailTemplate.OVERDUE_TASKS, person.email(), null, null, null, null, model, dedup)));

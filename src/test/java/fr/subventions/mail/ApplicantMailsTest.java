@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.subventions.convention.ConventionProperties;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.Money;
 import fr.subventions.support.ApiJourney;
@@ -51,6 +52,9 @@ class ApplicantMailsTest {
     TestSmtpServer smtp;
     @Autowired
     OutboxSender sender;
+
+    @Autowired
+    ConventionProperties conventionProperties;
 
     @Autowired
     ApiJourney api;
@@ -138,7 +142,8 @@ class ApplicantMailsTest {
             assertThat(m.subject()).isEqualTo(reference + " : pièces complémentaires transmises");
             assertThat(m.to()).containsExactly("instructeur@demo.invalid");
             assertThat(m.text()).contains("Bonjour Claire Instructrice,", "Association Les Forges numériques a transmis",
-                    "http://localhost:8080/camunda/app/tasklist");
+                    "La vérification de la complétude vous attend sur la page du dossier : "
+                            + "http://localhost:8080/gestion/demandes/" + reference);
         });
 
         // the outbox keeps each message, sent
@@ -190,6 +195,34 @@ class ApplicantMailsTest {
         assertThat(about(mails, adjournedThenRejected, "non retenue").text()).contains("le Bureau métropolitain du "
                 + FrenchText.longDate(LocalDate.of(YEAR, 2, 23)) + " n'a pas retenu");
         assertThat(about(mails, inadmissible, "sans suite").text()).contains("ne nous sont pas parvenues au 11 février 2034");
+        // asked for without a comment: no observation, and no gap where it would stand
+        assertThat(about(mails, inadmissible, "pièces complémentaires").text()).contains("– Statuts à jour\n\nDéposez-les")
+                .doesNotContain("Observation");
+    }
+
+    @Test
+    void aGrantWithoutConventionIsToldHowItWillBePaid() throws Exception {
+        boolean optionalDefault = conventionProperties.isOptionalDefault();
+        conventionProperties.setOptionalDefault(false);
+        String domain = freshDomain();
+        String reference;
+        try {
+            // 5 000 € to a new association: a convention is optional, and none is drawn up
+            reference = api.file(MailTesting.request("Association Petit Budget", "Fête de quartier", domain, "5000"));
+            api.complete(reference);
+            api.instruct(reference, "5000", amounts(LINE, "5000"));
+            clock.set(LocalDate.of(YEAR, 5, 11));
+            long session = api.sittingBureau(LocalDate.of(YEAR, 5, 11), LocalDate.of(YEAR, 5, 3), reference);
+            api.adopt(session, reference);
+        } finally {
+            conventionProperties.setOptionalDefault(optionalDefault);
+        }
+
+        drain(sender);
+
+        assertThat(about(receivedIn(smtp, domain), reference, "accordée").text()).contains("Cette subvention ne donne pas "
+                + "lieu à une convention : elle vous sera versée par virement une fois les crédits engagés")
+                .doesNotContain("Une convention précisant");
     }
 
     @Test

@@ -81,12 +81,12 @@ class OfficerRemindersTest {
         drain(sender);
 
         Mails officer = today(receivedBy(smtp, "instructeur@demo.invalid"));
-        assertThat(officer.subject()).matches("\\d+ tâche\\(s\\) en attente dans Tasklist");
+        assertThat(officer.subject()).matches("\\d+ tâche\\(s\\) en attente");
         assertThat(officer.text()).contains("Bonjour Claire Instructrice,", "Au 9 juin 2034, ces tâches attendent depuis plus "
                 + "de 7 jours",
                 "– « Vérifier la complétude " + claimed + " — Association Attente Longue » – en attente depuis le 1er juin 2034",
                 "– « Vérifier la complétude " + unclaimed + " — Association Attente Longue » – en attente depuis le 1er juin 2034",
-                "http://localhost:8080/camunda/app/tasklist")
+                "Elles vous attendent dans l'application des subventions : http://localhost:8080/gestion\n")
                 .doesNotContain(recent);
         // a task claimed goes to whoever claimed it, not to the rest of the group
         Mails admin = today(receivedBy(smtp, "demo@localhost"));
@@ -129,7 +129,9 @@ class OfficerRemindersTest {
                     assertThat(m.subject()).isEqualTo(reference + " : convention non signée, relance à faire");
                     assertThat(m.text()).contains("Bonjour Paul Secrétariat des assemblées,",
                             "adressée au bénéficiaire le 1er juin 2034, n'est toujours pas signée après 1 lettre(s) de relance",
-                            "au plus tard le 1er septembre 2034");
+                            "au plus tard le 1er septembre 2034",
+                            "sur la page du dossier : http://localhost:8080/gestion/demandes/" + reference);
+                    assertThat(m.html()).contains("<a href=\"http://localhost:8080/gestion/demandes/" + reference + "\">");
                 });
     }
 
