@@ -38,8 +38,8 @@ class ReminderLetters {
             case REPORT_REMINDER -> generator.reminder(announcement.requestId(),
                     phrases.get("reminder.report.subject", details), List.of(
                             phrases.get("reminder.report.balance", details),
-                            // "late" holds the e-mail's sentence when the report's date is past
-                            phrases.get(details.get("late") instanceof List<?> late && !late.isEmpty()
+                            // "late": the report's date is past
+                            phrases.get(Boolean.TRUE.equals(details.get("late"))
                                     ? "reminder.report.late" : "reminder.report.due", details)));
             default -> throw new IllegalArgumentException("no reminder letter for " + announcement.milestone());
         };

@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,20 +86,16 @@ public class PaymentService {
                     + FrenchText.date(schedule.reportDueOn());
         }
         requests.recordPayment(requestId, what, schedule.fullyPaid(), schedule.awaitsReport(), actor);
-        List<String> next = new java.util.ArrayList<>();
-        if (schedule.awaitsReport()) {
-            next.add("Le solde, soit " + schedule.next().map(p -> Money.format(p.amount())).orElse("") + ", vous sera versé "
-                    + "à réception du compte rendu financier de l'action (formulaire CERFA n° 15059), à déposer dans votre "
-                    + "espace au plus tard le " + FrenchText.date(schedule.reportDueOn()) + ".");
-        } else if (schedule.fullyPaid()) {
-            next.add("La subvention vous est désormais entièrement versée.");
-        }
+        // the e-mail's template words what follows: the balance against the report, or nothing more to pay
         events.publishEvent(RequestMilestone.of(requestId, RequestMilestone.Milestone.PAYMENT_MADE)
                 .with("payment", payment.kind().label())
                 .with("paidAmount", Money.format(payment.amount()))
                 .with("paidOn", FrenchText.date(paidOn))
                 .with("mandate", payment.mandateReference())
-                .with("next", next));
+                .with("awaitsReport", schedule.awaitsReport())
+                .with("balance", schedule.next().map(p -> Money.format(p.amount())).orElse(""))
+                .with("reportDue", schedule.reportDueOn() == null ? "" : FrenchText.date(schedule.reportDueOn()))
+                .with("fullyPaid", schedule.fullyPaid()));
         return !schedule.fullyPaid();
     }
 
@@ -187,8 +182,7 @@ public class PaymentService {
                         .with("reminderNumber", String.valueOf(schedule.remindersSent()))
                         .with("reportDue", FrenchText.date(due))
                         .with("balance", balance)
-                        .with("late", today.isAfter(due) ? List.of("Ce document était attendu au plus tard le "
-                                + FrenchText.date(due) + " : nous vous remercions de le déposer sans délai.") : List.of())));
+                        .with("late", today.isAfter(due))));
     }
 
     /**

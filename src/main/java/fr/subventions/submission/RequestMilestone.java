@@ -62,10 +62,10 @@ public record RequestMilestone(Long requestId, Milestone milestone, Long documen
         return new RequestMilestone(requestId, milestone, documentId, details);
     }
 
-    /** The same step with one more detail: a text, or a list of texts. */
+    /** The same step with one more detail: a text, a list of texts, or a yes or no (a template line shown or not). */
     public RequestMilestone with(String key, Object value) {
-        if (!(value instanceof String) && !(value instanceof List<?>)) {
-            throw new IllegalArgumentException("a detail is a text or a list of texts: " + key);
+        if (!(value instanceof String) && !(value instanceof List<?>) && !(value instanceof Boolean)) {
+            throw new IllegalArgumentException("a detail is a text, a list of texts or a yes or no: " + key);
         }
         Map<String, Object> more = new LinkedHashMap<>(details);
         more.put(key, value instanceof List<?> list ? List.copyOf(list.stream().map(String::valueOf).toList()) : value);

@@ -38,8 +38,9 @@ class MailTextTest {
         FIELDS.put(MailTemplate.CONVENTION_TO_SIGN, List.of("validUntil"));
         FIELDS.put(MailTemplate.SIGNATURE_REMINDER, List.of("reminderNumber", "draftedOn", "validUntil"));
         FIELDS.put(MailTemplate.CONVENTION_LAPSED, List.of("draftedOn", "validUntil"));
-        FIELDS.put(MailTemplate.PAYMENT_MADE, List.of("payment", "paidAmount", "paidOn", "mandate", "*next"));
-        FIELDS.put(MailTemplate.REPORT_REMINDER, List.of("reminderNumber", "reportDue", "balance", "*late"));
+        FIELDS.put(MailTemplate.PAYMENT_MADE, List.of("payment", "paidAmount", "paidOn", "mandate", "?awaitsReport",
+                "balance", "reportDue", "?fullyPaid"));
+        FIELDS.put(MailTemplate.REPORT_REMINDER, List.of("reminderNumber", "reportDue", "balance", "?late"));
         FIELDS.put(MailTemplate.CLOSED, List.of("outcome"));
         FIELDS.put(MailTemplate.WITHDRAWN, List.of("reason"));
         FIELDS.put(MailTemplate.SIGNATURE_LATE, List.of("grantedAmount", "draftedOn", "validUntil", "reminderNumber"));
@@ -134,6 +135,40 @@ class MailTextTest {
         model.put("convention", false);
         assertThat(shipped(MailTemplate.GRANTED, model).text()).contains("\n\n" + payment + "\n\n")
                 .doesNotContain(convention);
+    }
+
+    @Test
+    void aPaymentSaysWhatFollowsTheBalanceAgainstTheReportOrNothingMoreToPay() throws IOException {
+        Map<String, Object> model = model(MailTemplate.PAYMENT_MADE);
+        model.put("balance", "4 000,00 €");
+        model.put("reportDue", "30 juin 2027");
+        String balance = "Le solde, soit 4 000,00 €, vous sera versé à réception du compte rendu financier de l'action "
+                + "(formulaire CERFA n° 15059), à déposer dans votre espace au plus tard le 30 juin 2027.";
+        String paid = "La subvention vous est désormais entièrement versée.";
+
+        model.put("awaitsReport", true);
+        model.put("fullyPaid", false);
+        assertThat(shipped(MailTemplate.PAYMENT_MADE, model).text()).contains("\n\n" + balance + "\n\n").doesNotContain(paid);
+        model.put("awaitsReport", false);
+        model.put("fullyPaid", true);
+        assertThat(shipped(MailTemplate.PAYMENT_MADE, model).text()).contains("\n\n" + paid + "\n\n")
+                .doesNotContain("Le solde");
+        model.put("fullyPaid", false);
+        assertThat(shipped(MailTemplate.PAYMENT_MADE, model).text()).doesNotContain("Le solde", paid)
+                .contains("comptable public.\n\nSuivre votre demande");
+    }
+
+    @Test
+    void aReportReminderPastTheDueDateAsksForItWithoutDelay() throws IOException {
+        Map<String, Object> model = model(MailTemplate.REPORT_REMINDER);
+        model.put("reportDue", "30 juin 2027");
+        String late = "Ce document était attendu au plus tard le 30 juin 2027 : nous vous remercions de le déposer sans "
+                + "délai.";
+        model.put("late", true);
+        assertThat(shipped(MailTemplate.REPORT_REMINDER, model).text()).contains("\n\n" + late + "\n\n");
+        model.put("late", false);
+        assertThat(shipped(MailTemplate.REPORT_REMINDER, model).text()).doesNotContain("sans délai")
+                .contains("portalUrl\n\nLa lettre de relance");
     }
 
     @Test
