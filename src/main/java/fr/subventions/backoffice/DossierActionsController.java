@@ -1,8 +1,8 @@
 package fr.subventions.backoffice;
 
-import fr.subventions.backoffice.DossierActions.CurrentAction;
-import fr.subventions.backoffice.DossierActions.LineChoice;
 import fr.subventions.backoffice.DossierActions.Step;
+import fr.subventions.backoffice.OfficerStepForms.Completeness;
+import fr.subventions.backoffice.StepForm.LineChoice;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.LineAmount;
 import fr.subventions.budget.LineAmounts;
@@ -138,7 +138,7 @@ class DossierActionsController {
             List<String> missing = new ArrayList<>();
             if (!complete) {
                 for (DocumentType type : expectedDocuments.of(request)) {
-                    if (!form.containsKey(DossierActions.Completeness.field(type))) {
+                    if (!form.containsKey(Completeness.field(type))) {
                         missing.add(type.label());
                     }
                 }
