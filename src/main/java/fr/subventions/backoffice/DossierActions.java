@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The action the dossier page offers at the request's current stage, and who may take it: the staff's user task the
  * request waits at, who has taken it, and what its form needs — read by the forms of the team the step falls to
  * ({@link OfficerStepForms}, {@link SecretariatStepForms}, {@link FinanceStepForms}). The form completes the same
- * task, through the same domain path, as the API and Tasklist ({@link DossierActionsController}).
+ * task, through the same domain path, as the API and Tasklist ({@link OfficerStepsController},
+ * {@link SecretariatStepsController}, {@link FinanceStepsController}).
  */
 @Service
 @Transactional(readOnly = true)
