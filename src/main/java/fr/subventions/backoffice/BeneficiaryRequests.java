@@ -1,6 +1,6 @@
 package fr.subventions.backoffice;
 
-import fr.subventions.backoffice.DossierViews.OtherRequest;
+import fr.subventions.backoffice.DossierBeneficiary.OtherRequest;
 import fr.subventions.submission.SubsidyRequest;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
@@ -20,7 +20,7 @@ import org.springframework.data.repository.query.Param;
  */
 interface BeneficiaryRequests extends Repository<SubsidyRequest, Long> {
 
-    String LINE = "select new fr.subventions.backoffice.DossierViews$OtherRequest(r.id, r.reference, r.fiscalYear, "
+    String LINE = "select new fr.subventions.backoffice.DossierBeneficiary$OtherRequest(r.id, r.reference, r.fiscalYear, "
             + "r.title, r.status, r.outcome, r.requestedAmount, r.grantedAmount) from SubsidyRequest r ";
 
     /** The SIRETs under which the legal person of this SIREN filed ({@code siren} ends with %). */

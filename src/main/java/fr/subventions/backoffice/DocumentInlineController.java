@@ -42,7 +42,7 @@ class DocumentInlineController {
     @GetMapping("/gestion/documents/{id}")
     ResponseEntity<byte[]> show(@PathVariable Long id, Caller caller) {
         RequestDocument document = documents.get(id, caller);
-        if (!DossierViews.DocumentLine.INLINE.contains(document.mediaType())) {
+        if (!DossierDocuments.DocumentLine.INLINE.contains(document.mediaType())) {
             return sandboxed(Downloads.of(document));
         }
         return ResponseEntity.ok()

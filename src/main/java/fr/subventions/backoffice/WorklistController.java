@@ -76,7 +76,6 @@ class WorklistController {
         return null;
     }
 
-    /** The query of the address, or the user's kept one; a refused one keeps the errors and falls back to the kept. */
     /** The fields as the error summary names them. */
     static final Map<String, String> LABELS = Map.ofEntries(Map.entry(WorklistQuery.TAB, "Onglet"),
             Map.entry(WorklistQuery.SEARCH, "Rechercher"), Map.entry(WorklistQuery.FISCAL_YEAR, "Exercice"),
@@ -95,11 +94,12 @@ class WorklistController {
         }
     }
 
+    /** The query of the address, or the user's kept one; a refused one keeps the errors and falls back to the kept. */
     private Resolved resolve(MultiValueMap<String, String> parameters, Caller caller) {
-        if (!WorklistQuery.given(parameters)) {
+        if (!WorklistQueryForm.given(parameters)) {
             return new Resolved(worklist.kept(caller), false, Map.of(), null);
         }
-        WorklistQuery.Parsed parsed = WorklistQuery.parse(parameters, new WorklistQuery.Choices() {
+        WorklistQueryForm.Parsed parsed = WorklistQueryForm.parse(parameters, new WorklistQueryForm.Choices() {
             @Override
             public java.util.Collection<String> services() {
                 return worklist.services();

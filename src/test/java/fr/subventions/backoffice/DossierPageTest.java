@@ -189,7 +189,7 @@ class DossierPageTest {
         String page = page("secretariat", references.get(21));
 
         List<String> listed = rows(page, "autres-demandes");
-        assertThat(listed).hasSize(1 + DossierViews.OTHER_REQUESTS_SHOWN);
+        assertThat(listed).hasSize(1 + DossierBeneficiary.OTHER_REQUESTS_SHOWN);
         assertThat(page).contains("Les 20 autres demandes les plus récentes du demandeur")
                 .contains(references.get(20), references.get(1)).doesNotContain(references.get(0) + "<");
         assertThat(listed.get(1)).startsWith(references.get(20));

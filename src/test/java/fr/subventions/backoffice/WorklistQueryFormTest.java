@@ -14,9 +14,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** The worklist's parameters read from the address: each one checked, with its French message when refused. */
-class WorklistQueryTest {
+class WorklistQueryFormTest {
 
-    static final WorklistQuery.Choices CHOICES = new WorklistQuery.Choices() {
+    static final WorklistQueryForm.Choices CHOICES = new WorklistQueryForm.Choices() {
         @Override
         public Collection<String> services() {
             return List.of("Développement économique", "Écologie urbaine");
@@ -28,10 +28,10 @@ class WorklistQueryTest {
         }
     };
 
-    static WorklistQuery.Parsed parse(Map<String, String> parameters) {
+    static WorklistQueryForm.Parsed parse(Map<String, String> parameters) {
         MultiValueMap<String, String> multi = new LinkedMultiValueMap<>();
         parameters.forEach(multi::add);
-        return WorklistQuery.parse(multi, CHOICES);
+        return WorklistQueryForm.parse(multi, CHOICES);
     }
 
     @Test
@@ -41,7 +41,7 @@ class WorklistQueryTest {
                 new BigDecimal("20000.00"), true, WorklistSort.DEADLINE, true, 3, 20);
         MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
         query.parameters().forEach(parameters::add);
-        WorklistQuery.Parsed parsed = WorklistQuery.parse(parameters, CHOICES);
+        WorklistQueryForm.Parsed parsed = WorklistQueryForm.parse(parameters, CHOICES);
         assertThat(parsed.errors()).isEmpty();
         assertThat(parsed.query()).isEqualTo(query);
         assertThat(query.link("/gestion")).startsWith("/gestion?onglet=a-signer&recherche=num%C3%A9rique&exercice=2026");
@@ -65,7 +65,7 @@ class WorklistQueryTest {
     class Refused {
 
         void refused(String name, String value, String message) {
-            WorklistQuery.Parsed parsed = parse(Map.of(name, value));
+            WorklistQueryForm.Parsed parsed = parse(Map.of(name, value));
             assertThat(parsed.valid()).isFalse();
             assertThat(parsed.errors()).containsOnlyKeys(name);
             assertThat(parsed.errors().get(name)).contains(message);
@@ -103,7 +103,7 @@ class WorklistQueryTest {
 
         @Test
         void aMaximumBelowTheMinimum() {
-            WorklistQuery.Parsed parsed = parse(Map.of("montantMin", "5000", "montantMax", "100"));
+            WorklistQueryForm.Parsed parsed = parse(Map.of("montantMin", "5000", "montantMax", "100"));
             assertThat(parsed.errors()).containsOnlyKeys("montantMax");
         }
     }
