@@ -33,7 +33,11 @@ import java.util.Set;
 
 /**
  * A demande de subvention, from its submission to its closing. Every change of stage goes through a method that
- * checks the current stage first, so that an action out of turn is refused before anything changes.
+ * checks the current stage first, so that an action out of turn is refused before anything changes. What the
+ * completeness check and the instruction concluded are value objects of their own ({@link CompletenessCheck},
+ * {@link InstructionResult}).
+ * <p>
+ * Over 300 lines: the guarded transitions stay together, with the state they guard and the accessors other stages read.
  */
 @Entity
 @Table(name = "subsidy_request", uniqueConstraints = {
@@ -102,23 +106,11 @@ public class SubsidyRequest {
     @Column(length = 20)
     private Outcome outcome;
 
-    @Column(length = Length.LONG32)
-    private String missingItems;
+    @Embedded
+    private CompletenessCheck completeness;
 
-    private LocalDate missingItemsDue;
-
-    @Column(length = Length.LONG32)
-    private String completenessComment;
-
-    @Enumerated(EnumType.STRING)
-    @Column(length = 20)
-    private Opinion opinion;
-
-    @Column(precision = 15, scale = 2)
-    private BigDecimal proposedAmount;
-
-    @Column(length = Length.LONG32)
-    private String report;
+    @Embedded
+    private InstructionResult instruction;
 
     @Column(precision = 15, scale = 2)
     private BigDecimal grantedAmount;
@@ -158,18 +150,14 @@ public class SubsidyRequest {
 
     public void recordComplete(String comment, String actor, Instant now) {
         requireStatus("vérifier la complétude", RequestStatus.SUBMITTED);
-        this.completenessComment = comment;
-        this.missingItems = null;
-        this.missingItemsDue = null;
+        this.completeness = CompletenessCheck.complete(comment);
         moveTo(RequestStatus.IN_INSTRUCTION, now);
         record(now, actor, "Dossier complet" + suffix(comment));
     }
 
     public void recordIncomplete(List<String> missing, LocalDate due, String comment, String actor, Instant now) {
         requireStatus("vérifier la complétude", RequestStatus.SUBMITTED);
-        this.missingItems = String.join("\n", missing);
-        this.missingItemsDue = due;
-        this.completenessComment = comment;
+        this.completeness = CompletenessCheck.incomplete(missing, due, comment);
         moveTo(RequestStatus.INCOMPLETE, now);
         record(now, actor, "Dossier incomplet, pièces demandées avant le " + due + " : " + String.join(", ", missing));
     }
@@ -184,21 +172,18 @@ public class SubsidyRequest {
         requireStatus("classer la demande irrecevable", RequestStatus.INCOMPLETE);
         moveTo(RequestStatus.CLOSED, now);
         this.outcome = Outcome.INADMISSIBLE;
-        record(now, "système", "Irrecevable : pièces non transmises avant le " + missingItemsDue + ", classée sans suite");
+        record(now, "système", "Irrecevable : pièces non transmises avant le " + missingItemsDue() + ", classée sans suite");
     }
 
     // --- instruction
 
     public void recordInstruction(Opinion opinion, BigDecimal proposedAmount, String report, String actor, Instant now) {
         requireStatus("instruire la demande", RequestStatus.IN_INSTRUCTION);
-        this.opinion = opinion;
-        this.report = report;
-        if (opinion == Opinion.FAVORABLE) {
-            this.proposedAmount = proposedAmount;
+        this.instruction = new InstructionResult(opinion, proposedAmount, report);
+        if (instruction.isFavourable()) {
             moveTo(RequestStatus.AWAITING_AGENDA, now);
             record(now, actor, "Avis favorable, montant proposé " + Money.format(proposedAmount));
         } else {
-            this.proposedAmount = null;
             moveTo(RequestStatus.AWAITING_CLOSURE, now);
             this.outcome = Outcome.REJECTED;
             record(now, actor, "Avis défavorable");
@@ -220,6 +205,7 @@ public class SubsidyRequest {
     /** An amended amount, lower than proposed, becomes the grant; none means the proposal as it stood. */
     public void recordVote(VoteDecision decision, BigDecimal votedAmount, String sessionLabel, String actor, Instant now) {
         requireStatus("enregistrer le vote", RequestStatus.ON_AGENDA);
+        BigDecimal proposedAmount = instruction.proposedAmount();
         if (votedAmount != null && (votedAmount.signum() <= 0 || votedAmount.compareTo(proposedAmount) > 0)) {
             throw new fr.subventions.shared.InvalidInputException("amount", "le montant voté doit être positif et ne peut "
                     + "dépasser le montant proposé (" + Money.format(proposedAmount) + "), seul réservé sur les crédits");
@@ -423,27 +409,27 @@ public class SubsidyRequest {
     }
 
     public List<String> missingItems() {
-        return missingItems == null ? List.of() : List.of(missingItems.split("\n"));
+        return completeness == null ? List.of() : completeness.missingItems();
     }
 
     public LocalDate missingItemsDue() {
-        return missingItemsDue;
+        return completeness == null ? null : completeness.due();
     }
 
     public String completenessComment() {
-        return completenessComment;
+        return completeness == null ? null : completeness.comment();
     }
 
     public Opinion opinion() {
-        return opinion;
+        return instruction == null ? null : instruction.opinion();
     }
 
     public BigDecimal proposedAmount() {
-        return proposedAmount;
+        return instruction == null ? null : instruction.proposedAmount();
     }
 
     public String report() {
-        return report;
+        return instruction == null ? null : instruction.report();
     }
 
     public BigDecimal grantedAmount() {

@@ -23,7 +23,7 @@ public interface SubsidyRequestRepository extends JpaRepository<SubsidyRequest, 
     // reference; with a status, the index ix_request_status_reference gives both the rows and their order.
 
     String SUMMARY = "select new fr.subventions.submission.RequestSummary(r.reference, r.status, r.outcome, "
-            + "r.applicant.name, r.title, r.theme, r.fiscalYear, r.requestedAmount, r.proposedAmount, r.grantedAmount) "
+            + "r.applicant.name, r.title, r.theme, r.fiscalYear, r.requestedAmount, r.instruction.proposedAmount, r.grantedAmount) "
             + "from SubsidyRequest r ";
 
     @Query(value = SUMMARY + "order by r.reference", countQuery = "select count(r) from SubsidyRequest r")
