@@ -1,6 +1,6 @@
 package fr.subventions.backoffice;
 
-import fr.subventions.documents.DocxTemplate;
+import fr.subventions.documents.DocumentText;
 import fr.subventions.shared.Caller;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -177,7 +177,7 @@ class WorklistExport {
 
     private static void text(Row row, int column, String value) {
         if (value != null) {
-            row.createCell(column).setCellValue(DocxTemplate.clean(value));
+            row.createCell(column).setCellValue(DocumentText.clean(value));
         }
     }
 

@@ -39,10 +39,10 @@ final class RequestsExport {
             for (SubsidyRequest request : requests) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(request.reference());
-                row.createCell(1).setCellValue(DocxTemplate.clean(request.applicant().name()));
+                row.createCell(1).setCellValue(DocumentText.clean(request.applicant().name()));
                 row.createCell(2).setCellValue(request.applicant().siret());
-                row.createCell(3).setCellValue(DocxTemplate.clean(request.title()));
-                row.createCell(4).setCellValue(DocxTemplate.clean(request.theme()));
+                row.createCell(3).setCellValue(DocumentText.clean(request.title()));
+                row.createCell(4).setCellValue(DocumentText.clean(request.theme()));
                 row.createCell(5).setCellValue(request.fiscalYear());
                 row.createCell(6).setCellValue(request.status().name());
                 row.createCell(7).setCellValue(request.status().label());

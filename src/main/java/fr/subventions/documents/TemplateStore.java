@@ -33,7 +33,7 @@ public class TemplateStore {
      */
     private final ConcurrentMap<Path, Read> read = new ConcurrentHashMap<>();
 
-    private record Read(FileTime modified, long size, Object fileKey, DocxTemplate.Source source) {
+    private record Read(FileTime modified, long size, Object fileKey, TemplateSource source) {
 
         boolean isOf(BasicFileAttributes attributes) {
             return modified.equals(attributes.lastModifiedTime()) && size == attributes.size()
@@ -51,7 +51,7 @@ public class TemplateStore {
     }
 
     /** The template read and taken apart once, until its file changes. */
-    DocxTemplate.Source source(DocumentType kind) {
+    TemplateSource source(DocumentType kind) {
         Path file = file(kind);
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {
@@ -72,7 +72,7 @@ public class TemplateStore {
             byte[] bytes = Files.readAllBytes(file);
             // attributes read before the content: a change while reading is seen by the next document
             Read fresh = new Read(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey(),
-                    DocxTemplate.Source.of(bytes));
+                    TemplateSource.of(bytes));
             read.put(file, fresh);
             return fresh.source();
         } catch (IOException e) {

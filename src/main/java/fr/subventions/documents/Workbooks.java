@@ -37,9 +37,9 @@ public final class Workbooks {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("Engagement");
             text(sheet, 0, 0, "Fiche d'engagement – dossier " + request.reference(), styles.title);
-            text(sheet, 1, 0, "Bénéficiaire : " + DocxTemplate.clean(request.applicant().name()) + " (SIRET "
+            text(sheet, 1, 0, "Bénéficiaire : " + DocumentText.clean(request.applicant().name()) + " (SIRET "
                     + request.applicant().siret() + ")", null);
-            text(sheet, 2, 0, "Objet : " + DocxTemplate.clean(request.title()), null);
+            text(sheet, 2, 0, "Objet : " + DocumentText.clean(request.title()), null);
             text(sheet, 3, 0, "Exercice : " + request.fiscalYear(), null);
             String[] headers = {"Ligne budgétaire", "Libellé", "Service", "Montant engagé", "N° d'engagement"};
             header(sheet, 5, headers, styles);

@@ -58,7 +58,7 @@ class DocxTemplateTest {
             if (!kind.generated() || kind.isWorkbook()) {
                 continue;
             }
-            DocxTemplate.Source source = DocxTemplate.Source.of(DefaultTemplates.build(kind));
+            TemplateSource source = TemplateSource.of(DefaultTemplates.build(kind));
             // every placeholder of the template given a value, whatever its kind (text, list or rows)
             Map<String, Object> model = new java.util.HashMap<>();
             java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\{\\s*([*#]?)([A-Za-z][A-Za-z0-9_]*)"
@@ -87,12 +87,12 @@ class DocxTemplateTest {
         }
     }
 
-    private static String text(DocxTemplate.Source source) throws IOException {
+    private static String text(TemplateSource source) throws IOException {
         return new String(entries(source.bytes()).get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
                 .replaceAll("<[^>]+>", "");
     }
 
-    private static Map<String, String> allFields(DocxTemplate.Source source, String rows) throws IOException {
+    private static Map<String, String> allFields(TemplateSource source, String rows) throws IOException {
         Map<String, String> fields = new java.util.HashMap<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*#" + rows + "\\.([A-Za-z][A-Za-z0-9_]*)")
                 .matcher(text(source));
