@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -101,7 +102,7 @@ class WorklistController {
         }
         WorklistQueryForm.Parsed parsed = WorklistQueryForm.parse(parameters, new WorklistQueryForm.Choices() {
             @Override
-            public java.util.Collection<String> services() {
+            public Collection<String> services() {
                 return worklist.services();
             }
 

@@ -2,9 +2,12 @@ package fr.subventions.backoffice;
 
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
@@ -80,7 +84,7 @@ class WorklistService {
                 WorklistRow row = row(rs, context.today(), rs.getLong("open_tasks") > 0);
                 byId.put(row.id(), row);
             });
-            ids.stream().map(byId::get).filter(java.util.Objects::nonNull).forEach(rows::add);
+            ids.stream().map(byId::get).filter(Objects::nonNull).forEach(rows::add);
         }
         return new WorklistPage(query, counts, rows, total);
     }
@@ -93,8 +97,8 @@ class WorklistService {
         streaming.query(sql.lines(), sql.parameters(), rs -> {
             try {
                 sink.accept(row(rs, context.today(), false));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -102,7 +106,7 @@ class WorklistService {
     /** What receives an export's lines. */
     @FunctionalInterface
     interface LineSink {
-        void accept(WorklistRow row) throws java.io.IOException;
+        void accept(WorklistRow row) throws IOException;
     }
 
     /** The tabs' counters for this user. */
@@ -153,7 +157,7 @@ class WorklistService {
     @Transactional(readOnly = true)
     public WorklistQuery kept(Caller caller) {
         return preferences.findById(caller.username()).map(WorklistPreference::query)
-                .filter(java.util.Objects::nonNull).orElse(WorklistQuery.DEFAULT);
+                .filter(Objects::nonNull).orElse(WorklistQuery.DEFAULT);
     }
 
     /** Keeps the user's query for their next visit; nothing is written when it is the one kept. */
@@ -180,7 +184,7 @@ class WorklistService {
 
     private WorklistRow row(ResultSet rs, LocalDate today, boolean openTask) throws SQLException {
         RequestStatus stage = RequestStatus.valueOf(rs.getString("status"));
-        java.time.Instant since = rs.getTimestamp("status_since", UTC).toInstant();
+        Instant since = rs.getTimestamp("status_since", UTC).toInstant();
         String takenBy = rs.getString("taken_by");
         return new WorklistRow(rs.getLong("id"), rs.getString("reference"), rs.getString("applicant_name"),
                 rs.getString("applicant_siret"), rs.getString("applicant_rna"), rs.getString("title"),

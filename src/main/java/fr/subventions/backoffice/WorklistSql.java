@@ -3,6 +3,7 @@ package fr.subventions.backoffice;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -245,10 +246,10 @@ final class WorklistSql {
             }
             if (RNA.matcher(token).matches()) {
                 conditions.add("r.applicant_rna = :rna" + n);
-                parameters.addValue("rna" + n++, token.toUpperCase(java.util.Locale.ROOT));
+                parameters.addValue("rna" + n++, token.toUpperCase(Locale.ROOT));
             } else if (REFERENCE.matcher(token).matches()) {
                 conditions.add("r.reference like :reference" + n);
-                parameters.addValue("reference" + n++, token.toUpperCase(java.util.Locale.ROOT) + "%");
+                parameters.addValue("reference" + n++, token.toUpperCase(Locale.ROOT) + "%");
             } else {
                 for (String word : WorklistWords.terms(token)) {
                     conditions.add("r.id in (select w.request_id from worklist_word w where w.word like :word" + n + ")");

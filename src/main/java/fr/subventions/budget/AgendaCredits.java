@@ -2,6 +2,7 @@ package fr.subventions.budget;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public class AgendaCredits {
                         a.proposed().add(b.proposed()), a.availableAfter()));
             }
         }
-        return byLine.values().stream().sorted(java.util.Comparator.comparing(LineCredits::code)).toList();
+        return byLine.values().stream().sorted(Comparator.comparing(LineCredits::code)).toList();
     }
 
     /**

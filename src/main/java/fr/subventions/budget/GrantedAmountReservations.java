@@ -1,11 +1,13 @@
 package fr.subventions.budget;
 
+import fr.subventions.submission.GrantLowered;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +28,8 @@ public class GrantedAmountReservations {
         this.lines = lines;
     }
 
-    @org.springframework.context.event.EventListener
-    public void onGrantLowered(fr.subventions.submission.GrantLowered event) {
+    @EventListener
+    public void onGrantLowered(GrantLowered event) {
         reduceTo(event.requestId(), event.granted());
     }
 

@@ -1,11 +1,13 @@
 package fr.subventions.budget;
 
 import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads a split over budget lines as it arrives from a task's fields: from the API a list of {code, amount}, from a
@@ -57,12 +59,12 @@ public final class LineAmounts {
             return List.of();
         }
         return split.stream().map(line -> line == null ? "="
-                : java.util.Objects.toString(line.code(), "") + " = " + java.util.Objects.toString(line.amount(), "")).toList();
+                : Objects.toString(line.code(), "") + " = " + Objects.toString(line.amount(), "")).toList();
     }
 
     private static BigDecimal decimal(String text, String field) {
         try {
-            return fr.subventions.shared.Money.parse(text);
+            return Money.parse(text);
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "montant illisible : " + text.trim());
         }

@@ -3,7 +3,9 @@ package fr.subventions.bureau;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.submission.VoteDecision;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,12 +15,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A request put to the vote of a séance, with its nominative ballots and the tallies derived from them. */
 @Entity
@@ -81,17 +86,17 @@ public class AgendaItem {
     private List<Ballot> ballots = new ArrayList<>();
 
     /** Members who took no part in the vote because of an interest, with the reason (L2131-11). */
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "agenda_item_standing_aside",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "agenda_item_id"))
-    @jakarta.persistence.MapKeyColumn(name = "member_id")
+    @ElementCollection
+    @CollectionTable(name = "agenda_item_standing_aside",
+            joinColumns = @JoinColumn(name = "agenda_item_id"))
+    @MapKeyColumn(name = "member_id")
     @Column(name = "reason", length = 1000)
-    private java.util.Map<Long, String> standingAside = new java.util.LinkedHashMap<>();
+    private Map<Long, String> standingAside = new LinkedHashMap<>();
 
     /** Who sat when the item was called: the roll its vote, its tallies and its extract stand on. */
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "agenda_item_seat",
-            joinColumns = @jakarta.persistence.JoinColumn(name = "agenda_item_id"))
+    @ElementCollection
+    @CollectionTable(name = "agenda_item_seat",
+            joinColumns = @JoinColumn(name = "agenda_item_id"))
     private List<Seat> seats = new ArrayList<>();
 
     /** Voted without quorum, as a séance convened again after a first one without quorum may (L2121-17). */
@@ -122,7 +127,7 @@ public class AgendaItem {
         this.withoutQuorum = withoutQuorum;
     }
 
-    void recordVote(List<Cast> casts, Tally tally, java.util.Map<Long, String> aside, Instant now) {
+    void recordVote(List<Cast> casts, Tally tally, Map<Long, String> aside, Instant now) {
         requireOpen();
         standingAside.clear();
         standingAside.putAll(aside);
@@ -144,7 +149,7 @@ public class AgendaItem {
         this.position = position;
     }
 
-    void recordSecretVote(Tally tally, java.util.Map<Long, String> aside, Instant now) {
+    void recordSecretVote(Tally tally, Map<Long, String> aside, Instant now) {
         recordVote(List.of(), tally, aside, now);
         this.secretBallot = true;
     }
@@ -252,8 +257,8 @@ public class AgendaItem {
         return withdrawn;
     }
 
-    public java.util.Map<Long, String> standingAside() {
-        return java.util.Map.copyOf(standingAside);
+    public Map<Long, String> standingAside() {
+        return Map.copyOf(standingAside);
     }
 
     public List<Seat> seats() {

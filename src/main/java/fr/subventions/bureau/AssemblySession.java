@@ -1,8 +1,12 @@
 package fr.subventions.bureau;
 
+import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,13 +20,20 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
-/** A séance of the Bureau or the Council: its agenda, who sits, and the vote on each item. */
+/**
+ * A séance of the Bureau or the Council: its agenda, who sits, and the vote on each item. Over 300 lines: the séance's
+ * mapping and its guarded transitions (convene, open, close, reconvene) belong together, as in {@code SubsidyRequest}.
+ */
 @Entity
 @Table(name = "assembly_session")
 public class AssemblySession {
@@ -62,10 +73,10 @@ public class AssemblySession {
     private String urgencyReason;
 
     /** The members in office the convocation went to, recorded when the agenda is fixed. */
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "convocation_recipient", joinColumns = @JoinColumn(name = "session_id"))
+    @ElementCollection
+    @CollectionTable(name = "convocation_recipient", joinColumns = @JoinColumn(name = "session_id"))
     @Column(name = "member_id")
-    private java.util.Set<Long> convocationRecipients = new java.util.LinkedHashSet<>();
+    private Set<Long> convocationRecipients = new LinkedHashSet<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -82,8 +93,8 @@ public class AssemblySession {
     private List<AttendanceEntry> attendance = new ArrayList<>();
 
     /** The roll at the opening, as the procès-verbal reports it before the movements of the séance. */
-    @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "session_opening_seat", joinColumns = @JoinColumn(name = "session_id"))
+    @ElementCollection
+    @CollectionTable(name = "session_opening_seat", joinColumns = @JoinColumn(name = "session_id"))
     private List<Seat> openingSeats = new ArrayList<>();
 
     /**
@@ -114,7 +125,7 @@ public class AssemblySession {
         return body.label() + " du " + LONG_DATE.format(sessionDate);
     }
 
-    AgendaItem addItem(Long requestId, String reference, String title, String theme, java.math.BigDecimal amount) {
+    AgendaItem addItem(Long requestId, String reference, String title, String theme, BigDecimal amount) {
         requireStatus(SessionStatus.PREPARATION, "modifier l'ordre du jour");
         AgendaItem item = new AgendaItem(this, items.size() + 1, requestId, reference, title, theme, amount);
         items.add(item);
@@ -124,7 +135,7 @@ public class AssemblySession {
     /** The item that puts this request on the agenda. */
     AgendaItem item(String reference) {
         return items.stream().filter(i -> i.reference().equals(reference)).findFirst()
-                .orElseThrow(() -> new fr.subventions.shared.NotFoundException("La demande " + reference
+                .orElseThrow(() -> new NotFoundException("La demande " + reference
                         + " n'est pas inscrite à l'ordre du jour de la séance " + id));
     }
 
@@ -137,16 +148,16 @@ public class AssemblySession {
     }
 
     /** Fixes the agenda: the convocation goes with it, at least 5 jours francs before the séance. */
-    void convene(java.util.Collection<Long> recipients) {
+    void convene(Collection<Long> recipients) {
         requireStatus(SessionStatus.PREPARATION, "arrêter l'ordre du jour");
         if (items.isEmpty()) {
             throw new StageConflictException("L'ordre du jour de la séance est vide : inscrivez au moins une demande.");
         }
         boolean urgent = urgencyReason != null;
         if (!Convocation.isTimely(convocationSentOn, sessionDate, urgent)) {
-            throw new StageConflictException("La convocation envoyée le " + fr.subventions.shared.FrenchText.date(convocationSentOn)
+            throw new StageConflictException("La convocation envoyée le " + FrenchText.date(convocationSentOn)
                     + " ne laisse que " + Convocation.clearDays(convocationSentOn, sessionDate)
-                    + " jour(s) franc(s) avant la séance du " + fr.subventions.shared.FrenchText.date(sessionDate)
+                    + " jour(s) franc(s) avant la séance du " + FrenchText.date(sessionDate)
                     + " (ni le jour d'envoi ni celui de la séance ne comptent) : il en faut " + Convocation.requiredDays(urgent)
                     + (urgent ? ", même en urgence" : "") + " (article L2121-12 du CGCT).");
         }
@@ -224,8 +235,8 @@ public class AssemblySession {
      */
     void requireHeldBy(LocalDate today) {
         if (today.isBefore(sessionDate)) {
-            throw new StageConflictException("La séance du " + fr.subventions.shared.FrenchText.longDate(sessionDate)
-                    + " n'a pas encore eu lieu (nous sommes le " + fr.subventions.shared.FrenchText.longDate(today)
+            throw new StageConflictException("La séance du " + FrenchText.longDate(sessionDate)
+                    + " n'a pas encore eu lieu (nous sommes le " + FrenchText.longDate(today)
                     + ") : les présences, les arrivées et départs, les votes, les ajournements et la clôture de la séance ne "
                     + "peuvent être enregistrés qu'à partir de ce jour.");
         }
@@ -273,8 +284,8 @@ public class AssemblySession {
         return urgencyReason;
     }
 
-    public java.util.Set<Long> convocationRecipients() {
-        return java.util.Set.copyOf(convocationRecipients);
+    public Set<Long> convocationRecipients() {
+        return Set.copyOf(convocationRecipients);
     }
 
     public SessionStatus status() {

@@ -1,8 +1,9 @@
 package fr.subventions.bureau;
 
+import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AssemblySessionRepository extends JpaRepository<AssemblySession, Long> {
 
-    java.util.List<AssemblySession> findAllByOrderBySessionDateDesc();
+    List<AssemblySession> findAllByOrderBySessionDateDesc();
 }

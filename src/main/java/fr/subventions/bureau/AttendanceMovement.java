@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * An arrival or a departure during the séance, or a proxy given or ended meanwhile, with the item it precedes: the
@@ -63,7 +64,7 @@ public class AttendanceMovement {
     }
 
     /** "Avant le point n° 2 : Madame X quitte la séance et donne pouvoir à Monsieur Y.", as the minutes tell it. */
-    public String describe(java.util.function.Function<Long, String> nameOf) {
+    public String describe(Function<Long, String> nameOf) {
         String when = beforeItem == null ? "Après le dernier point" : "Avant le point n° " + beforeItem;
         String holder = proxyHolderId == null ? null : nameOf.apply(proxyHolderId);
         return when + " : " + nameOf.apply(memberId) + " " + switch (kind) {

@@ -1,21 +1,23 @@
 package fr.subventions.bureau;
 
+import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.InvalidInputException;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import fr.subventions.shared.FrenchText;
-import fr.subventions.shared.InvalidInputException;
-import jakarta.persistence.CascadeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.BatchSize;
 
 /** A member of a body, as the extract names them: "Monsieur François REBSAMEN". */
 @Entity
@@ -40,8 +42,8 @@ public class Member {
     @Column(nullable = false, length = 100)
     private String lastName;
 
-    @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true, fetch = jakarta.persistence.FetchType.EAGER)
-    @org.hibernate.annotations.BatchSize(size = 100)
+    @OneToMany(mappedBy = "member", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @BatchSize(size = 100)
     @OrderBy("startsOn ASC")
     private List<Mandate> mandates = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package fr.subventions.bureau;
 
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
@@ -49,7 +50,7 @@ public class MemberService {
 
     public Member startMandate(Long memberId, LocalDate since) {
         if (since == null) {
-            throw new fr.subventions.shared.InvalidInputException("since", "la date de début du mandat est obligatoire (AAAA-MM-JJ)");
+            throw new InvalidInputException("since", "la date de début du mandat est obligatoire (AAAA-MM-JJ)");
         }
         Member member = get(memberId);
         member.startMandate(since);

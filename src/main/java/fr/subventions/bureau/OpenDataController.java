@@ -1,5 +1,6 @@
 package fr.subventions.bureau;
 
+import fr.subventions.shared.Csv;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.submission.VoteDecision;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class OpenDataController {
         if (year < 2000 || year > 2100) {
             throw new InvalidInputException("year", "année invalide : " + year);
         }
-        String csv = fr.subventions.shared.Csv.document(HEADER, views.decidedItems(year).stream().map(this::row).toList());
+        String csv = Csv.document(HEADER, views.decidedItems(year).stream().map(this::row).toList());
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -54,7 +55,7 @@ class OpenDataController {
         return Stream.of(authority, siret, item.number(), item.date().toString(), "7.5", "Finances locales/Subventions",
                 object, String.valueOf(item.fiscalYear()), "Budget principal", "", "", String.valueOf(item.inOffice()),
                 String.valueOf(cast), String.valueOf(tally.forCount()), String.valueOf(tally.against()),
-                String.valueOf(tally.abstention()), "").map(fr.subventions.shared.Csv::field).collect(Collectors.joining(","));
+                String.valueOf(tally.abstention()), "").map(Csv::field).collect(Collectors.joining(","));
     }
 
 

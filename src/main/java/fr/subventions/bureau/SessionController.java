@@ -1,8 +1,11 @@
 package fr.subventions.bureau;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The secretariat's séance: creation, agenda, attendance, one vote per item, closing. */
@@ -60,15 +62,15 @@ class SessionController {
 
     /** {@code amount}: the amount voted when the assembly amends the proposal down. */
     record VoteData(List<Long> against, List<Long> abstention, List<Long> notVoting, List<Long> notParticipating,
-            Boolean adjourned, SecretCounts secret, java.math.BigDecimal amount) {
+            Boolean adjourned, SecretCounts secret, BigDecimal amount) {
     }
 
     /** A secret ballot: counts only. */
-    record SecretCounts(@com.fasterxml.jackson.annotation.JsonProperty("for") Integer forCount, Integer against,
+    record SecretCounts(@JsonProperty("for") Integer forCount, Integer against,
             Integer abstention, Integer notVoting) {
     }
 
-    record VoteView(String reference, @com.fasterxml.jackson.annotation.JsonProperty("for") Integer forCount, Integer against, Integer abstention, Integer notVoting,
+    record VoteView(String reference, @JsonProperty("for") Integer forCount, Integer against, Integer abstention, Integer notVoting,
             Integer notParticipating, Integer proxies, String outcome) {
     }
 
@@ -132,7 +134,7 @@ class SessionController {
     record FlagData(Long memberId, Boolean standingAside, String reason) {
     }
 
-    record FlagView(Long memberId, boolean standingAside, String reason, String recordedBy, java.time.Instant recordedAt) {
+    record FlagView(Long memberId, boolean standingAside, String reason, String recordedBy, Instant recordedAt) {
 
         static FlagView of(ConflictFlag f) {
             return new FlagView(f.memberId(), f.standingAside(), f.reason(), f.recordedBy(), f.recordedAt());
@@ -166,7 +168,7 @@ class SessionController {
     record MovementData(Long memberId, String kind, Long proxyToId) {
     }
 
-    record MovementView(Long memberId, String kind, Long proxyHolderId, Integer beforeItem, java.time.Instant recordedAt,
+    record MovementView(Long memberId, String kind, Long proxyHolderId, Integer beforeItem, Instant recordedAt,
             String recordedBy) {
 
         static MovementView of(AttendanceMovement m) {

@@ -1,5 +1,6 @@
 package fr.subventions.bureau;
 
+import fr.subventions.budget.AgendaCredits;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
@@ -7,6 +8,7 @@ import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentView;
+import fr.subventions.submission.Downloads;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.workflow.FormFields;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,11 +43,11 @@ class SessionPageController {
     private final MemberService members;
     private final SubsidyRequestService requests;
     private final DocumentService documents;
-    private final fr.subventions.budget.AgendaCredits credits;
+    private final AgendaCredits credits;
 
     SessionPageController(SessionService sessions, SessionReadModels views, Agenda agenda, Attendance attendance,
             Voting voting, Reconvening reconvening, MemberService members, SubsidyRequestService requests,
-            DocumentService documents, fr.subventions.budget.AgendaCredits credits) {
+            DocumentService documents, AgendaCredits credits) {
         this.credits = credits;
         this.sessions = sessions;
         this.views = views;
@@ -180,8 +183,8 @@ class SessionPageController {
     }
 
     @GetMapping("/seances/documents/{documentId}")
-    org.springframework.http.ResponseEntity<byte[]> download(@PathVariable Long documentId, Caller caller) {
-        return fr.subventions.submission.Downloads.of(documents.get(documentId, caller));
+    ResponseEntity<byte[]> download(@PathVariable Long documentId, Caller caller) {
+        return Downloads.of(documents.get(documentId, caller));
     }
 
     private String act(Long id, RedirectAttributes redirect, String done, Runnable action) {

@@ -1,5 +1,6 @@
 package fr.subventions.convention;
 
+import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -12,29 +13,29 @@ public class ConventionProperties {
     private boolean optionalDefault = true;
 
     /** How long the beneficiary has to sign, from the convention's drafting; unsigned, it lapses. */
-    private java.time.Period signatureValidity = java.time.Period.ofMonths(3);
+    private Period signatureValidity = Period.ofMonths(3);
 
     /** Reminders to the beneficiary: the first this long after drafting, then at this interval. */
-    private java.time.Period signatureReminderEvery = java.time.Period.ofDays(15);
+    private Period signatureReminderEvery = Period.ofDays(15);
 
     private int signatureReminders = 3;
 
     /** When the secretariat is asked to follow the signature up itself. */
-    private java.time.Period signatureEscalationAfter = java.time.Period.ofDays(45);
+    private Period signatureEscalationAfter = Period.ofDays(45);
 
-    public java.time.Period getSignatureValidity() {
+    public Period getSignatureValidity() {
         return signatureValidity;
     }
 
-    public void setSignatureValidity(java.time.Period signatureValidity) {
+    public void setSignatureValidity(Period signatureValidity) {
         this.signatureValidity = signatureValidity;
     }
 
-    public java.time.Period getSignatureReminderEvery() {
+    public Period getSignatureReminderEvery() {
         return signatureReminderEvery;
     }
 
-    public void setSignatureReminderEvery(java.time.Period signatureReminderEvery) {
+    public void setSignatureReminderEvery(Period signatureReminderEvery) {
         this.signatureReminderEvery = signatureReminderEvery;
     }
 
@@ -46,11 +47,11 @@ public class ConventionProperties {
         this.signatureReminders = signatureReminders;
     }
 
-    public java.time.Period getSignatureEscalationAfter() {
+    public Period getSignatureEscalationAfter() {
         return signatureEscalationAfter;
     }
 
-    public void setSignatureEscalationAfter(java.time.Period signatureEscalationAfter) {
+    public void setSignatureEscalationAfter(Period signatureEscalationAfter) {
         this.signatureEscalationAfter = signatureEscalationAfter;
     }
 

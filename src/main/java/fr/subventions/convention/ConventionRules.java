@@ -8,6 +8,7 @@ import fr.subventions.submission.SubsidyRequestService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -83,7 +84,7 @@ public class ConventionRules {
         // a SIRET shorter than a SIREN matches no other (sameBeneficiary), and an absent RNA matches no row
         String siren = applicant.siret() != null && applicant.siret().length() >= 9
                 ? applicant.siret().substring(0, 9) + "%" : "-";
-        String rna = applicant.rna() == null ? "-" : applicant.rna().toUpperCase(java.util.Locale.ROOT);
+        String rna = applicant.rna() == null ? "-" : applicant.rna().toUpperCase(Locale.ROOT);
         // summed by the database: a beneficiary with thousands of grants answers one number, not thousands of entities
         return grants.sumOthers(request.fiscalYear(), Outcome.GRANTED, request.id(), siren, rna);
     }

@@ -10,8 +10,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +26,10 @@ public class ConventionService {
     private final Clock clock;
 
     private final ConventionProperties properties;
-    private final org.springframework.context.ApplicationEventPublisher events;
+    private final ApplicationEventPublisher events;
 
     ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock,
-            ConventionProperties properties, org.springframework.context.ApplicationEventPublisher events) {
+            ConventionProperties properties, ApplicationEventPublisher events) {
         this.properties = properties;
         this.events = events;
         this.conventions = conventions;
@@ -52,7 +54,7 @@ public class ConventionService {
     public List<Convention> concludedIn(int year) {
         return conventions.findAll().stream().filter(Convention::isSignedByBoth)
                 .filter(c -> c.concludedOn().getYear() == year)
-                .sorted(java.util.Comparator.comparing(Convention::concludedOn).thenComparing(Convention::requestId))
+                .sorted(Comparator.comparing(Convention::concludedOn).thenComparing(Convention::requestId))
                 .toList();
     }
 

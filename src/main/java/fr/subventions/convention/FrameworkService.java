@@ -1,5 +1,6 @@
 package fr.subventions.convention;
 
+import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Sequences;
@@ -80,7 +81,7 @@ public class FrameworkService {
      * Links a year's request to its multi-year convention: the same beneficiary, a fiscal year the convention covers,
      * before the vote, and no other live grant of that convention for that year.
      */
-    public FrameworkGrant link(String reference, Long frameworkId, fr.subventions.shared.Caller caller) {
+    public FrameworkGrant link(String reference, Long frameworkId, Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
         if (frameworkId == null) {
             throw new InvalidInputException("frameworkId", "indiquez la convention pluriannuelle");

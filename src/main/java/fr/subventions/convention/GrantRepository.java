@@ -4,8 +4,8 @@ import fr.subventions.submission.Outcome;
 import fr.subventions.submission.SubsidyRequest;
 import java.math.BigDecimal;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
 
 /** The grants already made, read from the requests' table to cumulate a beneficiary's subsidies over a fiscal year. */
 interface GrantRepository extends Repository<SubsidyRequest, Long> {

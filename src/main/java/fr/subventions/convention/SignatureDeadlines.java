@@ -1,6 +1,7 @@
 package fr.subventions.convention;
 
 import fr.subventions.shared.FrenchText;
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Texts;
@@ -103,11 +104,11 @@ public class SignatureDeadlines {
     /** The secretariat followed the signature up (a call, a letter…): told in the history. */
     public void followedUp(Long requestId, String note, String actor) {
         if (note == null || note.isBlank() || note.length() > 2000) {
-            throw new fr.subventions.shared.InvalidInputException("note",
+            throw new InvalidInputException("note",
                     "indiquez la relance effectuée (appel, courrier…), 2000 caractères au plus");
         }
         if (!Texts.isClean(note)) {
-            throw new fr.subventions.shared.InvalidInputException("note", Texts.message(Texts.forbidden(note)));
+            throw new InvalidInputException("note", Texts.message(Texts.forbidden(note)));
         }
         requests.recordReminder(requestId, "Relance du secrétariat : " + note.strip(), actor);
     }

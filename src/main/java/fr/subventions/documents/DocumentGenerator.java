@@ -1,9 +1,9 @@
 package fr.subventions.documents;
 
 import fr.subventions.budget.BudgetService;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.AssemblySession;
-import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.submission.DocumentService;

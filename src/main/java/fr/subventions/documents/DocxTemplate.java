@@ -4,9 +4,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fills a .docx template written in Word or LibreOffice. Three kinds of placeholder:
@@ -22,7 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFHeader;
  */
 final class DocxTemplate {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocxTemplate.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DocxTemplate.class);
 
     static {
         XmlFactories.install();
@@ -54,7 +57,7 @@ final class DocxTemplate {
 
     /** For the tests: filled from the slim package only (no fallback), or from the whole package. */
     static byte[] render(String name, TemplateSource template, Map<String, Object> model, boolean slim) {
-        return render(name, template, model, slim ? java.util.Objects.requireNonNull(template.slim(), "no slim package")
+        return render(name, template, model, slim ? Objects.requireNonNull(template.slim(), "no slim package")
                 : template.bytes());
     }
 

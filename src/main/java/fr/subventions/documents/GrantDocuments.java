@@ -2,8 +2,8 @@ package fr.subventions.documents;
 
 import fr.subventions.budget.BudgetService;
 import fr.subventions.budget.Commitment;
-import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.Agenda;
+import fr.subventions.bureau.AgendaItem;
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.convention.FrameworkService;

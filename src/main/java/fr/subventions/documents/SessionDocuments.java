@@ -1,16 +1,16 @@
 package fr.subventions.documents;
 
 import fr.subventions.budget.AgendaCredits;
+import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AgendaItem;
 import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
 import fr.subventions.bureau.AttendanceMovement;
 import fr.subventions.bureau.Ballot;
 import fr.subventions.bureau.Choice;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
 import fr.subventions.bureau.Roll;
-import fr.subventions.bureau.Agenda;
-import fr.subventions.bureau.Attendance;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Tally;
 import fr.subventions.instruction.ReportParagraphs;

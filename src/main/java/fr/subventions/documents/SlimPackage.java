@@ -7,10 +7,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * The package POI opens to fill a template: the main document part, its headers and footers and the package's
@@ -37,7 +50,7 @@ final class SlimPackage {
                     || !byName.containsKey("_rels/.rels")) {
                 return null;
             }
-            Map<String, byte[]> kept = new java.util.LinkedHashMap<>();
+            Map<String, byte[]> kept = new LinkedHashMap<>();
             List<String> headersAndFooters = new ArrayList<>();
             if (byName.containsKey(mainRels)) {
                 kept.put(mainRels, relationships(inflate(byName.get(mainRels)), "word/", headersAndFooters));
@@ -69,8 +82,8 @@ final class SlimPackage {
                 }
             }
             return out.toByteArray();
-        } catch (IOException | RuntimeException | javax.xml.parsers.ParserConfigurationException
-                | org.xml.sax.SAXException | javax.xml.transform.TransformerException e) {
+        } catch (IOException | RuntimeException | ParserConfigurationException
+                | SAXException | TransformerException e) {
             return null;
         }
     }
@@ -80,15 +93,15 @@ final class SlimPackage {
      * the external targets.
      */
     private static byte[] relationships(byte[] xml, String base, List<String> kept) throws IOException,
-            javax.xml.parsers.ParserConfigurationException, org.xml.sax.SAXException,
-            javax.xml.transform.TransformerException {
-        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            ParserConfigurationException, SAXException,
+            TransformerException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        org.w3c.dom.Document rels = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-        org.w3c.dom.NodeList list = rels.getDocumentElement().getChildNodes();
+        Document rels = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        NodeList list = rels.getDocumentElement().getChildNodes();
         for (int i = list.getLength() - 1; i >= 0; i--) {
-            if (!(list.item(i) instanceof org.w3c.dom.Element relationship)) {
+            if (!(list.item(i) instanceof Element relationship)) {
                 continue;
             }
             String type = relationship.getAttribute("Type");
@@ -102,8 +115,8 @@ final class SlimPackage {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        javax.xml.transform.TransformerFactory.newInstance().newTransformer().transform(
-                new javax.xml.transform.dom.DOMSource(rels), new javax.xml.transform.stream.StreamResult(out));
+        TransformerFactory.newInstance().newTransformer().transform(
+                new DOMSource(rels), new StreamResult(out));
         return out.toByteArray();
     }
 
@@ -111,8 +124,8 @@ final class SlimPackage {
         if (entry.entry().getMethod() == ZipArchiveEntry.STORED) {
             return entry.raw();
         }
-        try (InputStream in = new java.util.zip.InflaterInputStream(new ByteArrayInputStream(entry.raw()),
-                new java.util.zip.Inflater(true))) {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(entry.raw()),
+                new Inflater(true))) {
             return in.readAllBytes();
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
@@ -60,8 +61,8 @@ public class TemplateStore {
                 Path partial = Files.createTempFile(folder, kind.template(), ".partial");
                 Files.write(partial, DefaultTemplates.build(kind));
                 // written whole or not at all, so that a crash never leaves a broken template behind
-                Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("Wrote the default template {}", file.toAbsolutePath());
             }
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);

@@ -18,6 +18,7 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The instructing officer's desk: completeness (recevabilité), then the report, the opinion and the proposed amount. */
@@ -68,7 +69,7 @@ public class InstructionService {
     }
 
     /** The day by which the applicant must send the missing items, were they asked for them today. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
+    @Transactional(propagation = Propagation.SUPPORTS)
     public LocalDate missingItemsDeadline() {
         return LocalDate.now(clock).plusDays(missingItemsDelayDays);
     }

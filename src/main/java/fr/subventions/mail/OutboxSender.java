@@ -2,6 +2,7 @@ package fr.subventions.mail;
 
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.RequestDocument;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -219,7 +220,7 @@ public class OutboxSender {
         for (Throwable cause = e; cause != null; cause = next(cause)) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException
-                    || cause instanceof jakarta.mail.AuthenticationFailedException) {
+                    || cause instanceof AuthenticationFailedException) {
                 return true;
             }
             if (cause instanceof MessagingException m && m.getMessage() != null

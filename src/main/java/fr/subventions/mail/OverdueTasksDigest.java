@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -89,7 +90,7 @@ public class OverdueTasksDigest {
             String line = line(task, zone);
             for (UserDirectory.Person person : recipients) {
                 people.put(person.id(), person);
-                byUser.computeIfAbsent(person.id(), id -> new java.util.ArrayList<>()).add(line);
+                byUser.computeIfAbsent(person.id(), id -> new ArrayList<>()).add(line);
             }
         }
         int written = 0;

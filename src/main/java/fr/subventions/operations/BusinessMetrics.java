@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
@@ -189,7 +190,7 @@ class BusinessMetrics implements MeterBinder {
             return incidentCount < 0 ? Double.NaN : incidentCount;
         }
 
-        double budget(int year, java.util.function.Function<Credits, BigDecimal> amount) {
+        double budget(int year, Function<Credits, BigDecimal> amount) {
             Credits credits = budget.get(year);
             return credits == null ? Double.NaN : amount.apply(credits).doubleValue();
         }

@@ -1,8 +1,10 @@
 package fr.subventions.payment;
 
+import fr.subventions.convention.ConventionDrafted;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +31,8 @@ public class PaymentSchedules {
      * The convention states the schedule: drawn up in the drafting's own transaction, so that it exists before the
      * convention is produced beside the request.
      */
-    @org.springframework.context.event.EventListener
-    void on(fr.subventions.convention.ConventionDrafted drafted) {
+    @EventListener
+    void on(ConventionDrafted drafted) {
         drawUp(drafted.requestId());
     }
 

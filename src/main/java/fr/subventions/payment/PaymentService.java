@@ -2,6 +2,7 @@ package fr.subventions.payment;
 
 import fr.subventions.convention.Convention;
 import fr.subventions.convention.ConventionService;
+import fr.subventions.shared.Caller;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
@@ -11,17 +12,24 @@ import fr.subventions.shared.Texts;
 import fr.subventions.shared.Violations;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
-import fr.subventions.submission.RequestDocument;
 import fr.subventions.submission.ReminderDue;
+import fr.subventions.submission.RequestDocument;
 import fr.subventions.submission.RequestMilestone;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.SubsidyPaymentProcess;
+import fr.subventions.workflow.TaskCompleter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The payments of a granted subsidy, from its schedule to the balance paid after the financial report. */
@@ -36,12 +44,12 @@ public class PaymentService {
     private final DocumentService documents;
     private final PaymentPolicy policy;
     private final Clock clock;
-    private final fr.subventions.workflow.TaskCompleter tasks;
+    private final TaskCompleter tasks;
     private final ApplicationEventPublisher events;
 
     PaymentService(PaymentScheduleRepository schedules, PaymentSchedules drawn, SubsidyRequestService requests,
             ConventionService conventions, DocumentService documents, PaymentPolicy policy,
-            Clock clock, fr.subventions.workflow.TaskCompleter tasks, ApplicationEventPublisher events) {
+            Clock clock, TaskCompleter tasks, ApplicationEventPublisher events) {
         this.drawn = drawn;
         this.events = events;
         this.tasks = tasks;
@@ -104,18 +112,18 @@ public class PaymentService {
      * the report —, from the API or the back office. Not in a transaction of its own: the task's completion opens it,
      * and may then be tried again after a concurrent change ({@link fr.subventions.workflow.TaskCompleter}).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void payDue(SubsidyRequest request, LocalDate paidOn, String mandateReference, String actor) {
         find(request.id()).ifPresent(schedule -> requirePaymentDue(request.id()));
-        java.util.Map<String, Object> fields = new java.util.HashMap<>();
+        Map<String, Object> fields = new HashMap<>();
         fields.put("paidOn", paidOn == null ? null : paidOn.toString());
         fields.put("mandateReference", mandateReference);
         String reference = request.reference();
-        String task = tasks.isWaitingAt(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
-                fr.subventions.workflow.SubsidyPaymentProcess.TASK_PAY_BALANCE)
-                ? fr.subventions.workflow.SubsidyPaymentProcess.TASK_PAY_BALANCE
-                : fr.subventions.workflow.SubsidyPaymentProcess.TASK_PAY_FIRST;
-        tasks.complete(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference, task, fields, actor,
+        String task = tasks.isWaitingAt(SubsidyPaymentProcess.KEY, reference,
+                SubsidyPaymentProcess.TASK_PAY_BALANCE)
+                ? SubsidyPaymentProcess.TASK_PAY_BALANCE
+                : SubsidyPaymentProcess.TASK_PAY_FIRST;
+        tasks.complete(SubsidyPaymentProcess.KEY, reference, task, fields, actor,
                 "versement (statut : " + request.status().label() + ")");
     }
 
@@ -157,11 +165,11 @@ public class PaymentService {
      * From the portal: files the report and transmits it in one transaction, so that a refused transmission leaves no
      * file behind.
      */
-    public void handInReport(String reference, String filename, byte[] content, fr.subventions.shared.Caller caller) {
+    public void handInReport(String reference, String filename, byte[] content, Caller caller) {
         documents.check(filename, content);
         documents.upload(reference, DocumentType.COMPTE_RENDU_FINANCIER, filename, content, caller);
-        tasks.complete(fr.subventions.workflow.SubsidyPaymentProcess.KEY, reference,
-                fr.subventions.workflow.SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT, java.util.Map.of(),
+        tasks.complete(SubsidyPaymentProcess.KEY, reference,
+                SubsidyPaymentProcess.TASK_SUBMIT_FINANCIAL_REPORT, Map.of(),
                 caller.username(), "transmission du compte rendu financier");
     }
 
@@ -200,8 +208,8 @@ public class PaymentService {
 
     /** The report's due date as Tasklist shows it: the end of the due day in the authority's zone. */
     @Transactional(readOnly = true)
-    public java.util.Date reportDueAt(Long requestId) {
-        return java.util.Date.from(schedule(requestId).reportDueOn().atTime(23, 59).atZone(clock.getZone()).toInstant());
+    public Date reportDueAt(Long requestId) {
+        return Date.from(schedule(requestId).reportDueOn().atTime(23, 59).atZone(clock.getZone()).toInstant());
     }
 
     @Transactional(readOnly = true)
@@ -211,7 +219,7 @@ public class PaymentService {
     }
 
     @Transactional(readOnly = true)
-    public java.util.Optional<PaymentSchedule> find(Long requestId) {
+    public Optional<PaymentSchedule> find(Long requestId) {
         return schedules.findByRequestId(requestId);
     }
 }

@@ -19,6 +19,7 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,10 +27,13 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,8 +70,8 @@ class PortalController {
     }
 
     /** The form offers a handful of co-financing rows: a row far beyond is refused, not grown into a list. */
-    @org.springframework.web.bind.annotation.InitBinder("form")
-    void limitRows(org.springframework.web.bind.WebDataBinder binder) {
+    @InitBinder("form")
+    void limitRows(WebDataBinder binder) {
         binder.setAutoGrowCollectionLimit(MAX_COFINANCING_ROWS);
     }
 
@@ -88,7 +92,7 @@ class PortalController {
 
     @PostMapping("/portail/demandes")
     String submit(@ModelAttribute("form") RequestForm form, @RequestParam Map<String, MultipartFile> files, Caller caller,
-            Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+            Model model, RedirectAttributes redirect, HttpServletResponse response) throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
         SubmitRequest command = form.toCommand(errors);
         Map<DocumentType, MultipartFile> attached = new LinkedHashMap<>();
@@ -110,7 +114,7 @@ class PortalController {
         }
         if (!errors.isEmpty()) {
             // the form comes back with its messages, as a refusal
-            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, form, errors);
         }
         SubsidyRequest request = requests.submit(command, caller, null).request();

@@ -1,11 +1,14 @@
 package fr.subventions.portal;
 
+import fr.subventions.shared.Money;
 import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.SubmitRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The submission form as typed: texts only, so that a wrongly typed amount comes back as a message, not a crash. */
 public class RequestForm {
@@ -51,7 +54,7 @@ public class RequestForm {
 
     /** The on-screen field of a command's error: blank co-financing rows were left out, so row numbers shift back. */
     String onScreen(String field) {
-        java.util.regex.Matcher row = java.util.regex.Pattern.compile("^cofinancing\\[(\\d+)]").matcher(field);
+        Matcher row = Pattern.compile("^cofinancing\\[(\\d+)]").matcher(field);
         if (row.find()) {
             int index = Integer.parseInt(row.group(1));
             if (index < rows.size()) {
@@ -66,7 +69,7 @@ public class RequestForm {
             return null;
         }
         try {
-            return fr.subventions.shared.Money.parse(text);
+            return Money.parse(text);
         } catch (NumberFormatException e) {
             errors.put(field, "montant illisible : écrivez par exemple 20000 ou 20000,50");
             return null;

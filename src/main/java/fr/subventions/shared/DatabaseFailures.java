@@ -1,10 +1,16 @@
 package fr.subventions.shared;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What a failed database call means for its caller, read from the whole chain of causes (the engine, MyBatis,
@@ -31,7 +37,7 @@ public final class DatabaseFailures {
     /** The database chose this transaction as a deadlock's victim and rolled it back. */
     public static boolean isDeadlock(Throwable e) {
         // Connector/J throws SQLState class 40 (transaction rollback) as SQLTransactionRollbackException
-        return anyCause(e, cause -> cause instanceof java.sql.SQLTransactionRollbackException
+        return anyCause(e, cause -> cause instanceof SQLTransactionRollbackException
                 || (cause instanceof SQLException sql
                         && (sql.getErrorCode() == MARIADB_DEADLOCK || "40001".equals(sql.getSQLState()))));
     }
@@ -43,11 +49,11 @@ public final class DatabaseFailures {
 
     /** The database is down or unreachable (a restart, a network cut): the call can simply be made again later. */
     public static boolean isUnreachable(Throwable e) {
-        return anyCause(e, cause -> cause instanceof org.springframework.transaction.CannotCreateTransactionException
-                || cause instanceof org.springframework.dao.DataAccessResourceFailureException
-                || cause instanceof java.sql.SQLTransientConnectionException
-                || cause instanceof java.sql.SQLNonTransientConnectionException
-                || cause instanceof java.net.ConnectException
+        return anyCause(e, cause -> cause instanceof CannotCreateTransactionException
+                || cause instanceof DataAccessResourceFailureException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLNonTransientConnectionException
+                || cause instanceof ConnectException
                 // SQLState class 08: connection exceptions; the pool's own "Connection is closed" has no state
                 || (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
                         || "Connection is closed".equals(sql.getMessage()))));

@@ -1,10 +1,22 @@
 package fr.subventions.shared;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Numbering that never hands out a number twice, on H2 and MariaDB alike: the row lock taken by the increment
@@ -14,18 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class Sequences {
 
     private final JdbcTemplate jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate requiresNew;
-    private final javax.sql.DataSource dataSource;
+    private final TransactionTemplate requiresNew;
+    private final DataSource dataSource;
     /** MariaDB (or MySQL): numbers taken by one auto-committed statement, see {@link #nextOnMariaDb}. */
     private final boolean mariaDb;
 
-    Sequences(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
-            javax.sql.DataSource dataSource) {
+    Sequences(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            DataSource dataSource) {
         this.jdbc = jdbc;
-        this.requiresNew = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.requiresNew.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.requiresNew = new TransactionTemplate(transactions);
+        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.dataSource = dataSource;
-        this.mariaDb = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> {
+        this.mariaDb = Boolean.TRUE.equals(jdbc.execute((Connection c) -> {
             String product = c.getMetaData().getDatabaseProductName();
             return product.equalsIgnoreCase("MariaDB") || product.equalsIgnoreCase("MySQL");
         }));
@@ -46,7 +58,7 @@ public class Sequences {
         for (int attempt = 1; ; attempt++) {
             try {
                 return requiresNew.execute(status -> increment(name));
-            } catch (org.springframework.dao.PessimisticLockingFailureException deadlock) {
+            } catch (PessimisticLockingFailureException deadlock) {
                 if (attempt == 5) {
                     throw deadlock;
                 }
@@ -71,7 +83,7 @@ public class Sequences {
         for (int attempt = 1; ; attempt++) {
             try {
                 return nextOnMariaDbOnce(name);
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 // the first number of a new series, inserted by another caller at this moment, can make MariaDB pick
                 // this statement as a deadlock victim: it changed nothing, take the number again
                 if (attempt == 5 || !DatabaseFailures.isDeadlock(e)) {
@@ -87,27 +99,27 @@ public class Sequences {
         }
     }
 
-    private org.springframework.dao.DataAccessException translated(String name, java.sql.SQLException e) {
-        org.springframework.dao.DataAccessException translated = jdbc.getExceptionTranslator().translate("numbering " + name,
+    private DataAccessException translated(String name, SQLException e) {
+        DataAccessException translated = jdbc.getExceptionTranslator().translate("numbering " + name,
                 null, e);
         return translated != null ? translated
-                : new org.springframework.jdbc.UncategorizedSQLException("numbering " + name, null, e);
+                : new UncategorizedSQLException("numbering " + name, null, e);
     }
 
-    private Long nextOnMariaDbOnce(String name) throws java.sql.SQLException {
-        try (java.sql.Connection connection = dataSource.getConnection()) {
+    private Long nextOnMariaDbOnce(String name) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) {
                 return null;
             }
-            try (java.sql.PreparedStatement update = connection.prepareStatement(
+            try (PreparedStatement update = connection.prepareStatement(
                     "update sequence_counter set last_value = last_insert_id(last_value + 1) where name = ?")) {
                 update.setString(1, name);
                 if (update.executeUpdate() == 0) {
                     return null;
                 }
             }
-            try (java.sql.Statement read = connection.createStatement();
-                    java.sql.ResultSet value = read.executeQuery("select last_insert_id()")) {
+            try (Statement read = connection.createStatement();
+                    ResultSet value = read.executeQuery("select last_insert_id()")) {
                 value.next();
                 return value.getLong(1);
             }

@@ -3,6 +3,7 @@ package fr.subventions.submission;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.NotFoundException;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -141,7 +142,7 @@ class RequestController {
             Caller caller) {
         SubsidyRequest request = requests.get(reference, caller);
         if (!request.isOwnedBy(caller.username())) {
-            throw new fr.subventions.shared.NotFoundException("Demande inconnue : " + reference);
+            throw new NotFoundException("Demande inconnue : " + reference);
         }
         tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SUPPLY_MISSING_DOCUMENTS,
                 Map.of("message", body == null || body.get("message") == null ? "" : body.get("message")),

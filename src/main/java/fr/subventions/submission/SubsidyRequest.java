@@ -1,5 +1,6 @@
 package fr.subventions.submission;
 
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.StageConflictException;
 import jakarta.persistence.CascadeType;
@@ -21,7 +22,6 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
-import org.hibernate.Length;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.Length;
 
 /**
  * A demande de subvention, from its submission to its closing. Every change of stage goes through a method that
@@ -207,7 +208,7 @@ public class SubsidyRequest {
         requireStatus("enregistrer le vote", RequestStatus.ON_AGENDA);
         BigDecimal proposedAmount = instruction.proposedAmount();
         if (votedAmount != null && (votedAmount.signum() <= 0 || votedAmount.compareTo(proposedAmount) > 0)) {
-            throw new fr.subventions.shared.InvalidInputException("amount", "le montant voté doit être positif et ne peut "
+            throw new InvalidInputException("amount", "le montant voté doit être positif et ne peut "
                     + "dépasser le montant proposé (" + Money.format(proposedAmount) + "), seul réservé sur les crédits");
         }
         switch (decision) {

@@ -1,10 +1,14 @@
 package fr.subventions.submission;
 
 import fr.subventions.shared.Caller;
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.Sequences;
+import fr.subventions.shared.StageConflictException;
 import fr.subventions.shared.Texts;
 import fr.subventions.workflow.SubsidyRequestProcess;
+import fr.subventions.workflow.TaskCompleter;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -12,7 +16,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import fr.subventions.shared.StageConflictException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,11 +39,11 @@ public class SubsidyRequestService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate filing;
-    private final fr.subventions.workflow.TaskCompleter tasks;
+    private final TaskCompleter tasks;
 
     SubsidyRequestService(SubsidyRequestRepository requests, RuntimeService runtime, Sequences sequences, Clock clock,
             ApplicationEventPublisher events, PlatformTransactionManager transactions,
-            fr.subventions.workflow.TaskCompleter tasks) {
+            TaskCompleter tasks) {
         this.requests = requests;
         this.tasks = tasks;
         this.runtime = runtime;
@@ -80,7 +83,7 @@ public class SubsidyRequestService {
             return null;
         }
         if (!filedAs(earlier.get(), command)) {
-            throw new fr.subventions.shared.InvalidInputException("Idempotency-Key", "cette clé a déjà servi à "
+            throw new InvalidInputException("Idempotency-Key", "cette clé a déjà servi à "
                     + "déposer la demande " + earlier.get().reference() + ", dont le contenu diffère : une nouvelle "
                     + "demande prend une nouvelle clé");
         }
@@ -161,7 +164,7 @@ public class SubsidyRequestService {
         }
         int invisible = Texts.forbidden(reason);
         if (invisible >= 0) {
-            throw new fr.subventions.shared.InvalidInputException("reason", Texts.message(invisible));
+            throw new InvalidInputException("reason", Texts.message(invisible));
         }
         request.withdraw(reason, caller.username(), Instant.now(clock));
         events.publishEvent(new RequestWithdrawn(request.id(), request.reference()));
@@ -212,7 +215,7 @@ public class SubsidyRequestService {
      * With the amount the assembly voted, when it amended the proposal down: the grant is that amount and the
      * difference is released before the convention is drawn up.
      */
-    public void recordVote(Long requestId, VoteDecision decision, java.math.BigDecimal votedAmount, String sessionLabel,
+    public void recordVote(Long requestId, VoteDecision decision, BigDecimal votedAmount, String sessionLabel,
             String actor) {
         SubsidyRequest request = byId(requestId);
         request.recordVote(decision, votedAmount, sessionLabel, actor, Instant.now(clock));
@@ -283,7 +286,7 @@ public class SubsidyRequestService {
         return sent == null ? kept == null : sent.trim().equals(kept);
     }
 
-    private static boolean same(java.math.BigDecimal sent, java.math.BigDecimal kept) {
+    private static boolean same(BigDecimal sent, BigDecimal kept) {
         return sent == null ? kept == null : kept != null && sent.compareTo(kept) == 0;
     }
 

@@ -2,9 +2,14 @@ package fr.subventions.system;
 
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.Texts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +22,11 @@ class AccountController {
 
     private final IdentityService identity;
     private final ApplicantAccountRepository accounts;
-    private final org.springframework.security.crypto.password.PasswordEncoder encoder;
-    private final java.time.Clock clock;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
 
     AccountController(IdentityService identity, ApplicantAccountRepository accounts,
-            org.springframework.security.crypto.password.PasswordEncoder encoder, java.time.Clock clock) {
+            PasswordEncoder encoder, Clock clock) {
         this.identity = identity;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -55,8 +60,8 @@ class AccountController {
     @PostMapping("/inscription")
     String register(@RequestParam String username, @RequestParam String password, @RequestParam String confirmation,
             @RequestParam String firstName, @RequestParam String lastName, @RequestParam String email, Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
+            HttpServletResponse response) {
+        Map<String, String> errors = new LinkedHashMap<>();
         check(errors, username.matches("[a-z0-9._-]{3,50}"), "username",
                 "de 3 à 50 caractères : lettres minuscules, chiffres, point, tiret ou tiret bas");
         check(errors, identity.createUserQuery().userId(username).count() == 0 && !accounts.existsById(username), "username",
@@ -78,7 +83,7 @@ class AccountController {
         }
         // A portal account, not an engine user: it never opens Tasklist, Cockpit or Admin
         accounts.save(new ApplicantAccount(username, encoder.encode(password), firstName.strip(), lastName.strip(),
-                email.strip(), java.time.Instant.now(clock)));
+                email.strip(), Instant.now(clock)));
         return "redirect:/connexion?inscrit";
     }
 

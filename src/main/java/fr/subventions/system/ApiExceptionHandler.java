@@ -10,11 +10,13 @@ import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,21 +24,23 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Every error of /api as RFC 9457 problem+json, in French: 400 with the field errors, 403, 404, 409. Domain errors
@@ -141,8 +145,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A form field no form sends, such as the 300th co-financing row of the request form. */
-    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
-    ResponseEntity<Object> invalidProperty(org.springframework.beans.InvalidPropertyException e) {
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<Object> invalidProperty(InvalidPropertyException e) {
         return problem(HttpStatus.BAD_REQUEST, "Formulaire invalide : un champ envoyé n'existe pas dans ce formulaire.",
                 List.of(new FieldError(e.getPropertyName(), "champ hors du formulaire")));
     }
@@ -155,7 +159,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     + "indisponible : la base de données ne répond pas. Rien n'a été enregistré ; réessayez dans un instant.",
                     null);
             return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, "10").body(answer.getBody());
+                    .header(HttpHeaders.RETRY_AFTER, "10").body(answer.getBody());
         }
         LOG.error("Unexpected error on the API", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Une erreur inattendue s'est produite ; elle a été journalisée.", null);
@@ -198,7 +202,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case 406 -> "Ce format de réponse n'est pas disponible : demandez application/json.";
             case 413 -> "Le fichier dépasse la taille maximale acceptée.";
             case 415 -> "Format de données non accepté : envoyez du JSON (application/json), ou un fichier en multipart/form-data.";
-            case 400 -> e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing
+            case 400 -> e instanceof MissingServletRequestParameterException missing
                     ? "Paramètre obligatoire manquant : " + missing.getParameterName() + "."
                     : "Requête invalide.";
             default -> known == null ? "Erreur." : known.getReasonPhrase();
@@ -206,7 +210,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> answer = problem(known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known, detail, null);
         HttpHeaders merged = new HttpHeaders();
         merged.addAll(headers);
-        merged.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        merged.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(status).headers(merged).body(answer.getBody());
     }
 
@@ -241,11 +245,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     private ResponseEntity<Object> problem(HttpStatus status, String detail, @Nullable List<FieldError> errors) {
         if (requestedPage()) {
-            Context context = new Context(java.util.Locale.FRANCE);
+            Context context = new Context(Locale.FRANCE);
             context.setVariable("title", TITLES.getOrDefault(status.value(), status.getReasonPhrase()));
             context.setVariable("detail", errors == null ? detail
                     : detail + " " + String.join(" ; ", errors.stream().map(FieldError::message).toList()));
-            return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.TEXT_HTML)
+            return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
                     .body(templates.process("erreur", context));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -253,6 +257,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,11 +1,12 @@
 package fr.subventions.system;
 
+import fr.subventions.budget.DemoBudget;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.Civility;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
-import fr.subventions.budget.DemoBudget;
 import fr.subventions.shared.Caller;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,7 +31,7 @@ class DemoData implements ApplicationRunner {
 
     /** The 43 members of the Bureau métropolitain named in the deliberation of 14 September 2023, President first. */
     /** The demo's assumption: the Bureau elected by the council installed after the elections of 2020. */
-    static final java.time.LocalDate BUREAU_ELECTED_ON = java.time.LocalDate.of(2020, 7, 16);
+    static final LocalDate BUREAU_ELECTED_ON = LocalDate.of(2020, 7, 16);
 
     static final List<String[]> BUREAU = List.of(
             m("M", "François", "REBSAMEN"), m("M", "Thierry", "FALCONNET"), m("M", "Rémi", "DETANG"),

@@ -1,11 +1,12 @@
 package fr.subventions.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.DatabaseFailures;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,10 +16,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.thymeleaf.ITemplateEngine;
@@ -104,7 +105,7 @@ class SecurityConfiguration {
                 write(response, json, HttpStatus.BAD_REQUEST, "Requête invalide", detail);
                 return;
             }
-            Context page = new Context(java.util.Locale.FRANCE);
+            Context page = new Context(Locale.FRANCE);
             page.setVariable("title", "Requête invalide");
             page.setVariable("detail", detail);
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -2,6 +2,7 @@ package fr.subventions.system;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -32,7 +33,7 @@ public class UserDirectory {
         this.commands = engine.getCommandExecutorTxRequired();
     }
 
-    private <T> T unchecked(java.util.function.Supplier<T> query) {
+    private <T> T unchecked(Supplier<T> query) {
         return commands.execute(context -> context.runWithoutAuthorization(query::get));
     }
 

@@ -2,6 +2,7 @@ package fr.subventions.workflow;
 
 import fr.subventions.shared.Caller;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What each group may do in Camunda's webapps once the engine checks authorizations
@@ -58,10 +61,10 @@ class EngineAuthorizations {
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
     EngineAuthorizations(AuthorizationService authorizations, FilterService filters,
-            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            JdbcTemplate jdbc) {
         this.authorizations = authorizations;
         this.filters = filters;
         this.jdbc = jdbc;
@@ -78,7 +81,7 @@ class EngineAuthorizations {
             public void preInit(ProcessEngineConfigurationImpl configuration) {
                 configuration.setResourceAuthorizationProvider(new DefaultAuthorizationProvider() {
                     @Override
-                    public AuthorizationEntity[] newTaskGroupIdentityLink(org.camunda.bpm.engine.task.Task task, String groupId, String type) {
+                    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
                         return Caller.APPLICANTS.equals(groupId) ? null : super.newTaskGroupIdentityLink(task, groupId, type);
                     }
                 });
@@ -125,7 +128,7 @@ class EngineAuthorizations {
         // One query over the engine's tables rather than a task query and a grant lookup per open task: with 60 000
         // open tasks the per-task way took some 140 000 queries at every start. The NOT EXISTS is a lookup on
         // Camunda's unique key ACT_UNIQ_AUTH_GROUP (TYPE_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_).
-        String groups = String.join(", ", java.util.Collections.nCopies(STAFF.size(), "?"));
+        String groups = String.join(", ", Collections.nCopies(STAFF.size(), "?"));
         List<Object> parameters = new ArrayList<>();
         parameters.add(IdentityLinkType.CANDIDATE);
         parameters.addAll(STAFF);

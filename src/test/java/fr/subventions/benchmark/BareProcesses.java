@@ -1,10 +1,13 @@
 package fr.subventions.benchmark;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
 
 /**
  * The bare baseline: three processes built with Camunda's model API that traverse, for one request, the same wait states
@@ -88,7 +91,7 @@ final class BareProcesses {
     }
 
     static BpmnModelInstance session() {
-        org.camunda.bpm.model.bpmn.builder.SubProcessBuilder items = Bpmn.createExecutableProcess(SESSION)
+        SubProcessBuilder items = Bpmn.createExecutableProcess(SESSION)
                 .camundaHistoryTimeToLive(180)
                 .startEvent("Created")
                 .userTask("PrepareAgenda").camundaCandidateGroups("secretariat")
@@ -129,7 +132,7 @@ final class BareProcesses {
 
         @Override
         public void execute(DelegateExecution execution) {
-            java.util.Map<String, Object> order = new java.util.HashMap<>();
+            Map<String, Object> order = new HashMap<>();
             order.put("documentKind", execution.getCurrentActivityId());
             Object requestId = execution.getVariable("requestId");
             if (requestId != null) {

@@ -9,16 +9,17 @@ import fr.subventions.documents.Workbooks;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.MariaDbDatabase;
+import fr.subventions.support.MutableClock;
 import fr.subventions.support.PackagedApplication;
 import fr.subventions.support.Scenarios;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Year;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "1,4,3,2").split(",")).map(String::trim)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         Report report = new Report();
         try (HeapMonitor heap = new HeapMonitor()) {
             if (!REUSE_DATA) {
@@ -119,7 +120,7 @@ public final class Benchmark {
                         "--subventions.documents.template-dir=target/benchmark-templates",
                         "--logging.level.root=warn");
         Clock clock = context.getBean(Clock.class);
-        if (clock instanceof fr.subventions.support.MutableClock mutable) {
+        if (clock instanceof MutableClock mutable) {
             mutable.reset();
         }
         return context;

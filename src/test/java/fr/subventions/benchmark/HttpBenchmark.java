@@ -2,6 +2,7 @@ package fr.subventions.benchmark;
 
 import fr.subventions.support.HttpApi;
 import fr.subventions.support.PackagedApplication;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,15 +13,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -91,7 +97,7 @@ final class HttpBenchmark {
         }
         if (!ERRORS.isEmpty()) {
             report.note("Part 2 errors, by kind: " + ERRORS.entrySet().stream().map(e -> e.getValue() + " × " + e.getKey())
-                    .collect(java.util.stream.Collectors.joining("; ")) + ".");
+                    .collect(Collectors.joining("; ")) + ".");
         }
         report.note(Report.f("Part 2 peak heap of the benchmark's JVM (the load generator; the in-process application idle): %.0f MiB.",
                 heap.reset()));
@@ -141,7 +147,7 @@ final class HttpBenchmark {
         List<long[]> all = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger counts = new AtomicInteger();
-        List<java.util.concurrent.Future<long[]>> work = new ArrayList<>();
+        List<Future<long[]>> work = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             int client = c;
@@ -157,27 +163,27 @@ final class HttpBenchmark {
                             errors.incrementAndGet();
                             ERRORS.merge("HTTP " + response.statusCode() + " " + firstLine(response.body()), 1, Integer::sum);
                         }
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         errors.incrementAndGet();
                         ERRORS.merge(e.getClass().getSimpleName(), 1, Integer::sum);
                     }
                     mine[n++] = System.nanoTime() - s;
                 }
                 counts.addAndGet(n);
-                return java.util.Arrays.copyOf(mine, n);
+                return Arrays.copyOf(mine, n);
             }));
         }
-        for (java.util.concurrent.Future<long[]> f : work) {
+        for (Future<long[]> f : work) {
             all.add(f.get());
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        long[] merged = all.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).toArray();
         return new Result(Stats.ofNanos(merged, merged.length), errors.get(), counts.get() / elapsed);
     }
 
     /** Each kind of error seen (status and the answer's start, or the exception), with its count, for the notes. */
-    static final java.util.concurrent.ConcurrentMap<String, Integer> ERRORS = new java.util.concurrent.ConcurrentHashMap<>();
+    static final ConcurrentMap<String, Integer> ERRORS = new ConcurrentHashMap<>();
 
     static String firstLine(String body) {
         String line = body == null ? "" : body.replaceAll("\\s+", " ").trim();

@@ -20,12 +20,12 @@ import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
-import fr.subventions.workflow.AssemblySessionProcess;
-import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.DocumentProductionProcess;
+import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -76,7 +77,7 @@ final class Lifecycles {
     private final Long president;
     private final Long secretary;
     /** The application's clock: today is the authority's date. */
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final AtomicInteger bareKeys = new AtomicInteger();
 
     /** The last domain cohort walked: its requests' ids and its séance, for the document timings. */
@@ -102,7 +103,7 @@ final class Lifecycles {
         this.sheet = scenarios.seedSheet();
         this.president = scenarios.bureauMember("REBSAMEN").id();
         this.secretary = scenarios.bureauMember("HOAREAU").id();
-        this.clock = context.getBean(java.time.Clock.class);
+        this.clock = context.getBean(Clock.class);
     }
 
     /** Runs {@code cohorts} cohorts of {@code size} on {@code threads} threads; answers the seconds it took. */
@@ -355,7 +356,7 @@ final class Lifecycles {
         while (true) {
             List<String> running = businessKeys.stream().flatMap(key -> runtime.createProcessInstanceQuery()
                     .processDefinitionKey(documentProcess).processInstanceBusinessKey(key).list().stream())
-                    .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+                    .map(ProcessInstance::getId).toList();
             if (running.isEmpty()) {
                 return;
             }

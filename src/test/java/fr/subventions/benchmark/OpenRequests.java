@@ -1,14 +1,20 @@
 package fr.subventions.benchmark;
 
+import fr.subventions.backoffice.WorklistWords;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +109,7 @@ final class OpenRequests {
             Rows words = new Rows();
             words.columns = List.of("request_id", "word");
             long nextEventId = single(c, "select coalesce(max(id), 0) + 1 from stage_event");
-            Map<String, Rows> byTable = new java.util.LinkedHashMap<>();
+            Map<String, Rows> byTable = new LinkedHashMap<>();
             for (Source source : sources) {
                 Rows rows = byTable.computeIfAbsent(source.table(), t -> new Rows());
                 rows.read(c, source);
@@ -192,7 +198,7 @@ final class OpenRequests {
             for (int i = 0; i < wanted; i++) {
                 chosen.add(free.get((int) ((long) i * free.size() / wanted)));
             }
-            java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+            Timestamp now = new Timestamp(System.currentTimeMillis());
             try (PreparedStatement task = c.prepareStatement(
                     "update ACT_RU_TASK set ASSIGNEE_ = ?, REV_ = REV_ + 1, LAST_UPDATED_ = ? where ID_ = ? and ASSIGNEE_ is null");
                     PreparedStatement history = c.prepareStatement("update ACT_HI_TASKINST set ASSIGNEE_ = ? where ID_ = ?");
@@ -235,13 +241,13 @@ final class OpenRequests {
         }
         int since = columns.indexOf("status_since");
         long daysBack = (number * 37) % 120;
-        if (request[since] instanceof java.sql.Timestamp at) {
-            request[since] = java.sql.Timestamp.from(at.toInstant().minus(java.time.Duration.ofDays(daysBack)));
-        } else if (request[since] instanceof java.time.LocalDateTime at) {
+        if (request[since] instanceof Timestamp at) {
+            request[since] = Timestamp.from(at.toInstant().minus(Duration.ofDays(daysBack)));
+        } else if (request[since] instanceof LocalDateTime at) {
             request[since] = at.minusDays(daysBack);
         }
         Long id = ((Number) request[columns.indexOf("id")]).longValue();
-        return fr.subventions.backoffice.WorklistWords.of(reference, applicant.name(),
+        return WorklistWords.of(reference, applicant.name(),
                 (String) request[columns.indexOf("title")]).stream().map(word -> new Object[] {id, word}).toList();
     }
 
@@ -328,7 +334,7 @@ final class OpenRequests {
     }
 
     private static long insert(Connection c, String table, List<String> columns, List<Object[]> rows) throws Exception {
-        String one = "(" + String.join(",", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+        String one = "(" + String.join(",", Collections.nCopies(columns.size(), "?")) + ")";
         int perStatement = Math.max(1, Math.min(ROWS_PER_INSERT, 60_000 / columns.size()));
         long written = 0;
         for (int from = 0; from < rows.size(); from += perStatement) {

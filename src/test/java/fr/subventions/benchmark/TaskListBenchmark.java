@@ -9,13 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -55,7 +58,7 @@ final class TaskListBenchmark {
                 "select count(*) from subsidy_request where status <> 'CLOSED'", Long.class) >= open;
         for (int i = 0; i < templates.size() && !loaded; i++) {
             int copies = open * shares[i] / 100;
-            rows += copier.copy(templates.get(i), copies, first, "SUB-" + java.time.Year.now().getValue() + "-B");
+            rows += copier.copy(templates.get(i), copies, first, "SUB-" + Year.now().getValue() + "-B");
             first += copies;
             made.add(copies + " at " + stages[i]);
         }
@@ -109,7 +112,7 @@ final class TaskListBenchmark {
         Stats mineEngine = mineHal == null || mineCountStats == null ? null : time(runs, () -> {
             identity.setAuthentication(OFFICER, List.of("instructeurs"));
             try {
-                org.camunda.bpm.engine.task.TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
+                TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
                 int listed = filters.listPage(mine.getId(), sorted, 0, 15).size();
                 long counted = filters.count(mine.getId());
                 if (counted != officersOwn || listed != Math.min(15, officersOwn)) {
@@ -124,7 +127,7 @@ final class TaskListBenchmark {
         Stats engine = hal == null || countStats == null ? null : time(runs, () -> {
             identity.setAuthentication("instructeur", List.of("instructeurs"));
             try {
-                org.camunda.bpm.engine.task.TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
+                TaskQuery sorted = tasks.createTaskQuery().orderByTaskCreateTime().desc();
                 filters.listPage(instruction.getId(), sorted, 0, 15);
                 filters.count(instruction.getId());
                 return 200;
@@ -209,7 +212,7 @@ final class TaskListBenchmark {
     static Stats timeOrGiveUp(int runs, Call call, JdbcTemplate jdbc) throws Exception {
         try {
             return time(runs, call);
-        } catch (java.net.http.HttpTimeoutException timedOut) {
+        } catch (HttpTimeoutException timedOut) {
             for (Long id : jdbc.queryForList("select id from information_schema.processlist where db = ? and command = "
                     + "'Query' and info like '%ACT_RU_TASK RES%'", Long.class, Benchmark.DATABASE)) {
                 jdbc.execute("kill query " + id);

@@ -2,16 +2,16 @@ package fr.subventions.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.subventions.scenario.SeedCaseMariaDbIT;
 import fr.subventions.backoffice.WorklistTab;
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.Attendance;
 import fr.subventions.bureau.CastVote;
-import fr.subventions.bureau.Voting;
-import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
+import fr.subventions.scenario.SeedCaseMariaDbIT;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;

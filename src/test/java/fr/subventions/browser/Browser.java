@@ -5,11 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -66,7 +73,7 @@ final class Browser implements AutoCloseable {
     }
 
     void setValue(String css, String value) {
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", find(css), value);
     }
@@ -83,7 +90,7 @@ final class Browser implements AutoCloseable {
             try {
                 button.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 // stale, or Chromium's « Node with given id does not belong to the document » while the page is replaced
                 return true;
             }
@@ -93,12 +100,12 @@ final class Browser implements AutoCloseable {
     /** Waits up to 20 s; a page that never gets there is kept (timeout-*.png and .html) for whoever reads the failure. */
     <T> T until(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.NoSuchElementException.class)
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
-        } catch (org.openqa.selenium.TimeoutException e) {
+            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(NoSuchElementException.class)
+                    .ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
             String kept = "timeout-" + System.currentTimeMillis();
             keep(kept);
-            throw new org.openqa.selenium.TimeoutException("waited 20 s on " + driver.getCurrentUrl() + ", page kept as "
+            throw new TimeoutException("waited 20 s on " + driver.getCurrentUrl() + ", page kept as "
                     + SCREENSHOTS.resolve(kept) + ".png/.html", e);
         }
     }
@@ -130,13 +137,13 @@ final class Browser implements AutoCloseable {
     }
 
     /** axe-core's WCAG 2.1 A and AA rules on the page as it stands: what it breaks, rule by rule (none on a good page). */
-    java.util.List<Axe.Violation> accessibilityViolations() {
+    List<Axe.Violation> accessibilityViolations() {
         return Axe.violations(driver);
     }
 
     /** axe-core's WCAG 2.1 A and AA rules, asserted softly on the page as it stands; a page that breaks one is kept as axe-<page>. */
-    void checkAccessible(org.assertj.core.api.SoftAssertions softly, String page) {
-        java.util.List<Axe.Violation> violations = accessibilityViolations();
+    void checkAccessible(SoftAssertions softly, String page) {
+        List<Axe.Violation> violations = accessibilityViolations();
         if (!violations.isEmpty()) {
             keep("axe-" + page);
         }

@@ -9,20 +9,27 @@ import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
-import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
-import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.assertj.core.api.SoftAssertions;
 import org.assertj.core.api.junit.jupiter.InjectSoftAssertions;
 import org.assertj.core.api.junit.jupiter.SoftAssertionsExtension;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -217,7 +224,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find(".succes").getText()).contains("Convention signée");
             awaitStatus(browser, reference, RequestStatus.AWAITING_SIGNATURES);
             completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
-                    Map.of("signedBy", "François Rebsamen", "signedOn", java.time.LocalDate.now().toString()), "secretariat",
+                    Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()), "secretariat",
                     "signature du Président");
             browser.open("/portail/demandes/" + reference);
             assertThat(browser.find("#decision").getAttribute("data-outcome")).isEqualTo("GRANTED");
@@ -359,10 +366,10 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.open("/camunda/app/tasklist/default/#/?task=" + id);
             browser.driver.navigate().refresh();
             try {
-                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(10))
+                new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                         .until(d -> !d.findElements(By.cssSelector("button.claim")).isEmpty());
                 break;
-            } catch (org.openqa.selenium.TimeoutException notYet) {
+            } catch (TimeoutException notYet) {
                 if (attempt == 3) {
                     browser.keep("echec-tasklist");
                     throw notYet;
@@ -383,14 +390,14 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
      */
     private static void fillFormField(Browser browser, String css, String text) {
         for (int attempt = 1; attempt <= 6; attempt++) {
-            org.openqa.selenium.WebElement field = browser.find(css);
+            WebElement field = browser.find(css);
             if (attempt % 2 == 1) {
                 field.click();
-                field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                        org.openqa.selenium.Keys.DELETE);
+                field.sendKeys(Keys.chord(Keys.CONTROL, "a"),
+                        Keys.DELETE);
                 field.sendKeys(text);
             } else {
-                ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];"
+                ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];"
                         + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", field, text);
             }
             try {
@@ -409,7 +416,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
 
     private static void complete(Browser browser) {
         // leave the last field first, so that the form has taken in everything typed
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur();");
+        ((JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur();");
         browser.until(d -> d.findElement(By.cssSelector("button[ng-click='complete()']")).isEnabled());
         try {
             Thread.sleep(300);
@@ -417,8 +424,8 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             Thread.currentThread().interrupt();
         }
         // the forms open with the request's summary: the button may sit under Tasklist's footer until scrolled to
-        org.openqa.selenium.WebElement button = browser.find("button[ng-click='complete()']");
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+        WebElement button = browser.find("button[ng-click='complete()']");
+        ((JavascriptExecutor) browser.driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center'});", button);
         button.click();
     }
@@ -446,7 +453,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
     }
 
     /** Repeats a step refused while a document is produced in the background (a 409 shown on the page). */
-    private static void retry(Browser browser, Runnable step, java.util.function.BooleanSupplier done) {
+    private static void retry(Browser browser, Runnable step, BooleanSupplier done) {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {
             try {

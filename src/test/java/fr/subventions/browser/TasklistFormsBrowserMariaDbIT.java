@@ -16,6 +16,7 @@ import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +112,7 @@ class TasklistFormsBrowserMariaDbIT extends MariaDbIntegrationTest {
                 new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                         .until(d -> !d.findElements(By.cssSelector("button.claim")).isEmpty());
                 break;
-            } catch (org.openqa.selenium.TimeoutException notYet) {
+            } catch (TimeoutException notYet) {
                 if (attempt == 3) {
                     browser.keep("echec-tasklist-nommee");
                     throw notYet;

@@ -12,8 +12,10 @@ import fr.subventions.support.SeedRequests;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +60,7 @@ class ConflictOfInterestTest {
     }
 
     /** The register applies to every request of the applicant: other tests' séances must not inherit it. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void clearRegister() {
         interests.deleteAll();
     }
@@ -127,8 +129,8 @@ class ConflictOfInterestTest {
                 .noneMatch(line -> line.contains("DETANG ("));
         assertThat(register.conflictFlags(session.id(), request.reference()))
                 .extracting(ConflictFlag::recordedBy, ConflictFlag::standingAside)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("secretariat", true),
-                        org.assertj.core.groups.Tuple.tuple("secretariat", false));
+                .containsExactly(Tuple.tuple("secretariat", true),
+                        Tuple.tuple("secretariat", false));
     }
 
     @Test

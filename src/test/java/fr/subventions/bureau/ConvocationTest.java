@@ -70,7 +70,7 @@ class ConvocationTest {
         }
     }
 
-    @org.junit.jupiter.api.Nested
+    @Nested
     class InUrgency {
 
         @Test

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.subventions.shared.Csv;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
@@ -58,8 +58,8 @@ class OpenDataTest {
 
     @Test
     void quotesTextThatHoldsACommaOrAQuote() {
-        assertThat(fr.subventions.shared.Csv.field("Association « OF », Dijon")).isEqualTo("\"Association « OF », Dijon\"");
-        assertThat(fr.subventions.shared.Csv.field("dit \"OF\"")).isEqualTo("\"dit \"\"OF\"\"\"");
-        assertThat(fr.subventions.shared.Csv.field("simple")).isEqualTo("simple");
+        assertThat(Csv.field("Association « OF », Dijon")).isEqualTo("\"Association « OF », Dijon\"");
+        assertThat(Csv.field("dit \"OF\"")).isEqualTo("\"dit \"\"OF\"\"\"");
+        assertThat(Csv.field("simple")).isEqualTo("simple");
     }
 }

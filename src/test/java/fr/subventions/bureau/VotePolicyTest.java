@@ -295,16 +295,16 @@ class VotePolicyTest {
         @Test
         void mustAccountForEveryVoter() {
             assertThatThrownBy(() -> VotePolicy.secretTally(new SecretBallot(20, 19, 0, 0), 40, 15, 0))
-                    .isInstanceOf(fr.subventions.shared.InvalidInputException.class)
+                    .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("doivent égaler le nombre de votants (40");
         }
 
         @Test
         void refuseANegativeOrMissingCount() {
             assertThatThrownBy(() -> VotePolicy.secretTally(new SecretBallot(-1, null, 0, 0), 40, 15, 0))
-                    .isInstanceOf(fr.subventions.shared.InvalidInputException.class)
-                    .satisfies(e -> assertThat(((fr.subventions.shared.InvalidInputException) e).errors())
-                            .extracting(fr.subventions.shared.FieldError::field)
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(((InvalidInputException) e).errors())
+                            .extracting(FieldError::field)
                             .containsExactly("secret.for", "secret.against"));
         }
     }

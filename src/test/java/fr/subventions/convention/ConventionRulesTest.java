@@ -1,6 +1,5 @@
 package fr.subventions.convention;
 
-import fr.subventions.workflow.DocumentProductionProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -15,9 +14,9 @@ import fr.subventions.documents.DocumentLines;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
-import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.Outcome;
+import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.RequestView;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
@@ -26,10 +25,11 @@ import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.support.SeedRequests.Beneficiary;
+import fr.subventions.workflow.DocumentProductionProcess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -260,7 +260,7 @@ class ConventionRulesTest {
     /** The request's last line of history, the convention rules' (with plain spaces). */
     private String lastEvent(SubsidyRequest request) {
         List<RequestView.HistoryEntry> history = requests.view(request.reference(),
-                new Caller("secretariat", java.util.Set.of(Caller.SECRETARIAT))).history();
+                new Caller("secretariat", Set.of(Caller.SECRETARIAT))).history();
         // amounts are written with no-break spaces (Money.format); the table's reasons with plain ones
         return history.get(history.size() - 1).result().replace('\u202f', ' ').replace('\u00a0', ' ');
     }

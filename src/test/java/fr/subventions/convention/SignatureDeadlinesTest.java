@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import fr.subventions.budget.BudgetService;
 import fr.subventions.documents.DocumentLines;
+import fr.subventions.shared.FrenchText;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.Outcome;
@@ -103,7 +104,7 @@ class SignatureDeadlinesTest {
         assertThat(String.join("\n", DocumentLines.of(documents.get(letter.id(), scenarios.staff()).content())))
                 .contains("relance n° 1 – signature de la convention", "la subvention deviendra caduque");
         assertThat(history()).contains("Relance n° 1 : convention à signer au plus tard le "
-                + fr.subventions.shared.FrenchText.date(drafted.plusMonths(3)));
+                + FrenchText.date(drafted.plusMonths(3)));
         // the cycle goes on
         assertThat(timer(TIMER_SIGNATURE_REMINDER)).isNotNull();
     }

@@ -18,6 +18,7 @@ import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A template broken by an edit stops the production of its document with an incident Cockpit shows, on the
@@ -51,10 +53,10 @@ class BrokenTemplateTest {
     @Autowired
     Scenarios scenarios;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     /** The documents attached to the acknowledgement's e-mails written to the outbox for a request. */
-    private java.util.List<Long> receivedMails(String reference) {
+    private List<Long> receivedMails(String reference) {
         return jdbc.queryForList("select document_id from mail_outbox where reference = ? and template_name = 'RECEIVED'",
                 Long.class, reference);
     }

@@ -58,11 +58,11 @@ class CouncilExtractTest {
     void councilExtractNamesTheCouncilAndTheMembersTakingNoPart() throws Exception {
         BpmnAwareTests.init(engine);
         List<Member> council = List.of(
-                members.save(new Member(AssemblyBody.CONSEIL, Civility.MONSIEUR, "François", "REBSAMEN", java.time.LocalDate.of(2020, 7, 16))),
-                members.save(new Member(AssemblyBody.CONSEIL, Civility.MADAME, "Nathalie", "KOENDERS", java.time.LocalDate.of(2020, 7, 16))),
-                members.save(new Member(AssemblyBody.CONSEIL, Civility.MONSIEUR, "Pierre", "PRIBETICH", java.time.LocalDate.of(2020, 7, 16))),
-                members.save(new Member(AssemblyBody.CONSEIL, Civility.MADAME, "Océane", "GODARD", java.time.LocalDate.of(2020, 7, 16))),
-                members.save(new Member(AssemblyBody.CONSEIL, Civility.MONSIEUR, "Denis", "HAMEAU", java.time.LocalDate.of(2020, 7, 16))));
+                members.save(new Member(AssemblyBody.CONSEIL, Civility.MONSIEUR, "François", "REBSAMEN", LocalDate.of(2020, 7, 16))),
+                members.save(new Member(AssemblyBody.CONSEIL, Civility.MADAME, "Nathalie", "KOENDERS", LocalDate.of(2020, 7, 16))),
+                members.save(new Member(AssemblyBody.CONSEIL, Civility.MONSIEUR, "Pierre", "PRIBETICH", LocalDate.of(2020, 7, 16))),
+                members.save(new Member(AssemblyBody.CONSEIL, Civility.MADAME, "Océane", "GODARD", LocalDate.of(2020, 7, 16))),
+                members.save(new Member(AssemblyBody.CONSEIL, Civility.MONSIEUR, "Denis", "HAMEAU", LocalDate.of(2020, 7, 16))));
         SubsidyRequest request = scenarios.instructedRequest(2025, "2025-65-65748-90-DEVECO");
         AssemblySession session = sessions.create(new CreateSession(AssemblyBody.CONSEIL, LocalDate.of(2025, 6, 30),
                 "Salle du Conseil", council.get(0).id(), council.get(1).id(), LocalDate.of(2025, 6, 20)));

@@ -25,16 +25,17 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +149,7 @@ class DeliberationExtractTest {
                 .filter(l -> !l.contains("pouvoir à")).count()).isEqualTo(25 + 3 + 2);
     }
 
-    private org.camunda.bpm.engine.task.Task taskOf(SubsidyRequest request) {
+    private Task taskOf(SubsidyRequest request) {
         return tasks.createTaskQuery().processInstanceBusinessKey(request.reference()).singleResult();
     }
 
@@ -170,7 +171,7 @@ class DeliberationExtractTest {
 
     /** The register's extract, read from the test classpath: the build reads nothing outside the repository. */
     static String seedText() throws IOException {
-        try (java.io.InputStream in = DeliberationExtractTest.class.getResourceAsStream(SEED)) {
+        try (InputStream in = DeliberationExtractTest.class.getResourceAsStream(SEED)) {
             if (in == null) {
                 throw new IOException("missing test resource " + SEED);
             }

@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every document type, produced by real lifecycles: re-opened with POI, converted to PDF by LibreOffice headless,
@@ -75,7 +77,7 @@ class DocumentsRenderTest {
     @Autowired
     Scenarios scenarios;
     @Autowired
-    org.springframework.transaction.support.TransactionTemplate transaction;
+    TransactionTemplate transaction;
 
     @Test
     void everyDocumentTypeOpensAndConvertsToPdf() throws Exception {
@@ -142,7 +144,7 @@ class DocumentsRenderTest {
                 DocumentType.ENGAGEMENT_SHEET, DocumentType.MINUTES));
         files.put("budget-2024.xlsx", Workbooks.budgetWorkbook(2024, budget.lines(2024)));
         files.put("export-demandes.xlsx", transaction.execute(tx ->
-                RequestsExport.workbook(requests.list(null, staff), java.time.ZoneId.of("Europe/Paris"))));
+                RequestsExport.workbook(requests.list(null, staff), ZoneId.of("Europe/Paris"))));
 
         Path docs = Files.createDirectories(OUT);
         List<String> paths = new ArrayList<>();

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.subventions.submission.DocumentType;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -47,7 +55,7 @@ class DocxTemplateTest {
         XWPFParagraph paragraph = template.createParagraph();
         paragraph.createRun().setText("Objet : {{ti");
         paragraph.createRun().setText("tle}} – fin");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         template.write(out);
         assertThat(text(DocxTemplate.render("split", out.toByteArray(), Map.of("title", "Étude")))).contains("Objet : Étude – fin");
     }
@@ -60,8 +68,8 @@ class DocxTemplateTest {
             }
             TemplateSource source = TemplateSource.of(DefaultTemplates.build(kind));
             // every placeholder of the template given a value, whatever its kind (text, list or rows)
-            Map<String, Object> model = new java.util.HashMap<>();
-            java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("\\{\\{\\s*([*#]?)([A-Za-z][A-Za-z0-9_]*)"
+            Map<String, Object> model = new HashMap<>();
+            Matcher placeholder = Pattern.compile("\\{\\{\\s*([*#]?)([A-Za-z][A-Za-z0-9_]*)"
                     + "(?:\\.([A-Za-z][A-Za-z0-9_]*))?").matcher(text(source));
             while (placeholder.find()) {
                 switch (placeholder.group(1)) {
@@ -88,13 +96,13 @@ class DocxTemplateTest {
     }
 
     private static String text(TemplateSource source) throws IOException {
-        return new String(entries(source.bytes()).get("word/document.xml"), java.nio.charset.StandardCharsets.UTF_8)
+        return new String(entries(source.bytes()).get("word/document.xml"), StandardCharsets.UTF_8)
                 .replaceAll("<[^>]+>", "");
     }
 
     private static Map<String, String> allFields(TemplateSource source, String rows) throws IOException {
-        Map<String, String> fields = new java.util.HashMap<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*#" + rows + "\\.([A-Za-z][A-Za-z0-9_]*)")
+        Map<String, String> fields = new HashMap<>();
+        Matcher m = Pattern.compile("\\{\\{\\s*#" + rows + "\\.([A-Za-z][A-Za-z0-9_]*)")
                 .matcher(text(source));
         while (m.find()) {
             fields.put(m.group(1), "valeur " + m.group(1));
@@ -108,7 +116,7 @@ class DocxTemplateTest {
         template.createParagraph().createRun().setText("Dossier {{reference}}");
         template.createHeader(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("En-tête {{reference}}");
         template.createFooter(HeaderFooterType.DEFAULT).createParagraph().createRun().setText("Pied de page {{title}}");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         template.write(out);
 
         byte[] filled = DocxTemplate.render("entête", out.toByteArray(), Map.of("reference", "SUB-2023-0001", "title", "Étude"));
@@ -129,9 +137,9 @@ class DocxTemplateTest {
     }
 
     private static Map<String, byte[]> entries(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 entries.put(entry.getName(), in.readAllBytes());
             }
         }

@@ -6,9 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import fr.subventions.submission.DocumentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import java.io.ByteArrayInputStream;

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the e-mail tests share: requests written to a mail domain of their own, and the outbox run to its end. */
@@ -15,7 +16,7 @@ final class MailTesting {
     static final String LINE = "2034-65-65748-90-MAILS";
     static final String LINE_ROW = "2034;65;65748;90;Développement économique;MAILS;Subventions (tests des courriels);500000";
 
-    private static final AtomicInteger NEXT = new AtomicInteger(new java.util.Random().nextInt(100_000));
+    private static final AtomicInteger NEXT = new AtomicInteger(new Random().nextInt(100_000));
 
     private MailTesting() {
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.subventions.support.ApplicationTest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -35,8 +37,7 @@ class ApiDocumentationTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     JsonNode document;
 
@@ -46,7 +47,7 @@ class ApiDocumentationTest {
         assertThat(response.getStatus()).isEqualTo(200);
         document = json.readTree(response.getContentAsString(StandardCharsets.UTF_8));
         // For a look at what Swagger UI shows, or to hand to a client generator
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "openapi.json"),
+        Files.writeString(Path.of("target", "openapi.json"),
                 json.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 

@@ -3,6 +3,7 @@ package fr.subventions.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.subventions.shared.Money;
 import fr.subventions.shared.StageConflictException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -88,7 +89,7 @@ class PaymentScheduleTest {
 
         assertThatThrownBy(() -> schedule.pay(LocalDate.of(2024, 3, 1), "M-2024-2", "finances"))
                 .isInstanceOf(StageConflictException.class)
-                .hasMessage("Le solde de " + fr.subventions.shared.Money.format(new BigDecimal("20000")) + " attend le compte "
+                .hasMessage("Le solde de " + Money.format(new BigDecimal("20000")) + " attend le compte "
                         + "rendu financier de l'action, à remettre au plus tard le 30 juin 2024 (article 10 de la loi "
                         + "n° 2000-321 du 12 avril 2000).");
     }

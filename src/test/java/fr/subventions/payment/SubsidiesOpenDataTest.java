@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** The SCDL « subventions » 2.1.1 file: its header, and the seed grant's line as the schema wants its fields. */
 @ApplicationTest
@@ -83,7 +84,7 @@ class SubsidiesOpenDataTest {
                 Map.of("signedBy", "François Rebsamen", "signedOn", "2023-10-05"), "secretariat", "signature");
 
         String csv = mvc.perform(get("/api/opendata/subventions.csv?year=2023")).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .andExpect(MockMvcResultMatchers.content()
                         .contentType("text/csv;charset=UTF-8"))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n")[0].split(",")).containsExactlyElementsOf(SCHEMA);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
-import fr.subventions.support.Waiting;
 import fr.subventions.support.PackagedApplication;
+import fr.subventions.support.Waiting;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,7 @@ class ClusterMariaDbIT {
             Set<String> references = ConcurrentHashMap.newKeySet();
             AtomicInteger reads = new AtomicInteger();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
-            List<Future<?>> work = new java.util.ArrayList<>();
+            List<Future<?>> work = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 work.add(clients.submit(() -> {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbDatabase;
-import fr.subventions.support.Waiting;
 import fr.subventions.support.PackagedApplication;
+import fr.subventions.support.Waiting;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -130,7 +131,7 @@ class DatabaseRestartMariaDbIT {
         while (true) {
             try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/", "root", "")) {
                 return;
-            } catch (java.sql.SQLException notYet) {
+            } catch (SQLException notYet) {
                 assertThat(System.currentTimeMillis()).as("MariaDB up, see " + home.resolve("server.log")).isLessThan(until);
                 Thread.sleep(200);
             }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.support.ApiJourney;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import fr.subventions.workflow.DocumentProductionProcess;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,9 +126,9 @@ class NextStageAtOnceMariaDbIT extends MariaDbIntegrationTest {
     }
 
     private void importLine() {
-        String csv = fr.subventions.support.ApiJourney.IMPORT_HEADER + "\n" + YEAR
+        String csv = ApiJourney.IMPORT_HEADER + "\n" + YEAR
                 + ";65;65748;90;Développement économique;AUSSITOT;Subventions (enchaînement immédiat des étapes);500000\n";
-        multipart("finances", "/api/budget-lines/import", "budget.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        multipart("finances", "/api/budget-lines/import", "budget.csv", csv.getBytes(StandardCharsets.UTF_8),
                 Map.of(), "import du budget");
     }
 

@@ -12,6 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -41,7 +44,7 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
     MutableClock clock;
 
     /** The other integration tests share this context: back to the real date, for the engine too. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void resetClock() {
         clock.reset();
     }
@@ -197,12 +200,12 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
     }
 
     /** Waits for what the job executor does in the background, 90 s at most. */
-    public static void await(String what, java.util.function.BooleanSupplier done) {
+    public static void await(String what, BooleanSupplier done) {
         await(() -> what, done);
     }
 
     /** Waits for the condition, then fails with the description, read at that moment. */
-    public static void await(java.util.function.Supplier<String> what, java.util.function.BooleanSupplier done) {
+    public static void await(Supplier<String> what, BooleanSupplier done) {
         long deadline = System.nanoTime() + 90_000_000_000L;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -3,6 +3,7 @@ package fr.subventions.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,19 +114,19 @@ class MoneyTest {
         }
     }
 
-    @org.junit.jupiter.api.Nested
+    @Nested
     class Parse {
 
-        @org.junit.jupiter.api.Test
+        @Test
         void readsAmountsAsPeopleTypeThem() {
             assertThat(Money.parse("20000")).isEqualByComparingTo("20000");
             assertThat(Money.parse("20 000,50 €")).isEqualByComparingTo("20000.50");
             assertThat(Money.parse("20\u202f000\u00a0€")).isEqualByComparingTo("20000");
         }
 
-        @org.junit.jupiter.api.Test
+        @Test
         void refusesWhatIsNoAmount() {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.parse("vingt"))
+            Assertions.assertThatThrownBy(() -> Money.parse("vingt"))
                     .isInstanceOf(NumberFormatException.class);
         }
     }

@@ -8,11 +8,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fr.subventions.shared.Caller;
-import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

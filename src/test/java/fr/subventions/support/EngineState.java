@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +29,7 @@ public class EngineState {
                 .map(EngineState::describe).collect(Collectors.joining("; ", "[", "]"));
         boolean active = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor().isActive();
         return jobs + ", job executor " + (active ? "active" : "inactive") + ", engine clock "
-                + org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+                + ClockUtil.getCurrentTime().toInstant();
     }
 
     private static String describe(Job job) {

@@ -1,5 +1,6 @@
 package fr.subventions.support;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,7 +12,7 @@ public final class MariaDbDatabase {
     public static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
     /** One database per checkout, so that two checkouts on one machine can run their integration tests at once. */
     public static final String NAME = "subventions_it_"
-            + String.format("%08x", java.nio.file.Path.of("").toAbsolutePath().toString().hashCode());
+            + String.format("%08x", Path.of("").toAbsolutePath().toString().hashCode());
     public static final String URL = SERVER + NAME;
     public static final String USER = "root";
     public static final String PASSWORD = "";

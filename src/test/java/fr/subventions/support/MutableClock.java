@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** A clock that tests move, so that the seed case can be replayed in 2023. */
 public class MutableClock extends Clock {
@@ -28,13 +30,13 @@ public class MutableClock extends Clock {
     /** To the instant, for the edges of a day: 23:30 UTC in winter is already the next day in Paris. */
     public void set(Instant instant) {
         this.now = instant;
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(instant));
+        ClockUtil.setCurrentTime(Date.from(instant));
     }
 
     /** Back to the system's time, which goes on. */
     public void reset() {
         this.now = null;
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        ClockUtil.reset();
     }
 
     @Override

@@ -1,7 +1,5 @@
 package fr.subventions.support;
 
-import java.math.BigDecimal;
-
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -9,7 +7,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.AttendanceSheet;
+import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.Member;
 import fr.subventions.bureau.MemberRepository;
 import fr.subventions.bureau.Roll;
@@ -17,10 +17,15 @@ import fr.subventions.bureau.SessionService;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.SubmitRequest;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.AssemblySessionProcess;
 import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +34,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 /** Brings requests to a stage through the real process, and builds the seed's attendance sheet. */
@@ -64,7 +70,7 @@ public class Scenarios {
     }
 
     /** A small PDF, accepted as any applicant's document. */
-    public static final byte[] PDF = "%PDF-1.4\n% pièce\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    public static final byte[] PDF = "%PDF-1.4\n% pièce\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
 
     /**
      * The applicant ({@link #APPLICANT}) files the signed Contrat d'Engagement Républicain, without which an
@@ -95,7 +101,7 @@ public class Scenarios {
      */
     public void fileDocumentsOf(String businessKey) {
         for (int round = 0; round < 10; round++) {
-            List<org.camunda.bpm.engine.runtime.Job> jobs = runtime.createProcessInstanceQuery()
+            List<Job> jobs = runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(businessKey).list().stream()
                     .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).messages().list()
                             .stream())
@@ -114,7 +120,7 @@ public class Scenarios {
      */
     public String processOf(String businessKey) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-                .processDefinitionKeyIn(SubsidyRequestProcess.KEY, fr.subventions.workflow.AssemblySessionProcess.KEY)
+                .processDefinitionKeyIn(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY)
                 .singleResult().getId();
     }
 
@@ -130,7 +136,7 @@ public class Scenarios {
     }
 
     /** A given request, instructed favourably for {@code proposed} € on the line. */
-    public SubsidyRequest instructedRequest(fr.subventions.submission.SubmitRequest submitted, String line, int proposed) {
+    public SubsidyRequest instructedRequest(SubmitRequest submitted, String line, int proposed) {
         SubsidyRequest request = requests.submit(submitted, APPLICANT, null).request();
         fileRepublicanCommitment(request.reference());
         fileDocumentsOf(request.reference());
@@ -145,7 +151,7 @@ public class Scenarios {
     }
 
     public List<Member> bureau() {
-        return members.inOfficeOn(AssemblyBody.BUREAU, java.time.LocalDate.of(2023, 9, 14));
+        return members.inOfficeOn(AssemblyBody.BUREAU, LocalDate.of(2023, 9, 14));
     }
 
     public Member bureauMember(String lastName) {
@@ -158,8 +164,8 @@ public class Scenarios {
      * order of their holders).
      */
     /** Creates a séance, puts the requests on its agenda and convenes it: its convocation is produced, it waits for attendance. */
-    public fr.subventions.bureau.AssemblySession convenedSession(java.time.LocalDate convocation, java.time.LocalDate date, List<String> references) {
-        fr.subventions.bureau.AssemblySession session = sessions.create(new fr.subventions.bureau.CreateSession(
+    public AssemblySession convenedSession(LocalDate convocation, LocalDate date, List<String> references) {
+        AssemblySession session = sessions.create(new CreateSession(
                 AssemblyBody.BUREAU, date, "Salle du Conseil, 40 avenue du Drapeau, Dijon", bureauMember("REBSAMEN").id(),
                 bureauMember("HOAREAU").id(), convocation));
         agenda.addToAgenda(session.id(), references, "secretariat");

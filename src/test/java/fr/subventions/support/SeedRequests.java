@@ -1,10 +1,13 @@
 package fr.subventions.support;
 
 import fr.subventions.submission.LegalForm;
+import fr.subventions.submission.Siret;
 import fr.subventions.submission.SubmitRequest;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The seed request: Association OF du Numérique, 20 000 € of a 72 000 € budget (Bureau of 14 September 2023). */
 public final class SeedRequests {
@@ -52,8 +55,8 @@ public final class SeedRequests {
     /** An applicant as the convention rules identify it: SIRET (its first nine digits, the SIREN) and RNA. */
     public record Beneficiary(String name, String siret, String rna, LegalForm legalForm) {
 
-        private static final java.util.concurrent.atomic.AtomicInteger NEXT =
-                new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(1_000_000));
+        private static final AtomicInteger NEXT =
+                new AtomicInteger(new Random().nextInt(1_000_000));
 
         /** A new association, with a SIREN and an RNA number no other beneficiary of the test run has. */
         public static Beneficiary newAssociation() {
@@ -77,7 +80,7 @@ public final class SeedRequests {
             String digits = siren + nic.substring(0, 4);
             for (int key = 0; key <= 9; key++) {
                 String candidate = digits + key;
-                if (fr.subventions.submission.Siret.isValid(candidate)) {
+                if (Siret.isValid(candidate)) {
                     return candidate;
                 }
             }

@@ -4,7 +4,6 @@ import static fr.subventions.support.DemoUsers.as;
 import static fr.subventions.support.DemoUsers.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -16,8 +15,8 @@ import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.SubsidyRequestService;
-import fr.subventions.support.DemoUsers;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Refusals;
 import fr.subventions.support.Scenarios;
@@ -69,8 +68,7 @@ class AuthorizationMatrixTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
+    @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired
     IdentityService identity;
     @Autowired

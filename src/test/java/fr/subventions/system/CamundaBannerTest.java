@@ -6,7 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fr.subventions.support.ApplicationTest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,9 +48,9 @@ class CamundaBannerTest {
 
     /** The webapp's own file, from Camunda's webjar (not the one of the same name this application ships). */
     private static String camunda(String path) throws IOException {
-        List<java.net.URL> found = java.util.Collections.list(
+        List<URL> found = Collections.list(
                 CamundaBannerTest.class.getClassLoader().getResources(WEBJAR + path));
-        java.net.URL url = found.stream().filter(u -> u.toString().contains("camunda-webapp-webjar")).findFirst()
+        URL url = found.stream().filter(u -> u.toString().contains("camunda-webapp-webjar")).findFirst()
                 .orElseThrow(() -> new AssertionError(path + " in Camunda's webjar, among " + found));
         try (InputStream in = url.openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

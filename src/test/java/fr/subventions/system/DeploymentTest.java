@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.subventions.convention.ConventionRules;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
@@ -12,6 +13,7 @@ import fr.subventions.workflow.AssemblySessionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -58,7 +60,7 @@ class DeploymentTest {
     @Test
     void deploysTheConventionDecisionTable() {
         assertThat(repository.createDecisionDefinitionQuery()
-                .decisionDefinitionKey(fr.subventions.convention.ConventionRules.DECISION_KEY).latestVersion().singleResult())
+                .decisionDefinitionKey(ConventionRules.DECISION_KEY).latestVersion().singleResult())
                 .isNotNull()
                 .satisfies(decision -> assertThat(decision.getName()).isEqualTo("Convention obligatoire ?"));
     }
@@ -76,7 +78,7 @@ class DeploymentTest {
     }
 
     @Test
-    void createsOneTasklistFilterPerGroup(@Autowired org.camunda.bpm.engine.FilterService filters) {
+    void createsOneTasklistFilterPerGroup(@Autowired FilterService filters) {
         assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
                 .contains("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches");
     }

@@ -25,7 +25,11 @@ import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.SessionStatus;
 import fr.subventions.bureau.Tally;
 import fr.subventions.bureau.Voting;
+import fr.subventions.documents.DocumentLines;
+import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.Outcome;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
@@ -43,6 +47,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of bpmn/bureau-session.bpmn: a séance from its agenda to its closing, on the real engine. */
 @ApplicationTest
@@ -69,9 +74,9 @@ class AssemblySessionProcessTest {
     @Autowired
     Scenarios scenarios;
     @Autowired
-    fr.subventions.submission.DocumentService documents;
+    DocumentService documents;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     SubsidyRequest first;
     SubsidyRequest second;
@@ -123,8 +128,8 @@ class AssemblySessionProcessTest {
         produce("MINUTES", 1);
         assertThat(sessions.get(session.id()).status()).isEqualTo(SessionStatus.CLOSED);
         var minutes = documents.listForSession(session.id()).stream()
-                .filter(d -> d.type() == fr.subventions.submission.DocumentType.MINUTES).findFirst().orElseThrow();
-        java.util.List<String> lines = fr.subventions.documents.DocumentLines.of(
+                .filter(d -> d.type() == DocumentType.MINUTES).findFirst().orElseThrow();
+        List<String> lines = DocumentLines.of(
                 documents.get(minutes.id(), scenarios.staff()).content());
         assertThat(lines).containsSubsequence("PROCÈS-VERBAL",
                 "Membres en exercice : 43 – présents : 25 – représentés : 0 – absents : 18",
@@ -132,7 +137,7 @@ class AssemblySessionProcessTest {
                 "Présents : 25 – représentés : 0.",
                 "Adopté : pour 25, contre 0, abstention 0, ne se prononce pas 0, dont 0 procuration(s).",
                 "LISTE DES DÉLIBÉRATIONS ADOPTÉES");
-        java.util.List<String> numbers = views.view(session.id()).agenda().stream().map(i -> i.deliberationNumber()).toList();
+        List<String> numbers = views.view(session.id()).agenda().stream().map(i -> i.deliberationNumber()).toList();
         assertThat(numbers).allMatch(n -> n.matches("^[0-9A-Z_]{1,15}$") && n.startsWith("B2025_"));
         assertThat(Integer.parseInt(numbers.get(1).substring(6))).isEqualTo(Integer.parseInt(numbers.get(0).substring(6)) + 1);
         assertThat(lines).contains("Délibération n° " + numbers.get(0));
@@ -228,7 +233,7 @@ class AssemblySessionProcessTest {
         assertThatThrownBy(() -> voting.vote(session.id(), second.reference(),
                 new CastVote(Map.of(Choice.AGAINST, List.of(scenarios.bureauMember("DETANG").id())), false,
                         new SecretBallot(10, 5, 0, 0), null), "secretariat"))
-                .isInstanceOf(fr.subventions.shared.InvalidInputException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

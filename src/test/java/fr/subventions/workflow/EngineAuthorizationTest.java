@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +74,7 @@ class EngineAuthorizationTest {
     /** The check by EXISTS subqueries, not the join MariaDB cannot index (application.yml, docs/benchmarks.md). */
     @Test
     void queriesCheckEachResultByItsOwnGrantsRevokesIncluded() {
-        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) configuration)
+        assertThat(((ProcessEngineConfigurationImpl) configuration)
                 .getAuthorizationCheckRevokes()).isEqualTo(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_ALWAYS);
     }
 

@@ -3,6 +3,7 @@ package fr.subventions.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.subventions.support.ApplicationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,7 @@ class EngineIndexesTest {
         assertThat(taskIndexes()).hasSize(before);
     }
 
-    private java.util.List<String> taskIndexes() {
+    private List<String> taskIndexes() {
         return jdbc.queryForList("select upper(index_name) from information_schema.indexes where upper(table_name) = 'ACT_RU_TASK'",
                 String.class);
     }

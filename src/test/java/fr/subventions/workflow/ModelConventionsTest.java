@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.convention.ConventionRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,11 +23,11 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.Message;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -116,7 +118,7 @@ class ModelConventionsTest {
     void decisionTablesDeployWithAHistoryTimeToLive() {
         List<DecisionDefinition> decisions = engine.getRepositoryService().createDecisionDefinitionQuery().list();
         assertThat(decisions).extracting(DecisionDefinition::getKey)
-                .containsExactly(fr.subventions.convention.ConventionRules.DECISION_KEY);
+                .containsExactly(ConventionRules.DECISION_KEY);
         for (DecisionDefinition decision : decisions) {
             assertThat(decision.getHistoryTimeToLive()).as(decision.getKey()).isPositive();
             assertThat(decision.getResourceName()).isEqualTo("dmn/" + decision.getKey() + ".dmn");
@@ -126,7 +128,7 @@ class ModelConventionsTest {
 
     /** The top-level id of every deployed .form: what camunda:formRef points at. */
     private Set<String> deployedFormIds() {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (org.camunda.bpm.engine.repository.Deployment deployment
                 : engine.getRepositoryService().createDeploymentQuery().list()) {
             for (String name : engine.getRepositoryService().getDeploymentResourceNames(deployment.getId())) {

@@ -14,26 +14,27 @@ import fr.subventions.budget.BudgetService;
 import fr.subventions.convention.ConventionProperties;
 import fr.subventions.convention.ConventionService;
 import fr.subventions.documents.DocumentLines;
-import fr.subventions.submission.DocumentService;
-import fr.subventions.submission.DocumentType;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
+import fr.subventions.submission.DocumentService;
+import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.Outcome;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.submission.VoteDecision;
-import fr.subventions.support.SeedRequests;
-import fr.subventions.support.SeedRequests.Beneficiary;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
+import fr.subventions.support.SeedRequests;
+import fr.subventions.support.SeedRequests.Beneficiary;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -370,7 +371,7 @@ class SubsidyRequestProcessTest {
         assertThat(caseInstance);
     }
 
-    private org.camunda.bpm.engine.runtime.Job timer() {
+    private Job timer() {
         return management.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
     }
 
