@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class GrantedAmountReservations {
+class GrantedAmountReservations {
 
     private final ReservationRepository reservations;
     private final BudgetLineRepository lines;

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Finance commits the granted amount once the convention is signed: "les crédits seront prélevés sur le budget de l'exercice". */
 @Service
 @Transactional
-public class ImputationService {
+class ImputationService {
 
     private final SubsidyRequestService requests;
     private final BudgetService budget;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 @Component
-public class ImputeBudgetListener implements TaskListener {
+class ImputeBudgetListener implements TaskListener {
 
     private final ImputationService imputation;
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Gives the credits held by a rejected or withdrawn request back to its budget lines. */
 @Component
-public class ReleaseReservationDelegate implements JavaDelegate {
+class ReleaseReservationDelegate implements JavaDelegate {
 
     private final BudgetService budget;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * their available credits. The text lives on the task only (a local variable, gone with it), never in the process.
  */
 @Component
-public class ShowAvailableCreditsListener implements TaskListener {
+class ShowAvailableCreditsListener implements TaskListener {
 
     static final String VAR_AVAILABLE_LINES = "availableBudgetLines";
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing Task_PrepareAgenda adds the requests typed in the form, then fixes the agenda: one vote per item. */
 @Component
-public class CloseAgendaListener implements TaskListener {
+class CloseAgendaListener implements TaskListener {
 
     private final Agenda agenda;
 

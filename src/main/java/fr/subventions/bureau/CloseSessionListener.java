@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 @Component
-public class CloseSessionListener implements TaskListener {
+class CloseSessionListener implements TaskListener {
 
     private final SessionService sessions;
 

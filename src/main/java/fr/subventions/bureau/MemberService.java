@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The registry of each body's members and their mandates over time. */
 @Service
 @Transactional
-public class MemberService {
+class MemberService {
 
     private final MemberRepository members;
 

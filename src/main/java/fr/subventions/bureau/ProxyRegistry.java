@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ProxyRegistry {
+class ProxyRegistry {
 
     private final MemberProxyRepository proxies;
     private final MemberRepository members;

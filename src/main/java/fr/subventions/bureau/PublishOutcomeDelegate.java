@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Carries an item's outcome to its request's process (adopted, rejected or adjourned). */
 @Component
-public class PublishOutcomeDelegate implements JavaDelegate {
+class PublishOutcomeDelegate implements JavaDelegate {
 
     private final Voting voting;
 

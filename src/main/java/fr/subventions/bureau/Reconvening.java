@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class Reconvening {
+class Reconvening {
 
     private final SessionService sessions;
     private final Agenda agenda;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing Task_RecordAttendance in Tasklist opens the séance with the sheet typed in the form. */
 @Component
-public class RecordAttendanceListener implements TaskListener {
+class RecordAttendanceListener implements TaskListener {
 
     private final Attendance attendance;
 

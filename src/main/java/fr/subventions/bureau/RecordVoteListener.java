@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing Task_VoteItem in Tasklist records the ballots: members not listed vote for. */
 @Component
-public class RecordVoteListener implements TaskListener {
+class RecordVoteListener implements TaskListener {
 
     private final Voting voting;
 

@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class RegisterOfInterests {
+class RegisterOfInterests {
 
     private final SessionService sessions;
     private final MemberRepository members;

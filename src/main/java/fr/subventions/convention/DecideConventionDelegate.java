@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_DecideConvention: the domain applies the decision table; the process only gets the gateway's flag. */
 @Component
-public class DecideConventionDelegate implements JavaDelegate {
+class DecideConventionDelegate implements JavaDelegate {
 
     private final ConventionRules rules;
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component
-public class PrepareConventionDelegate implements JavaDelegate {
+class PrepareConventionDelegate implements JavaDelegate {
 
     private final ConventionService conventions;
 

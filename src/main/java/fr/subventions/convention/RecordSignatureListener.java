@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing a signature task (beneficiary or President) records who signed and when. */
 @Component
-public class RecordSignatureListener implements TaskListener {
+class RecordSignatureListener implements TaskListener {
 
     private final ConventionService conventions;
 

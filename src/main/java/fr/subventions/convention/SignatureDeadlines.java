@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class SignatureDeadlines {
+class SignatureDeadlines {
 
     private final ConventionRepository conventions;
     private final SubsidyRequestService requests;

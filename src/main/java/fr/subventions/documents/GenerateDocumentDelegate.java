@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * then an incident in Cockpit, while the case itself has moved on.
  */
 @Component
-public class GenerateDocumentDelegate implements JavaDelegate {
+class GenerateDocumentDelegate implements JavaDelegate {
 
     private final DocumentGenerator generator;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing Task_CheckCompleteness, from Tasklist or the API, records the officer's decision. */
 @Component
-public class RecordCompletenessListener implements TaskListener {
+class RecordCompletenessListener implements TaskListener {
 
     private final InstructionService instruction;
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing Task_InstructRequest records the report, the opinion and the budget lines. */
 @Component
-public class RecordInstructionListener implements TaskListener {
+class RecordInstructionListener implements TaskListener {
 
     private final InstructionService instruction;
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the folder is written there from the shipped default (classpath {@code mail-templates/}) the first time it is needed.
  */
 @Component
-public class MailTemplates {
+class MailTemplates {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
 

@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * officer and day, whichever node runs it first (a unique key in the outbox).
  */
 @Component
-public class OverdueTasksDigest {
+class OverdueTasksDigest {
 
     private static final Logger LOG = LoggerFactory.getLogger(OverdueTasksDigest.class);
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_PlanPayments: the schedule of the grant, from the authority's payment terms. */
 @Component
-public class PlanPaymentsDelegate implements JavaDelegate {
+class PlanPaymentsDelegate implements JavaDelegate {
 
     private final PaymentService payments;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing Task_SubmitFinancialReport hands in the compte rendu financier the beneficiary filed. */
 @Component
-public class ReceiveFinancialReportListener implements TaskListener {
+class ReceiveFinancialReportListener implements TaskListener {
 
     private final PaymentService payments;
 

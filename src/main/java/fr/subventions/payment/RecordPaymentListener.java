@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Completing a payment task records the payment (date, mandate number) and tells the gateway whether a balance is left. */
 @Component
-public class RecordPaymentListener implements TaskListener {
+class RecordPaymentListener implements TaskListener {
 
     private final PaymentService payments;
 

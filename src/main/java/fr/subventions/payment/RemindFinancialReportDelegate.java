@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_RemindFinancialReport: a reminder letter to the beneficiary, filed with the request and told in its history. */
 @Component
-public class RemindFinancialReportDelegate implements JavaDelegate {
+class RemindFinancialReportDelegate implements JavaDelegate {
 
     private final PaymentService payments;
 

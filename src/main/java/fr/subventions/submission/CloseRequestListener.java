@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 @Component
-public class CloseRequestListener implements TaskListener {
+class CloseRequestListener implements TaskListener {
 
     private final SubsidyRequestService requests;
 

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** The deadline for the missing documents passed: the request is closed as inadmissible (classée sans suite). */
 @Component
-public class DeclareInadmissibleDelegate implements JavaDelegate {
+class DeclareInadmissibleDelegate implements JavaDelegate {
 
     private final SubsidyRequestService requests;
 

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** The applicant has uploaded the missing documents and resubmits: back to the completeness check. */
 @Component
-public class SupplyMissingItemsListener implements TaskListener {
+class SupplyMissingItemsListener implements TaskListener {
 
     private final SubsidyRequestService requests;
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the document is produced by that instance's own job, retried, and left there as an incident if its template breaks.
  */
 @Component
-public class OrderDocumentDelegate implements JavaDelegate {
+class OrderDocumentDelegate implements JavaDelegate {
 
     private final RuntimeService runtime;
 
