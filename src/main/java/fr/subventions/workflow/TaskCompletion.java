@@ -32,6 +32,11 @@ class TaskCompletion {
     private final UncheckedCalls unchecked;
     private final TaskClaims claims;
 
+    private static final String DONE_BY_SOMEONE_ELSE =
+            "Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.";
+    /** What the completion's command answers when the task is gone: no user id has a line break. */
+    private static final String GONE = "\n";
+
     TaskCompletion(TaskService taskService, IdentityService identityService, UncheckedCalls unchecked,
             TaskClaims claims) {
         this.taskService = taskService;
@@ -59,7 +64,7 @@ class TaskCompletion {
             }
         } catch (ProcessEngineException e) {
             if (DatabaseFailures.isConcurrentChange(e)) {
-                throw new StageConflictException("Cette tâche vient d'être traitée par quelqu'un d'autre ; rechargez la demande.");
+                throw new StageConflictException(DONE_BY_SOMEONE_ELSE);
             }
             throw domainCause(e);
         } finally {
@@ -75,13 +80,20 @@ class TaskCompletion {
     private void completeAsTheApplication(String taskId, VariableMap variables, String actor) {
         String holder = unchecked.call(() -> {
             Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-            if (task != null && task.getAssignee() != null && !task.getAssignee().equals(actor)) {
+            if (task == null) {
+                // completed by someone else since it was found, their transaction committed meanwhile
+                return GONE;
+            }
+            if (task.getAssignee() != null && !task.getAssignee().equals(actor)) {
                 // answered, not thrown: the command ends without changing anything, and the engine logs no error
                 return task.getAssignee();
             }
             taskService.complete(taskId, variables);
             return null;
         });
+        if (GONE.equals(holder)) {
+            throw new StageConflictException(DONE_BY_SOMEONE_ELSE);
+        }
         if (holder != null) {
             throw claims.takenBy(holder);
         }
