@@ -4,9 +4,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The authority the documents speak for ({@code subventions.authority.*}), and their wording. */
+/** The authority the documents speak for ({@code subventions.authority.*}), their wording, and their PDF/A renditions. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(Authority.class)
+@EnableConfigurationProperties({Authority.class, PdfSettings.class})
 class DocumentsConfiguration {
 
     /** The shipped sentences, those of {@code phrases.properties} in the template folder replacing them. */
