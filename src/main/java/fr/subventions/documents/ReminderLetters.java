@@ -1,7 +1,6 @@
 package fr.subventions.documents;
 
 import fr.subventions.submission.ReminderDue;
-import fr.subventions.submission.RequestDocument;
 import fr.subventions.submission.RequestMilestone;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Files the reminder letter a stage asked for, written from its announcement's details, then lets the announcement go
- * out with it attached: in the stage's transaction, the letter before the e-mail that refers to it.
+ * out with its PDF/A attached: in the stage's transaction, the letter before the e-mail that refers to it.
  */
 @Component
 class ReminderLetters {
@@ -30,7 +29,7 @@ class ReminderLetters {
     void on(ReminderDue due) {
         RequestMilestone announcement = due.announcement();
         Map<String, Object> details = announcement.details();
-        RequestDocument letter = switch (announcement.milestone()) {
+        DocumentGenerator.Filed letter = switch (announcement.milestone()) {
             case SIGNATURE_REMINDER -> generator.reminder(announcement.requestId(),
                     phrases.get("reminder.signature.subject", details), List.of(
                             phrases.get("reminder.signature.pending", details),
@@ -43,6 +42,6 @@ class ReminderLetters {
                                     ? "reminder.report.late" : "reminder.report.due", details)));
             default -> throw new IllegalArgumentException("no reminder letter for " + announcement.milestone());
         };
-        events.publishEvent(announcement.withDocument(letter.id()));
+        events.publishEvent(announcement.withDocument(letter.pdf().id()));
     }
 }

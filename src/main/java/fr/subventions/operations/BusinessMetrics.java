@@ -119,8 +119,9 @@ class BusinessMetrics implements MeterBinder {
             Map<String, Long> items = countBy(
                     "select decision, count(*) from agenda_item where decision is not null group by decision");
             String placeholders = GENERATED_TYPES.stream().map(t -> "?").collect(Collectors.joining(", "));
+            // a .docx and its PDF/A rendition are one document produced
             Map<String, Long> documents = countBy("select type, count(*) from request_document where type in ("
-                    + placeholders + ") group by type", GENERATED_TYPES.toArray());
+                    + placeholders + ") and media_type <> 'application/pdf' group by type", GENERATED_TYPES.toArray());
             Map<Integer, Credits> budget = new HashMap<>();
             jdbc.query("select fiscal_year, sum(voted), sum(reserved), sum(committed) from budget_line group by fiscal_year",
                     row -> {

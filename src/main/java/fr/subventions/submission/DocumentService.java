@@ -18,7 +18,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The applicant's documents: accepted formats only, recognised from their content and not their name. */
+/**
+ * The applicant's documents: accepted formats only, recognised from their content and not their name; and those the
+ * authority produces, each .docx with its PDF/A rendition. Over 300 lines: filing, reading under the one visibility
+ * rule, and the format check of a request's documents stay together, so that no document is read around the rule.
+ */
 @Service
 @Transactional
 public class DocumentService {
@@ -70,13 +74,61 @@ public class DocumentService {
 
     /**
      * Files a document the authority generated, with its request (and its séance for a séance's documents); a
-     * document generated again for the same request, séance and type is a new version.
+     * document generated again for the same request, séance and type is a new version (its PDF rendition, filed by
+     * {@link #storeRendition}, is no version of its own).
      */
     public RequestDocument storeGenerated(Long requestId, Long sessionId, DocumentType type, String filename,
             String mediaType, byte[] content, String stage) {
-        int version = (int) documents.countByRequestIdAndSessionIdAndType(requestId, sessionId, type) + 1;
+        int version = (int) documents.countByRequestIdAndSessionIdAndTypeAndMediaTypeNot(requestId, sessionId, type,
+                DocumentType.PDF) + 1;
         return documents.save(new RequestDocument(requestId, sessionId, type, filename, mediaType, content, sha256(content),
                 Instant.now(clock), "système", stage, version));
+    }
+
+    /**
+     * Files the PDF/A rendition of a document the authority generated as .docx, beside it: the same request, séance,
+     * type, version and stage, its name ending in .pdf. Called in the transaction that filed the .docx, so that both
+     * are filed or neither.
+     */
+    public RequestDocument storeRendition(RequestDocument document, byte[] pdf) {
+        if (!document.type().generated() || !DocumentType.DOCX.equals(document.mediaType())) {
+            throw new IllegalArgumentException("only a produced .docx has a PDF rendition, not " + document.filename());
+        }
+        if (pdf == null || !startsWith(pdf, SIGNATURES.get(DocumentType.PDF))) {
+            throw new IllegalArgumentException("the rendition of " + document.filename() + " is not a PDF");
+        }
+        String name = document.filename();
+        String filename = (name.endsWith(".docx") ? name.substring(0, name.length() - ".docx".length()) : name) + ".pdf";
+        return documents.save(new RequestDocument(document.requestId(), document.sessionId(), document.type(), filename,
+                DocumentType.PDF, pdf, sha256(pdf), Instant.now(clock), "système", document.stage(),
+                document.version()));
+    }
+
+    /**
+     * The PDF/A rendition filed beside a produced document, with its content, whoever it is for: for the application's
+     * own use (an e-mail, a signature). Empty for a document that has none: one the applicant filed, the engagement
+     * sheet, or a document produced before renditions existed. A PDF rendition is its own rendition.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RequestDocument> pdfOf(Long documentId) {
+        Optional<RequestDocument> pdf = documents.findById(documentId).filter(d -> d.type().generated())
+                .flatMap(d -> DocumentType.PDF.equals(d.mediaType()) ? Optional.of(d)
+                        : documents.findFirstByRequestIdAndSessionIdAndTypeAndVersionAndMediaTypeOrderByIdDesc(
+                                d.requestId(), d.sessionId(), d.type(), d.version(), DocumentType.PDF));
+        pdf.ifPresent(RequestDocument::content);
+        return pdf;
+    }
+
+    /**
+     * The PDF/A rendition of the latest version of a produced document, with its content: a request's (séance null),
+     * a séance's (request null) or an extract's (both).
+     */
+    @Transactional(readOnly = true)
+    public Optional<RequestDocument> latestPdf(Long requestId, Long sessionId, DocumentType type) {
+        Optional<RequestDocument> pdf = documents.findFirstByRequestIdAndSessionIdAndTypeAndMediaTypeOrderByVersionDescIdDesc(
+                requestId, sessionId, type, DocumentType.PDF);
+        pdf.ifPresent(RequestDocument::content);
+        return pdf;
     }
 
     /**

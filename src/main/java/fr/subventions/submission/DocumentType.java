@@ -38,6 +38,8 @@ public enum DocumentType {
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** A produced .docx's PDF/A rendition, filed beside it with the same type and version. */
+    public static final String PDF = "application/pdf";
 
     private final String label;
     /** The template's file name in the template folder, without extension; null for a document the applicant files. */

@@ -124,6 +124,10 @@ class DossierPageTest {
         assertThat(listed).anyMatch(r -> r.matches("Accusé de réception \\(produit par la collectivité\\) "
                 + "accuse-de-reception-" + request.reference() + "\\.docx \\(Word\\) 1 \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d "
                 + "[\\d,]+ Ko Télécharger accuse-de-reception-.*"));
+        // and its PDF/A rendition beside it, the same version, shown in the page
+        assertThat(listed).anyMatch(r -> r.matches("Accusé de réception \\(produit par la collectivité\\) "
+                + "accuse-de-reception-" + request.reference() + "\\.pdf \\(PDF\\) 1 \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d "
+                + "[\\d,]+ Ko Afficher accuse-de-reception-.*"));
         assertThat(listed).anyMatch(r -> r.matches("Relevé d'identité bancaire rib\\.png \\(PNG\\) 1 .* 12 octets "
                 + "Afficher rib\\.png Télécharger rib\\.png"));
         assertThat(listed).anyMatch(r -> r.startsWith("Contrat d'Engagement Républicain contrat-engagement-republicain.pdf (PDF) 1 "));

@@ -112,8 +112,10 @@ class BrokenTemplateTest {
             assertThat(instance).isWaitingAt(SubsidyRequestProcess.TASK_INSTRUCT_REQUEST);
             assertThat(documents.list(requests.byId(request.id()))).extracting(d -> d.type())
                     .contains(DocumentType.ACKNOWLEDGEMENT);
-            Long acknowledgement = documents.list(requests.byId(request.id())).stream()
-                    .filter(d -> d.type() == DocumentType.ACKNOWLEDGEMENT).findFirst().orElseThrow().id();
+            // the .docx and its PDF/A, which the e-mail carries
+            assertThat(documents.list(requests.byId(request.id()))).filteredOn(d -> d.type() == DocumentType.ACKNOWLEDGEMENT)
+                    .extracting(d -> d.mediaType()).containsExactly(DocumentType.DOCX, DocumentType.PDF);
+            Long acknowledgement = documents.latestPdf(request.id(), null, DocumentType.ACKNOWLEDGEMENT).orElseThrow().id();
             assertThat(receivedMails(request.reference())).containsExactly(acknowledgement);
         } finally {
             Files.write(template, good);

@@ -21,6 +21,7 @@ import fr.subventions.submission.RequestDocument;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.PdfA;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import java.io.ByteArrayInputStream;
@@ -48,13 +49,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every document type, produced by real lifecycles: re-opened with POI, converted to PDF by LibreOffice headless,
- * and its first page rendered to PNG under target/documents/png for a reviewer to look at.
+ * and its first page rendered to PNG under target/documents/png for a reviewer to look at. Every .docx has its PDF/A-2b
+ * rendition filed beside it, which veraPDF finds compliant and whose text holds the document's key line (copies under
+ * target/documents/pdfa).
  */
 @ApplicationTest
 class DocumentsRenderTest {
 
     static final Path OUT = Path.of("target", "documents");
     static final String LINE = "2024-65-65748-71-ECOURB";
+    /** The application's dates are Paris's: around midnight UTC, the JVM's date is another day. */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Autowired
     ProcessEngine engine;
@@ -78,6 +83,8 @@ class DocumentsRenderTest {
     Scenarios scenarios;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    DocumentGenerator generator;
 
     @Test
     void everyDocumentTypeOpensAndConvertsToPdf() throws Exception {
@@ -103,12 +110,12 @@ class DocumentsRenderTest {
         sessions.requestClosing(session.id(), "secretariat");
         scenarios.fileDocuments(seance);
         scenarios.fileDocumentsOf(granted.reference());
-        complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
-        complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
+        complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now(PARIS).toString()));
+        complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now(PARIS).toString()));
         complete(taskOf(granted), withVariables("lines", LINE + " = 20000"));
         scenarios.fileDocumentsOf(granted.reference());
         // the payment process: the 20 000 € paid in one go
-        complete(taskOf(granted), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0042"));
+        complete(taskOf(granted), withVariables("paidOn", LocalDate.now(PARIS).toString(), "mandateReference", "M-2024-0042"));
         complete(taskOf(granted));
         scenarios.fileDocumentsOf(granted.reference());
         complete(taskOf(rejected));
@@ -119,6 +126,10 @@ class DocumentsRenderTest {
         scenarios.fileDocumentsOf(incomplete.reference());
         complete(taskOf(incomplete), withVariables("isComplete", false, "missing", "RIB\nComptes N-1", "comment", "RIB illisible"));
         scenarios.fileDocumentsOf(incomplete.reference());
+
+        // A reminder letter, as the signature's or the financial report's stage files one
+        generator.reminder(granted.id(), "Relance : compte rendu financier attendu", List.of("Nous n'avons pas reçu "
+                + "le compte rendu financier de l'action subventionnée."));
 
         Caller staff = scenarios.staff();
         collect(files, documents.list(requests.byId(granted.id())), staff);
@@ -142,6 +153,7 @@ class DocumentsRenderTest {
                 DocumentType.INSTRUCTION_REPORT, DocumentType.CONVOCATION, DocumentType.DELIBERATION_EXTRACT,
                 DocumentType.CONVENTION, DocumentType.NOTIFICATION_GRANTED, DocumentType.NOTIFICATION_REJECTED,
                 DocumentType.ENGAGEMENT_SHEET, DocumentType.MINUTES));
+        checkPdfRenditions(List.of(granted, rejected, incomplete), session);
         files.put("budget-2024.xlsx", Workbooks.budgetWorkbook(2024, budget.lines(2024)));
         files.put("export-demandes.xlsx", transaction.execute(tx ->
                 RequestsExport.workbook(requests.list(null, staff), ZoneId.of("Europe/Paris"))));
@@ -171,9 +183,69 @@ class DocumentsRenderTest {
         }
     }
 
+    /**
+     * Beside every .docx produced, its PDF/A-2b: the same type and version, the same name in .pdf, valid for veraPDF,
+     * and holding the document's key line; the engagement sheet, a workbook, has none.
+     */
+    private void checkPdfRenditions(List<SubsidyRequest> cases, AssemblySession session) throws IOException {
+        Map<RequestDocument, String> produced = new LinkedHashMap<>();
+        for (SubsidyRequest request : cases) {
+            documents.list(requests.byId(request.id())).forEach(d -> produced.put(d, request.reference()));
+        }
+        documents.listForSession(session.id()).stream().filter(d -> d.requestId() == null)
+                .forEach(d -> produced.put(d, null));
+        Path out = Files.createDirectories(OUT.resolve("pdfa"));
+        Set<DocumentType> checked = EnumSet.noneOf(DocumentType.class);
+        for (Map.Entry<RequestDocument, String> entry : produced.entrySet()) {
+            RequestDocument docx = entry.getKey();
+            if (docx.type().generated() && DocumentType.PDF.equals(docx.mediaType())) {
+                continue;
+            }
+            if (!docx.type().generated() || !DocumentType.DOCX.equals(docx.mediaType())) {
+                assertThat(documents.pdfOf(docx.id())).as(docx.filename()).isEmpty();
+                continue;
+            }
+            RequestDocument pdf = documents.pdfOf(docx.id()).orElseThrow(() -> new AssertionError("no PDF beside "
+                    + docx.filename()));
+            assertThat(pdf.filename()).isEqualTo(docx.filename().replace(".docx", ".pdf"));
+            assertThat(pdf.mediaType()).isEqualTo("application/pdf");
+            assertThat(pdf.type()).isEqualTo(docx.type());
+            assertThat(pdf.version()).isEqualTo(docx.version());
+            assertThat(pdf.requestId()).isEqualTo(docx.requestId());
+            assertThat(pdf.sessionId()).isEqualTo(docx.sessionId());
+            PdfA.assertValidPdfA2b(pdf.content());
+            assertThat(PdfA.text(pdf.content()).replaceAll("[\\s\u00a0\u202f]+", " ")).as(pdf.filename())
+                    .contains(keyLine(docx.type(), entry.getValue()));
+            Files.write(out.resolve(pdf.filename()), pdf.content());
+            checked.add(docx.type());
+        }
+        assertThat(checked).containsExactlyInAnyOrder(DocumentType.ACKNOWLEDGEMENT, DocumentType.MISSING_ITEMS_REQUEST,
+                DocumentType.INSTRUCTION_REPORT, DocumentType.CONVOCATION, DocumentType.DELIBERATION_EXTRACT,
+                DocumentType.CONVENTION, DocumentType.NOTIFICATION_GRANTED, DocumentType.NOTIFICATION_REJECTED,
+                DocumentType.MINUTES, DocumentType.REMINDER);
+    }
+
+    /** The line that says what the document is, and for a request's which request. */
+    private static String keyLine(DocumentType type, String reference) {
+        return switch (type) {
+            case ACKNOWLEDGEMENT -> "Objet : accusé de réception de votre demande de subvention n° " + reference;
+            case MISSING_ITEMS_REQUEST -> "Objet : demande de pièces complémentaires – dossier n° " + reference;
+            case INSTRUCTION_REPORT -> "Dossier n° " + reference + " – exercice 2024";
+            case CONVENTION -> "CONVENTION D'ATTRIBUTION D'UNE SUBVENTION Dossier n° " + reference + " – exercice 2024";
+            case NOTIFICATION_GRANTED -> "Objet : notification de l'attribution d'une subvention – dossier n° " + reference;
+            case NOTIFICATION_REJECTED -> "Objet : suite donnée à votre demande de subvention – dossier n° " + reference;
+            case REMINDER -> "Objet : Relance : compte rendu financier attendu – dossier n° " + reference;
+            case DELIBERATION_EXTRACT -> "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS";
+            case CONVOCATION -> "ORDRE DU JOUR";
+            case MINUTES -> "PROCÈS-VERBAL";
+            default -> throw new IllegalArgumentException(type + " has no PDF");
+        };
+    }
+
     private void collect(Map<String, byte[]> files, List<RequestDocument> list, Caller staff) {
         for (RequestDocument document : list) {
-            if (document.type().generated()) {
+            // the PDF/A renditions are checked apart (checkPdfRenditions); these are the files as produced
+            if (document.type().generated() && !DocumentType.PDF.equals(document.mediaType())) {
                 files.put(document.filename(), documents.get(document.id(), staff).content());
             }
         }

@@ -123,17 +123,17 @@ class ApplicantMailsTest {
         }
         assertThat(mails.get(0).text()).contains("a bien reçu, le 12 janvier 2034, la demande de subvention de "
                 + "Association Les Forges numériques", "montant demandé : 15\u202f000\u00a0€");
-        assertThat(mails.get(0).attachments()).containsExactly("accuse-de-reception-" + reference + ".docx");
+        assertThat(mails.get(0).attachments()).containsExactly("accuse-de-reception-" + reference + ".pdf");
         assertThat(mails.get(1).text()).contains("– Budget prévisionnel 2034 signé\n– Relevé d'identité bancaire",
                 "Observation du service instructeur : Le budget joint n'est pas signé.");
-        assertThat(mails.get(1).attachments()).containsExactly("demande-de-pieces-" + reference + ".docx");
+        assertThat(mails.get(1).attachments()).containsExactly("demande-de-pieces-" + reference + ".pdf");
         assertThat(mails.get(4).text()).contains("le " + session9March + " a décidé d'attribuer à Association Les "
                 + "Forges numériques une subvention de " + amount, "Une convention précisant les conditions");
-        assertThat(mails.get(5).attachments()).containsExactly("convention-" + reference + ".docx");
+        assertThat(mails.get(5).attachments()).containsExactly("convention-" + reference + ".pdf");
         assertThat(mails.get(6).text()).contains("Versement unique : " + amount + ", mandaté le 20 mars 2034 "
                 + "(mandat n° MAND-2034-0042).", "La subvention vous est désormais entièrement versée.");
         assertThat(mails.get(7).text()).contains("Décision : Subvention accordée.");
-        assertThat(mails.get(7).attachments()).containsExactly("notification-attribution-" + reference + ".docx");
+        assertThat(mails.get(7).attachments()).containsExactly("notification-attribution-" + reference + ".pdf");
 
         // the officer who asked for the missing documents hears that they came
         List<Mails> officer = MailTesting.receivedBy(smtp, "instructeur@demo.invalid").stream()
@@ -257,7 +257,7 @@ class ApplicantMailsTest {
                         + "(formulaire CERFA n° 15059), à déposer dans votre espace au plus tard le 30 juin 2035.");
         Mails reminded = about(mails, reference, "Relance n° 1 : compte rendu financier attendu");
         assertThat(reminded.text()).contains("soit " + half + ", vous sera versé", "au plus tard le 30 juin 2035");
-        assertThat(reminded.attachments()).containsExactly("relance-" + reference + ".docx");
+        assertThat(reminded.attachments()).containsExactly("relance-" + reference + ".pdf");
     }
 
     private static Mails about(List<Mails> mails, String reference, String subjectPart) {

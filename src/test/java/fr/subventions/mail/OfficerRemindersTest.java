@@ -120,9 +120,9 @@ class OfficerRemindersTest {
                 "Demande de subvention " + reference + " : dossier clôturé");
         Mails reminder = mails.stream().filter(m -> m.subject().startsWith("Relance")).findFirst().orElseThrow();
         assertThat(reminder.text()).contains("subvention de 3\u202f000\u00a0€", "depuis le 1er juin 2034");
-        assertThat(reminder.attachments()).containsExactly("relance-" + reference + ".docx");
+        assertThat(reminder.attachments()).containsExactly("relance-" + reference + ".pdf");
         assertThat(mails.get(mails.size() - 1).text()).contains("Décision : Caduque : convention non signée dans son délai.");
-        assertThat(mails.get(mails.size() - 1).attachments()).containsExactly("notification-rejet-" + reference + ".docx");
+        assertThat(mails.get(mails.size() - 1).attachments()).containsExactly("notification-rejet-" + reference + ".pdf");
 
         assertThat(receivedBy(smtp, "secretariat@demo.invalid")).filteredOn(m -> m.subject().startsWith(reference))
                 .singleElement().satisfies(m -> {

@@ -163,8 +163,9 @@ class SubsidyPaymentProcessTest {
 
         assertThat(payment).hasPassed(TASK_REMIND_FINANCIAL_REPORT).isWaitingAt(TASK_SUBMIT_FINANCIAL_REPORT);
         assertThat(payments.schedule(request.id()).remindersSent()).isEqualTo(1);
+        // the letter, as .docx and as the PDF/A its e-mail carries
         assertThat(documents.list(requests.byId(request.id())).stream().filter(d -> d.type() == DocumentType.REMINDER))
-                .hasSize(1);
+                .extracting(d -> d.mediaType()).containsExactly(DocumentType.DOCX, DocumentType.PDF);
         List<String> history = new TransactionTemplate(transactions)
                 .execute(status -> requests.byId(request.id()).history().stream().map(e -> e.result()).toList());
         assertThat(history).contains("Relance n° 1 : compte rendu financier attendu au plus tard le 30 juin 2028");

@@ -92,9 +92,14 @@ class ClusterMariaDbIT {
                     .containsExactlyInAnyOrderElementsOf(references);
             assertThat(db.queryForList("select status, outcome, count(*) as n from subsidy_request group by status, outcome"))
                     .containsExactly(Map.of("status", "CLOSED", "outcome", "REJECTED", "n", (long) total));
+            // each letter once per request as .docx, and once as its PDF/A
             for (String type : List.of("ACKNOWLEDGEMENT", "INSTRUCTION_REPORT", "NOTIFICATION_REJECTED")) {
-                assertThat(db.queryForList("select count(*) from request_document where type = ? group by request_id",
-                        Long.class, type)).as(type + " once per request").hasSize(total).containsOnly(1L);
+                assertThat(db.queryForList("select count(*) from request_document where type = ? and media_type <> "
+                        + "'application/pdf' group by request_id", Long.class, type)).as(type + " once per request")
+                        .hasSize(total).containsOnly(1L);
+                assertThat(db.queryForList("select count(*) from request_document where type = ? and media_type = "
+                        + "'application/pdf' group by request_id", Long.class, type)).as(type + " PDF once per request")
+                        .hasSize(total).containsOnly(1L);
             }
             assertThat(db.queryForObject("select count(*) from ACT_RU_JOB", Integer.class)).isZero();
             assertThat(db.queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).isZero();
