@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ({@link PdfRenditions}).
  *
  * @param officeHome         LibreOffice's installation folder (the one holding {@code program/soffice.bin}); null to
- *                           look in the usual places ({@code /usr/lib/libreoffice}, {@code /opt/libreoffice*}…)
+ *                           look where the distributions install it ({@code /usr/lib/libreoffice},
+ *                           {@code /usr/lib64/libreoffice}, {@code /opt/libreoffice}…)
  * @param poolSize           how many LibreOffice processes convert at once, each a process of its own (~150 MB)
  * @param taskTimeout        how long one conversion may take before its process is killed and restarted
  * @param queueTimeout       how long a conversion may wait for a free process before it fails

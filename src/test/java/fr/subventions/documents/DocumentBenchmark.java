@@ -83,13 +83,13 @@ public final class DocumentBenchmark {
         Long item = agenda.agendaItemIds(session.id()).get(0);
 
         Map<String, Runnable> documents = new LinkedHashMap<>();
-        documents.put("Accusé de réception (.docx)", () -> generator.forRequest(DocumentType.ACKNOWLEDGEMENT, request.id()));
-        documents.put("Rapport d'instruction (.docx)", () -> generator.forRequest(DocumentType.INSTRUCTION_REPORT, request.id()));
-        documents.put("Convocation et ordre du jour (.docx)", () -> generator.convocation(session.id()));
-        documents.put("Extrait de délibération (.docx)", () -> generator.extract(item));
-        documents.put("Convention (.docx)", () -> generator.forRequest(DocumentType.CONVENTION, request.id()));
+        documents.put("Accusé de réception (.docx + PDF/A)", () -> generator.forRequest(DocumentType.ACKNOWLEDGEMENT, request.id()));
+        documents.put("Rapport d'instruction (.docx + PDF/A)", () -> generator.forRequest(DocumentType.INSTRUCTION_REPORT, request.id()));
+        documents.put("Convocation et ordre du jour (.docx + PDF/A)", () -> generator.convocation(session.id()));
+        documents.put("Extrait de délibération (.docx + PDF/A)", () -> generator.extract(item));
+        documents.put("Convention (.docx + PDF/A)", () -> generator.forRequest(DocumentType.CONVENTION, request.id()));
         documents.put("Fiche d'engagement (.xlsx)", () -> generator.forRequest(DocumentType.ENGAGEMENT_SHEET, request.id()));
-        documents.put("Notification (.docx)", () -> generator.forRequest(DocumentType.NOTIFICATION_GRANTED, request.id()));
+        documents.put("Notification (.docx + PDF/A)", () -> generator.forRequest(DocumentType.NOTIFICATION_GRANTED, request.id()));
         documents.put("Budget de l'exercice (.xlsx)", () -> Workbooks.budgetWorkbook(2024, budget.lines(2024)));
         documents.put("Export des demandes (.xlsx)", () -> transaction.executeWithoutResult(tx -> RequestsExport.workbook(
                 requests.list(null, scenarios.staff()), ZoneId.of("Europe/Paris"))));
