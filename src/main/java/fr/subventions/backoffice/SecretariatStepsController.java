@@ -43,6 +43,7 @@ class SecretariatStepsController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         requests.get(reference, caller);
         return flow.act(reference, Step.SIGNATURE, form, caller, model, redirect, response, UnaryOperator.identity(), () -> {
+            requests.get(reference, caller).requireExecutory("signer la convention");
             LocalDate signedOn = ActionFields.date(form.get("signedOn"), "signedOn");
             Map<String, Object> fields = new HashMap<>();
             fields.put("signedBy", form.get("signedBy"));

@@ -45,6 +45,7 @@ class ConventionController {
         if (signature.signatory() == Signatory.BENEFICIARY && !request.isOwnedBy(caller.username())) {
             throw new NotFoundException("Demande inconnue : " + reference);
         }
+        request.requireExecutory("signer la convention");
         Map<String, Object> fields = new HashMap<>();
         fields.put("signedBy", signature.signedBy());
         fields.put("signedOn", signature.signedOn() == null ? null : signature.signedOn().toString());

@@ -1,5 +1,6 @@
 package fr.subventions.documents;
 
+import fr.subventions.acts.ActRegister;
 import fr.subventions.budget.BudgetService;
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AgendaItem;
@@ -43,12 +44,18 @@ public class DocumentGenerator {
     private final GrantDocuments grants;
     private final Authority authority;
     private final PdfRenditions renditions;
+    private final ActSignatures signatures;
+    private final ActDocuments acts;
+    private final ActRegister register;
     private final ApplicationEventPublisher events;
 
     DocumentGenerator(SubsidyRequestService requests, SessionService sessions, Agenda agenda, ConventionService conventions,
             BudgetService budget, DocumentService documents, TemplateStore templates, RequestLetters letters,
             SessionDocuments sessionDocuments, GrantDocuments grants, Authority authority, PdfRenditions renditions,
-            ApplicationEventPublisher events) {
+            ActSignatures signatures, ActDocuments acts, ActRegister register, ApplicationEventPublisher events) {
+        this.signatures = signatures;
+        this.acts = acts;
+        this.register = register;
         this.requests = requests;
         this.sessions = sessions;
         this.agenda = agenda;
@@ -83,10 +90,18 @@ public class DocumentGenerator {
             case INSTRUCTION_REPORT -> letters.instructionReport(request);
             case CONVENTION -> grants.convention(request);
             case NOTIFICATION_GRANTED, NOTIFICATION_REJECTED -> grants.notification(request);
+            case EXECUTORY_CERTIFICATE -> acts.certificate(request, agenda.decisionOn(requestId)
+                    .orElseThrow(() -> new IllegalStateException(request.reference() + " was decided in no séance"))
+                    .session());
             default -> throw new IllegalArgumentException(type + " is not produced for a request alone");
         };
-        return produced(file(request.id(), null, model.type(), model.type().template() + "-" + request.reference()
-                + ".docx", render(model), request.status().name())).document();
+        Filed filed = produced(file(request.id(), null, model.type(), model.type().template() + "-"
+                + request.reference() + ".docx", render(model), request.status().name()));
+        if (type == DocumentType.CONVENTION) {
+            // the deliberation approves the convention, its annex: sent to the prefect once both are there
+            register.conventionFiled(requestId);
+        }
+        return filed.document();
     }
 
     /**
@@ -107,11 +122,28 @@ public class DocumentGenerator {
                 + session.sessionDate() + ".docx", render(sessionDocuments.convocation(session)), null).document();
     }
 
-    /** The séance's procès-verbal, filed with the séance once it is closed (the .docx returned, its PDF/A beside it). */
+    /**
+     * The séance's procès-verbal, filed with the séance once it is closed (the .docx returned, its PDF/A beside it,
+     * signed by the secretary and the President).
+     */
     public RequestDocument minutes(Long sessionId) {
         AssemblySession session = sessions.get(sessionId);
         return file(null, sessionId, DocumentType.MINUTES, "proces-verbal-seance-" + session.sessionDate() + ".docx",
                 render(sessionDocuments.minutes(session)), null).document();
+    }
+
+    /**
+     * The list of the deliberations the séance examined (L2121-25), filed with the séance once it is closed, signed by
+     * the secretary and the President, and recorded in the register of acts, to be published within a week.
+     */
+    public RequestDocument deliberationList(Long sessionId) {
+        AssemblySession session = sessions.get(sessionId);
+        Map<Long, SubsidyRequest> decided = new HashMap<>();
+        session.items().forEach(item -> decided.put(item.requestId(), requests.byId(item.requestId())));
+        Filed filed = file(null, sessionId, DocumentType.DELIBERATION_LIST, "liste-deliberations-seance-"
+                + session.sessionDate() + ".docx", render(acts.list(session, decided)), null);
+        register.listSigned(sessionId, filed.pdf().id(), ActDocuments.listNumber(session), acts.listObject(session));
+        return filed.document();
     }
 
     /**
@@ -123,9 +155,13 @@ public class DocumentGenerator {
         AssemblySession session = item.session();
         SubsidyRequest request = requests.byId(item.requestId());
         byte[] content = render(sessionDocuments.extract(item, request, conventions.of(request.id()).isPresent()));
-        return produced(file(request.id(), session.id(), DocumentType.DELIBERATION_EXTRACT, "extrait-deliberation-"
-                + session.sessionDate() + "-" + request.reference() + ".docx", content, request.status().name()))
-                .document();
+        Filed filed = produced(file(request.id(), session.id(), DocumentType.DELIBERATION_EXTRACT,
+                "extrait-deliberation-" + session.sessionDate() + "-" + request.reference() + ".docx", content,
+                request.status().name()));
+        // signed by the secretary and the President: the deliberation enters the register of acts, to be sent and
+        // published
+        register.deliberationSigned(agendaItemId, filed.pdf().id(), acts.object(item, request));
+        return filed.document();
     }
 
     /**
@@ -153,11 +189,12 @@ public class DocumentGenerator {
     }
 
     /**
-     * Files a .docx and its PDF/A rendition, the same version: the rendition is made first, so that a conversion that
-     * fails (LibreOffice missing, too slow) throws before anything is filed, and the job is retried.
+     * Files a .docx and its PDF/A rendition, the same version, the rendition signed by whoever signs the type
+     * ({@link ActSignatures}): the rendition and its signatures are made first, so that a conversion or a signature
+     * that fails (LibreOffice missing, too slow; no signing key) throws before anything is filed, and the job is retried.
      */
     private Filed file(Long requestId, Long sessionId, DocumentType type, String filename, byte[] docx, String stage) {
-        byte[] pdf = renditions.toPdfA(docx);
+        byte[] pdf = signatures.sign(type, renditions.toPdfA(docx));
         RequestDocument document = documents.storeGenerated(requestId, sessionId, type, filename, DocumentType.DOCX, docx,
                 stage);
         return new Filed(document, documents.storeRendition(document, pdf));

@@ -29,6 +29,7 @@ class GenerateDocumentDelegate implements JavaDelegate {
         switch (kind) {
             case "CONVOCATION" -> generator.convocation(AssemblySessionProcess.SESSION_ID.get(execution));
             case "MINUTES" -> generator.minutes(AssemblySessionProcess.SESSION_ID.get(execution));
+            case "DELIBERATION_LIST" -> generator.deliberationList(AssemblySessionProcess.SESSION_ID.get(execution));
             case "DELIBERATION_EXTRACT" -> generator.extract(AssemblySessionProcess.AGENDA_ITEM_ID.get(execution));
             case "NOTIFICATION" -> generator.forRequest(DocumentType.NOTIFICATION_GRANTED,
                     SubsidyRequestProcess.REQUEST_ID.get(execution));

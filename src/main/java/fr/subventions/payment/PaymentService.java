@@ -84,9 +84,10 @@ public class PaymentService {
                 "mandateReference", "le numéro du mandat de paiement est obligatoire (50 caractères au plus)");
         Texts.check(v, "mandateReference", mandateReference);
         v.throwIfAny();
+        SubsidyRequest request = requests.byId(requestId);
+        request.requireExecutory("verser la subvention");
         PaymentSchedule schedule = schedule(requestId);
         Payment payment = schedule.pay(paidOn, mandateReference.strip(), actor);
-        SubsidyRequest request = requests.byId(requestId);
         String what = payment.kind().label() + " de " + Money.format(payment.amount()) + " versé le "
                 + FrenchText.date(paidOn) + " (mandat n° " + payment.mandateReference() + ")";
         if (schedule.awaitsReport()) {
@@ -114,6 +115,7 @@ public class PaymentService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void payDue(SubsidyRequest request, LocalDate paidOn, String mandateReference, String actor) {
+        requests.byId(request.id()).requireExecutory("verser la subvention");
         find(request.id()).ifPresent(schedule -> requirePaymentDue(request.id()));
         Map<String, Object> fields = new HashMap<>();
         fields.put("paidOn", paidOn == null ? null : paidOn.toString());

@@ -189,6 +189,7 @@ class PortalController {
             Caller caller, RedirectAttributes redirect) {
         return act(reference, redirect, "Convention signée : elle est transmise au Président pour signature.", () -> {
             ownRequest(reference, caller);
+            requests.get(reference, caller).requireExecutory("signer la convention");
             if (file != null && !file.isEmpty()) {
                 documents.check(file.getOriginalFilename(), file.getBytes());
             }

@@ -34,7 +34,11 @@ public enum DocumentType {
     ENGAGEMENT_SHEET("Fiche d'engagement", "fiche-engagement", INTERNAL),
     /** The séance's, filed with the séance, not with a request. */
     MINUTES("Procès-verbal de la séance", "proces-verbal", INTERNAL),
-    REMINDER("Lettre de relance", "relance", SHOWN_TO_APPLICANT);
+    REMINDER("Lettre de relance", "relance", SHOWN_TO_APPLICANT),
+    /** The séance's list of deliberations (L2121-25), published within a week; filed with the séance. */
+    DELIBERATION_LIST("Liste des délibérations de la séance", "liste-deliberations", INTERNAL),
+    /** The President's certificate that the deliberation is executory, for the public accountant. */
+    EXECUTORY_CERTIFICATE("Certificat du caractère exécutoire", "certificat-executoire", SHOWN_TO_APPLICANT);
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

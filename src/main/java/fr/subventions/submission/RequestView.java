@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A request as /api shows it: its figures, its current stage and the history of stages. */
+/**
+ * A request as /api shows it: its figures, its current stage, the day its deliberation became executory (CGCT
+ * L2131-1), and the history of stages.
+ */
 public record RequestView(String reference, RequestStatus status, Outcome outcome, Stage stage, ApplicantView applicant,
         String title, String description, String theme, int fiscalYear, BigDecimal totalBudget,
         BigDecimal requestedAmount, List<CofinancingView> cofinancing, Opinion opinion, BigDecimal proposedAmount,
         BigDecimal grantedAmount, List<String> missingItems, LocalDate missingItemsDue, Instant submittedAt,
-        List<HistoryEntry> history) {
+        LocalDate executoryOn, List<HistoryEntry> history) {
 
     public record Stage(RequestStatus status, String label, Instant since) {
     }
@@ -34,6 +37,7 @@ public record RequestView(String reference, RequestStatus status, Outcome outcom
                 new ApplicantView(a.name(), a.siret(), a.rna(), a.legalForm(), a.address(), a.email(), a.representative()),
                 r.title(), r.description(), r.theme(), r.fiscalYear(), r.totalBudget(), r.requestedAmount(),
                 r.cofinancing().stream().map(c -> new CofinancingView(c.funder(), c.amount())).toList(), r.opinion(),
-                r.proposedAmount(), r.grantedAmount(), r.missingItems(), r.missingItemsDue(), r.submittedAt(), history);
+                r.proposedAmount(), r.grantedAmount(), r.missingItems(), r.missingItemsDue(), r.submittedAt(),
+                r.executoryOn(), history);
     }
 }

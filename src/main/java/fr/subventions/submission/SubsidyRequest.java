@@ -1,5 +1,6 @@
 package fr.subventions.submission;
 
+import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
 import fr.subventions.shared.StageConflictException;
@@ -118,6 +119,9 @@ public class SubsidyRequest {
 
     @Column(length = 64)
     private String processInstanceId;
+
+    /** The day the deliberation granting the subsidy became executory (CGCT L2131-1); null until then. */
+    private LocalDate executoryOn;
 
     @OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("at ASC, id ASC")
@@ -250,13 +254,46 @@ public class SubsidyRequest {
         record(now, "système", result);
     }
 
+    /**
+     * The deliberation granting the subsidy is executory (published and received by the prefect): the convention may
+     * be signed and the subsidy paid. Recorded once.
+     */
+    public void recordExecutory(LocalDate since, String act, Instant now) {
+        if (executoryOn != null) {
+            return;
+        }
+        this.executoryOn = since;
+        record(now, "système", "Délibération n° " + act + " exécutoire depuis le " + FrenchText.date(since));
+    }
+
+    public LocalDate executoryOn() {
+        return executoryOn;
+    }
+
+    /**
+     * Signing the convention and paying wait for the deliberation to be executory (CGCT L2131-1): the public
+     * accountant pays only on an executory deliberation and its convention.
+     */
+    public void requireExecutory(String action) {
+        if (executoryOn == null) {
+            throw new StageConflictException("Impossible de " + action + " : la délibération attribuant la subvention "
+                    + reference + " n'est pas encore exécutoire (" + EXECUTORY_RULE + " : elle doit avoir été publiée et"
+                    + " reçue par le représentant de l'État).");
+        }
+    }
+
+    /** The article an action refused before the deliberation is executory names. */
+    public static final String EXECUTORY_RULE = "CGCT, art. L2131-1";
+
     public void recordSignature(String what, String actor, Instant now) {
         requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
+        requireExecutory("signer la convention");
         record(now, actor, what);
     }
 
     public void recordConventionSigned(String actor, Instant now) {
         requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
+        requireExecutory("signer la convention");
         moveTo(RequestStatus.AWAITING_IMPUTATION, now);
         record(now, actor, "Convention signée par les deux parties");
     }

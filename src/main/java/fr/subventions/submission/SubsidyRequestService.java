@@ -11,6 +11,7 @@ import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.Date;
 import java.util.List;
@@ -28,7 +29,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The request's life outside the instruction desk: filing, reading, withdrawal, and what the séance decides. */
+/**
+ * The request's life outside the instruction desk: filing, reading, withdrawal, what the séance decides, and the day
+ * its deliberation becomes executory.
+ *
+ * <p>Over 300 lines: each entry point the API, the pages and the other stages call on a request, with its access
+ * check and its message to the process; split, each would repeat the lookups and the correlation.
+ */
 @Service
 @Transactional
 public class SubsidyRequestService {
@@ -233,6 +240,21 @@ public class SubsidyRequestService {
             case ADJOURNED -> RequestMilestone.Milestone.ADJOURNED;
         };
         events.publishEvent(RequestMilestone.of(requestId, milestone).with("session", sessionLabel));
+    }
+
+    /**
+     * The deliberation granting the request is executory (CGCT L2131-1): recorded, and the request's process, waiting
+     * at {@code Event_ActExecutory}, goes on to the certificate and the convention's signatures.
+     */
+    public void recordExecutory(Long requestId, LocalDate since, String act) {
+        SubsidyRequest request = byId(requestId);
+        if (request.executoryOn() != null) {
+            return;
+        }
+        request.recordExecutory(since, act, Instant.now(clock));
+        runtime.createMessageCorrelation(SubsidyRequestProcess.MESSAGE_ACT_EXECUTORY)
+                .processInstanceBusinessKey(request.reference())
+                .correlateAllWithResult();
     }
 
     public void recordPayment(Long requestId, String what, boolean fullyPaid, boolean awaitsReport, String actor) {

@@ -15,6 +15,7 @@ public final class AssemblySessionProcess {
     public static final String TASK_ORDER_EXTRACT = "Task_OrderExtract";
     public static final String TASK_CLOSE_SESSION = "Task_CloseSession";
     public static final String TASK_ORDER_MINUTES = "Task_OrderMinutes";
+    public static final String TASK_ORDER_DELIBERATION_LIST = "Task_OrderDeliberationList";
     public static final String END_SESSION_CLOSED = "EndEvent_SessionClosed";
 
     public static final String VAR_SESSION_ID = "sessionId";

@@ -11,6 +11,7 @@ public final class SubsidyRequestProcess {
     public static final String TASK_ORDER_CONVENTION = "Task_OrderConvention";
     public static final String TASK_ORDER_ENGAGEMENT_SHEET = "Task_OrderEngagementSheet";
     public static final String TASK_ORDER_NOTIFICATION = "Task_OrderNotification";
+    public static final String TASK_ORDER_EXECUTORY_CERTIFICATE = "Task_OrderExecutoryCertificate";
     public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
     public static final String TASK_SUPPLY_MISSING_DOCUMENTS = "Task_SupplyMissingDocuments";
     public static final String TIMER_MISSING_DOCUMENTS_DUE = "Timer_MissingDocumentsDue";
@@ -18,6 +19,8 @@ public final class SubsidyRequestProcess {
     public static final String TASK_INSTRUCT_REQUEST = "Task_InstructRequest";
     public static final String EVENT_PLACED_ON_AGENDA = "Event_PlacedOnAgenda";
     public static final String EVENT_VOTE_RECORDED = "Event_VoteRecorded";
+    /** Between the vote and the convention's signatures: the deliberation is executory (CGCT L2131-1). */
+    public static final String EVENT_ACT_EXECUTORY = "Event_ActExecutory";
     public static final String TASK_RELEASE_RESERVATION = "Task_ReleaseReservation";
     public static final String TASK_DECIDE_CONVENTION = "Task_DecideConvention";
     public static final String GATEWAY_WITH_CONVENTION = "Gateway_WithConvention";
@@ -42,6 +45,7 @@ public final class SubsidyRequestProcess {
 
     public static final String MESSAGE_PLACED_ON_AGENDA = "RequestPlacedOnAgenda";
     public static final String MESSAGE_VOTE_RECORDED = "RequestVoteRecorded";
+    public static final String MESSAGE_ACT_EXECUTORY = "RequestActExecutory";
     public static final String MESSAGE_WITHDRAWN = "RequestWithdrawn";
 
     /** The request's id in our tables: the only business reference the process carries. */

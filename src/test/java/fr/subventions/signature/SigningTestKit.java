@@ -1,14 +1,12 @@
 package fr.subventions.signature;
 
+import fr.subventions.support.Pdfsig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.util.unit.DataSize;
@@ -55,18 +53,7 @@ final class SigningTestKit {
 
     /** Poppler's pdfsig on the document, in UTC: its report, as it prints it. */
     static String pdfsig(byte[] pdf, Path folder) throws IOException, InterruptedException {
-        Path file = Files.createTempFile(folder, "signed", ".pdf");
-        Files.write(file, pdf);
-        ProcessBuilder builder = new ProcessBuilder("pdfsig", file.toString()).redirectErrorStream(true);
-        builder.environment().put("TZ", "UTC");
-        builder.environment().put("LC_ALL", "C.UTF-8");
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("pdfsig did not answer in 60 s");
-        }
-        return out;
+        return Pdfsig.report(pdf, folder);
     }
 
     /** veraPDF's verdict on the document as a PDF/A-2b. */

@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import fr.subventions.acts.Act;
+import fr.subventions.acts.ActRegister;
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
@@ -25,6 +27,7 @@ import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,10 +58,16 @@ public class Scenarios {
     private final HistoryService history;
     private final SessionService sessions;
     private final Agenda agenda;
+    private final ActRegister acts;
+    private final TestPrefecture prefecture;
+    private final Clock clock;
 
     Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
             ManagementService management, DocumentService documents, HistoryService history, SessionService sessions,
-            Agenda agenda) {
+            Agenda agenda, ActRegister acts, TestPrefecture prefecture, Clock clock) {
+        this.acts = acts;
+        this.prefecture = prefecture;
+        this.clock = clock;
         this.history = history;
         this.sessions = sessions;
         this.agenda = agenda;
@@ -112,6 +121,28 @@ public class Scenarios {
             jobs.forEach(job -> management.executeJob(job.getId()));
         }
         throw new AssertionError("document jobs keep coming under " + businessKey);
+    }
+
+    /**
+     * The deliberation granting the request made executory as the law has it (CGCT L2131-1): the séance's documents
+     * produced — the extract signed, the act sent to the prefecture as its @CTES package —, the prefecture's
+     * acknowledgement left in the inbox and read back ({@link TestPrefecture}), the séance's acts published; the
+     * request's process goes on, its certificate produced. For a request voted in a séance.
+     */
+    public Act makeExecutory(String reference) {
+        fileDocumentsOf(reference);
+        SubsidyRequest request = requests.byReference(reference);
+        Long sessionId = agenda.decisionOn(request.id())
+                .orElseThrow(() -> new AssertionError(reference + " was not voted in a séance")).session().id();
+        fileDocumentsOf(SessionService.businessKey(sessionId));
+        Act act = acts.deliberationOf(request.id())
+                .orElseThrow(() -> new AssertionError("no signed deliberation for " + reference));
+        if (act.acknowledgedAt() == null) {
+            prefecture.acknowledge(act.number(), LocalDate.now(clock));
+        }
+        acts.publishSession(sessionId);
+        fileDocumentsOf(reference);
+        return acts.byNumber(act.number());
     }
 
     /**

@@ -1,9 +1,15 @@
-package fr.subventions.bureau;
+package fr.subventions.acts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.SessionReadModels;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.shared.Csv;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.support.ApplicationTest;
@@ -19,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The year's deliberations on subsidies in the SCDL "délibérations" format, open to everyone. */
 @ApplicationTest
-class OpenDataTest {
+class DeliberationsOpenDataTest {
 
     @Autowired
     ProcessEngine engine;
@@ -50,10 +56,10 @@ class OpenDataTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         List<String> lines = List.of(csv.split("\r\n"));
-        assertThat(lines.get(0)).isEqualTo(OpenDataController.HEADER);
+        assertThat(lines.get(0)).isEqualTo(DeliberationsOpenData.HEADER);
         assertThat(lines).anyMatch(line -> line.startsWith("Dijon Métropole,," + number + ",2026-10-08,7.5,Finances locales/Subventions,")
                 && line.endsWith(",2026,Budget principal,,,43,40,40,0,0,"));
-        assertThat(OpenDataController.header()).hasSize(17);
+        assertThat(DeliberationsOpenData.header()).hasSize(17);
     }
 
     @Test
