@@ -7,6 +7,7 @@ import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
 import fr.subventions.submission.RequestDocument;
 import fr.subventions.submission.SubsidyRequestService;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -72,15 +73,28 @@ public class Transmissions {
                         + " sera transmis dès qu'elle le sera."));
         byte[] pdf = documents.withContent(act.documentId()).orElseThrow().content();
         LocalDate today = LocalDate.now(clock);
-        int sequence = (int) sequences.next("actes-envoi-" + today);
-        ActesArchive archive = packages.build(new ActTransmission(act.number(), act.decidedOn(), nature(act),
-                ActTransmission.SUBSIDIES, act.object(), pdf, annexes, settings.documentPapier(), today, sequence));
+        ActesArchive archive = build(act, pdf, annexes, today);
         Instant now = Instant.now(clock);
         act.transmitted(now);
         sent.save(new SentPackage(act.id(), archive.fileName(), archive.envelope(), archive.message(), archive.content(),
                 sha256(archive.content()), now, actor));
         // last: a failure above leaves nothing in the outbox; one here rolls the act back, to be sent again
         folders.deposit(archive);
+    }
+
+    /**
+     * The package built with the day's next sending number; a number whose package is still in the outbox (the
+     * database restored from a backup, say) gives way to the next one, so that no package is ever replaced.
+     */
+    private ActesArchive build(Act act, byte[] pdf, List<ActTransmission.Annex> annexes, LocalDate today) {
+        for (int attempt = 0; ; attempt++) {
+            int sequence = (int) sequences.next("actes-envoi-" + today);
+            ActesArchive archive = packages.build(new ActTransmission(act.number(), act.decidedOn(), nature(act),
+                    ActTransmission.SUBSIDIES, act.object(), pdf, annexes, settings.documentPapier(), today, sequence));
+            if (!Files.exists(folders.outbox().resolve(archive.fileName())) || attempt >= 100) {
+                return archive;
+            }
+        }
     }
 
     @Transactional(readOnly = true)

@@ -109,6 +109,12 @@ public class Agenda {
                 .reduce((first, second) -> second);
     }
 
+    /** The séance that decided the request (adopted or rejected), if one has. */
+    @Transactional(readOnly = true)
+    public Optional<Long> decidingSession(Long requestId) {
+        return decisionOn(requestId).map(item -> item.session().id());
+    }
+
     /** Every agenda item the request was put on, in the order it was placed: an adjourned request has several. */
     @Transactional(readOnly = true)
     public List<AgendaItem> agendaOf(Long requestId) {

@@ -27,9 +27,11 @@ public class ConventionService {
 
     private final ConventionProperties properties;
     private final ApplicationEventPublisher events;
+    private final ConventionSeal seal;
 
     ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock,
-            ConventionProperties properties, ApplicationEventPublisher events) {
+            ConventionProperties properties, ApplicationEventPublisher events, ConventionSeal seal) {
+        this.seal = seal;
         this.properties = properties;
         this.events = events;
         this.conventions = conventions;
@@ -89,6 +91,7 @@ public class ConventionService {
                 + " (" + signedBy.trim() + ", le " + signedOn + ")", actor, Instant.now(clock));
         if (convention.isSignedByBoth()) {
             request.recordConventionSigned(actor, Instant.now(clock));
+            seal.seal(request);
         }
     }
 }

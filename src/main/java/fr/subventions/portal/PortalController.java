@@ -192,6 +192,8 @@ class PortalController {
             requests.get(reference, caller).requireExecutory("signer la convention");
             if (file != null && !file.isEmpty()) {
                 documents.check(file.getOriginalFilename(), file.getBytes());
+                // an electronic signature that no longer covers the file is refused before anything is recorded
+                documents.signedConvention(file.getBytes());
             }
             tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                     Map.of("signedBy", signedBy, "signedOn", signedOn), caller.username(),

@@ -99,9 +99,20 @@ final class SignaturePlacement {
             below = Math.max(below, box.bottom() + 2 * GAP);
         }
         float x = size.getWidth() - MARGIN - WIDTH;
+        List<Box> taken = lines.occupied(page);
         Field field = new Field(page, x, below, WIDTH, HEIGHT);
-        if (fits(field, size, lines.occupied(page))) {
+        if (fits(field, size, taken)) {
             return field;
+        }
+        // the page is full below its text: the first free spot from the bottom margin up, right then left, so that a
+        // signature never lies over another one (a convention the beneficiary signed with another tool, say)
+        for (float y = size.getHeight() - MARGIN / 2 - HEIGHT; y >= MARGIN; y -= HEIGHT + GAP) {
+            for (float left : new float[] {x, MARGIN}) {
+                Field free = new Field(page, left, y, WIDTH, HEIGHT);
+                if (fits(free, size, taken)) {
+                    return free;
+                }
+            }
         }
         return new Field(page, x, size.getHeight() - MARGIN / 2 - HEIGHT, WIDTH, HEIGHT);
     }

@@ -5,6 +5,8 @@ import fr.subventions.shared.Caller;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.signature.SignatureVerifier;
+import fr.subventions.signature.VerifiedPdf;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -38,10 +40,12 @@ public class DocumentService {
     private final RequestDocumentRepository documents;
     private final SubsidyRequestRepository requests;
     private final Clock clock;
+    private final SignatureVerifier signatures;
     private final long maxSize;
 
     DocumentService(RequestDocumentRepository documents, SubsidyRequestRepository requests, Clock clock,
-            @Value("${subventions.documents.max-size:10485760}") long maxSize) {
+            SignatureVerifier signatures, @Value("${subventions.documents.max-size:10485760}") long maxSize) {
+        this.signatures = signatures;
         this.documents = documents;
         this.requests = requests;
         this.clock = clock;
@@ -68,8 +72,37 @@ public class DocumentService {
             throw new InvalidInputException("file", "le fichier dépasse la taille maximale de " + maxSize / (1024 * 1024) + " Mo");
         }
         String mediaType = mediaTypeOf(content);
+        if (type == DocumentType.CONVENTION_SIGNEE) {
+            request.recordSignedConvention(signedConvention(content), caller.username(), Instant.now(clock));
+        }
         return documents.save(new RequestDocument(request.id(), null, type, sanitize(filename), mediaType, content,
                 sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
+    }
+
+    /**
+     * What the convention the beneficiary signed says of its signatures: a PAdES signature is verified and its signer
+     * recorded; a signature that no longer covers the document (altered after signing) is refused; a scan — an image, a
+     * PDF without a signature — is accepted and recorded as such.
+     */
+    public String signedConvention(byte[] content) {
+        if (!DocumentType.PDF.equals(mediaTypeOf(content))) {
+            return "Convention signée déposée : document numérisé, sans signature électronique";
+        }
+        VerifiedPdf verified;
+        try {
+            verified = signatures.verify(content);
+        } catch (InvalidInputException unreadable) {
+            // a PDF no signature can be read from (a scanner's own, say) is taken as the scan it is
+            verified = new VerifiedPdf(List.of());
+        }
+        if (!verified.signed()) {
+            return "Convention signée déposée : document numérisé, sans signature électronique";
+        }
+        if (!verified.unchangedSinceLastSignature()) {
+            throw new InvalidInputException("file", "la signature électronique de la convention ne couvre plus le document"
+                    + " (" + verified.summary() + ") : déposez la convention telle que vous l'avez signée");
+        }
+        return "Convention signée déposée, avec signature électronique vérifiée : " + verified.summary();
     }
 
     /**

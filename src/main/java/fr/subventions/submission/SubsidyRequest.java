@@ -291,6 +291,11 @@ public class SubsidyRequest {
         record(now, actor, what);
     }
 
+    /** The convention the beneficiary signed, filed: how it is signed (electronically, by whom; or a scan). */
+    public void recordSignedConvention(String what, String actor, Instant now) {
+        record(now, actor, what);
+    }
+
     public void recordConventionSigned(String actor, Instant now) {
         requireStatus("signer la convention", RequestStatus.AWAITING_SIGNATURES);
         requireExecutory("signer la convention");

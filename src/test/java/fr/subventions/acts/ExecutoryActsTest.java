@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +15,12 @@ import fr.subventions.bureau.Attendance;
 import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Voting;
+import fr.subventions.convention.ConventionService;
+import fr.subventions.convention.ConventionSigned;
 import fr.subventions.payment.PaymentService;
 import fr.subventions.shared.StageConflictException;
+import fr.subventions.signature.ActSigner;
+import fr.subventions.signature.SignatoryRole;
 import fr.subventions.signature.SignatureVerifier;
 import fr.subventions.signature.VerifiedPdf;
 import fr.subventions.submission.DocumentService;
@@ -47,7 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The seed case from the vote to the payment (CGCT L2131-1): the extract signed as a PDF/A by the secretary and the
@@ -91,6 +98,16 @@ class ExecutoryActsTest {
     ApiJourney api;
     @Autowired
     Clock clock;
+    @Autowired
+    ActSigner signer;
+    @Autowired
+    TransmissionSettings settings;
+    @Autowired
+    ActRepository actRepository;
+    @Autowired
+    ConventionService conventions;
+    @Autowired
+    TransactionTemplate transactions;
 
     @TempDir
     Path folder;
@@ -198,6 +215,80 @@ class ExecutoryActsTest {
         JsonNode schedule = api.postJson("finances", "/api/requests/" + reference + "/payments",
                 Map.of("paidOn", today.toString(), "mandateReference", "M-2026-0001"));
         assertThat(schedule.toString()).contains("M-2026-0001");
+    }
+
+    @Test
+    void theBeneficiarysElectronicSignatureIsVerifiedTheNextOnesKeepItAndTheConventionGoesToThePrefect()
+            throws Exception {
+        BpmnAwareTests.init(engine);
+        SubsidyRequest request = scenarios.instructedRequest(2026, LINE, 15000);
+        String reference = request.reference();
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2026, 9, 21), LocalDate.of(2026, 9, 28),
+                List.of(reference));
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), reference, CastVote.unanimous(), "secretariat");
+        Act deliberation = scenarios.makeExecutory(reference);
+        assertThat(deliberation.state()).isEqualTo(ActState.EXECUTORY);
+
+        // the beneficiary signs the convention electronically (any PAdES signature: here a test certificate's)
+        byte[] convention = documents.latestPdf(request.id(), null, DocumentType.CONVENTION).orElseThrow().content();
+        byte[] signedByBeneficiary = signer.sign(convention, SignatoryRole.SECRETARY, "Pour le bénéficiaire");
+        byte[] altered = signedByBeneficiary.clone();
+        altered[altered.length / 3] ^= 0x01;
+        MockHttpServletResponse refused = mvc.perform(multipart("/api/requests/" + reference + "/documents")
+                .file(new MockMultipartFile("file", "convention-signee.pdf", "application/pdf", altered))
+                .param("type", "CONVENTION_SIGNEE").with(as("demandeur"))).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("signature électronique");
+        MockHttpServletResponse filed = mvc.perform(multipart("/api/requests/" + reference + "/documents")
+                .file(new MockMultipartFile("file", "convention-signee.pdf", "application/pdf", signedByBeneficiary))
+                .param("type", "CONVENTION_SIGNEE").with(as("demandeur"))).andReturn().getResponse();
+        assertThat(filed.getStatus()).isEqualTo(201);
+        assertThat(requests.view(reference, Scenarios.APPLICANT).history())
+                .anySatisfy(e -> assertThat(e.result()).startsWith("Convention signée déposée, avec signature électronique"
+                        + " vérifiée : signé par ").contains("HOAREAU", "signature intacte"));
+
+        // both signatures recorded: the President signs the beneficiary's copy, whose signature stays valid
+        LocalDate today = LocalDate.now(clock);
+        api.sign(reference, today);
+        RequestDocument sealed = documents.latestPdf(request.id(), null, DocumentType.CONVENTION_SIGNEE).orElseThrow();
+        VerifiedPdf both = verifier.verify(sealed.content());
+        assertThat(both.signatures()).hasSize(2).allSatisfy(s -> assertThat(s.intact()).isTrue());
+        assertThat(both.signatures().get(1).signerName()).contains("REBSAMEN");
+        assertThat(both.unchangedSinceLastSignature()).isTrue();
+
+        // with the authority's setting, the convention signed by both goes to the prefect as a contract (nature 4)
+        TransmissionSettings sendingConventions = new TransmissionSettings(settings.returnEmail(), settings.trigram(),
+                settings.classificationDate(), settings.outbox(), settings.inbox(), true, false);
+        SignedConventions sending = new SignedConventions(sendingConventions, actRepository, conventions, transmissions,
+                clock);
+        transactions.executeWithoutResult(status -> sending.onSigned(new ConventionSigned(request.id(), sealed.id())));
+        Act contract = register.byNumber(deliberation.number() + "_C");
+        assertThat(contract.kind()).isEqualTo(ActKind.CONVENTION);
+        assertThat(contract.state()).isEqualTo(ActState.TRANSMITTED);
+        Map<String, byte[]> files = TestPrefecture.untar(transmissions.last(contract).orElseThrow().content());
+        assertThat(files.keySet()).anyMatch(name -> name.endsWith("-" + contract.number() + "-CC-1-1_0.xml"));
+        String message = new String(files.entrySet().stream().filter(e -> e.getKey().endsWith("_0.xml")).findFirst()
+                .orElseThrow().getValue(), StandardCharsets.ISO_8859_1);
+        assertThat(message).contains("actes:CodeNatureActe=\"4\"");
+        assertThat(prefecture.acknowledge(contract.number(), today)).endsWith("-" + contract.number() + "-CC");
+    }
+
+    @Test
+    void aScanOfTheSignedConventionIsAcceptedAndRecordedAsAScan() throws Exception {
+        SubsidyRequest request = scenarios.instructedRequest(2026, LINE, 5000);
+        AssemblySession session = scenarios.convenedSession(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 5),
+                List.of(request.reference()));
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
+        scenarios.makeExecutory(request.reference());
+        MockHttpServletResponse filed = mvc.perform(multipart("/api/requests/" + request.reference() + "/documents")
+                .file(new MockMultipartFile("file", "scan.pdf", "application/pdf", Scenarios.PDF))
+                .param("type", "CONVENTION_SIGNEE").with(as("demandeur"))).andReturn().getResponse();
+        assertThat(filed.getStatus()).isEqualTo(201);
+        assertThat(requests.view(request.reference(), Scenarios.APPLICANT).history())
+                .anySatisfy(e -> assertThat(e.result())
+                        .isEqualTo("Convention signée déposée : document numérisé, sans signature électronique"));
     }
 
     private JsonNode read(MockHttpServletResponse response) throws Exception {

@@ -132,8 +132,8 @@ public class Scenarios {
     public Act makeExecutory(String reference) {
         fileDocumentsOf(reference);
         SubsidyRequest request = requests.byReference(reference);
-        Long sessionId = agenda.decisionOn(request.id())
-                .orElseThrow(() -> new AssertionError(reference + " was not voted in a séance")).session().id();
+        Long sessionId = agenda.decidingSession(request.id())
+                .orElseThrow(() -> new AssertionError(reference + " was not voted in a séance"));
         fileDocumentsOf(SessionService.businessKey(sessionId));
         Act act = acts.deliberationOf(request.id())
                 .orElseThrow(() -> new AssertionError("no signed deliberation for " + reference));
