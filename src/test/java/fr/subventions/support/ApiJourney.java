@@ -156,14 +156,30 @@ public class ApiJourney {
         return session;
     }
 
-    /** Everyone present or represented votes for. */
+    /**
+     * Everyone present or represented votes for; the deliberation is then made executory as the law has it (signed,
+     * sent to the prefecture and acknowledged, published: {@link Scenarios#makeExecutory}), so that the convention can
+     * be signed.
+     */
     public JsonNode adopt(long session, String reference) throws Exception {
+        JsonNode vote = adoptAwaitingExecutory(session, reference);
+        scenarios.makeExecutory(reference);
+        return vote;
+    }
+
+    /** Everyone present or represented votes for; the request then waits for its deliberation to be executory. */
+    public JsonNode adoptAwaitingExecutory(long session, String reference) throws Exception {
         return vote(session, reference, Map.of());
     }
 
-    /** Everyone present or represented votes for, the assembly having amended the proposed amount down to this one. */
+    /**
+     * Everyone present or represented votes for, the assembly having amended the proposed amount down to this one;
+     * the deliberation then made executory.
+     */
     public JsonNode adoptFor(long session, String reference, String amount) throws Exception {
-        return vote(session, reference, Map.of("amount", new BigDecimal(amount)));
+        JsonNode vote = vote(session, reference, Map.of("amount", new BigDecimal(amount)));
+        scenarios.makeExecutory(reference);
+        return vote;
     }
 
     /** Everyone present or represented votes against. */

@@ -146,6 +146,23 @@ public class Scenarios {
     }
 
     /**
+     * For the fixtures that record a vote without a séance ({@code SubsidyRequestService.recordVote}), which leaves no
+     * extract and so no act to sign, send or publish: the request recorded executory as the register of acts would
+     * record it, its process let through {@code Event_ActExecutory}; the production of the certificate of executory
+     * character, which has no act to certify, is withdrawn (with that reason in the history). Tests of the acts
+     * themselves go through a séance and {@link #makeExecutory}.
+     */
+    public void executoryWithoutSeance(String reference) {
+        SubsidyRequest request = requests.byReference(reference);
+        requests.recordExecutory(request.id(), LocalDate.now(clock), "SANS_SEANCE");
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(DocumentProductionProcess.KEY)
+                .variableValueEquals(DocumentProductionProcess.VAR_DOCUMENT_KIND, "EXECUTORY_CERTIFICATE").list()
+                .forEach(production -> runtime.deleteProcessInstance(production.getId(),
+                        "test fixture: a vote recorded without a séance has no act to certify"));
+    }
+
+    /**
      * The case's own process instance (a request's or a séance's), not the payment it calls nor the document
      * productions beside it.
      */

@@ -28,6 +28,7 @@ import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
 import fr.subventions.support.SeedRequests.Beneficiary;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -71,6 +72,8 @@ class SubsidyRequestProcessTest {
     ConventionService conventions;
     @Autowired
     DocumentService documents;
+    @Autowired
+    Clock clock;
 
     SubsidyRequest request;
     ProcessInstance instance;
@@ -100,15 +103,19 @@ class SubsidyRequestProcessTest {
         assertThat(instance).isWaitingAt(EVENT_VOTE_RECORDED);
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
 
+        // the convention drafted, the request waits for its deliberation to be executory (CGCT L2131-1)
         assertThat(instance).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION, TASK_ORDER_CONVENTION)
-                .isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+                .isWaitingAt(EVENT_ACT_EXECUTORY);
         assertThat(reload().status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
         produce(instance, "CONVENTION");
+        requests.recordExecutory(request.id(), LocalDate.now(clock), "B2024_0001");
+        assertThat(instance).hasPassed(EVENT_ACT_EXECUTORY, TASK_ORDER_EXECUTORY_CERTIFICATE)
+                .isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(task()).hasCandidateGroup("demandeurs");
-        complete(task(), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()));
+        complete(task(), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now(clock).toString()));
         assertThat(instance).isWaitingAt(TASK_SIGN_AS_PRESIDENT);
         assertThat(task()).hasCandidateGroup("secretariat");
-        complete(task(), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()));
+        complete(task(), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now(clock).toString()));
         assertThat(instance).isWaitingAt(TASK_IMPUTE_BUDGET);
         assertThat(task()).hasCandidateGroup("finances");
         complete(task(), withVariables("lines", LINE + " = 20000"));
@@ -120,7 +127,7 @@ class SubsidyRequestProcessTest {
         ProcessInstance payment = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyPaymentProcess.KEY)
                 .processInstanceBusinessKey(request.reference()).singleResult();
         assertThat(payment).isWaitingAt(SubsidyPaymentProcess.TASK_PAY_FIRST);
-        complete(task(payment), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0001"));
+        complete(task(payment), withVariables("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2024-0001"));
         assertThat(payment).isEnded();
         assertThat(instance).hasPassed(CALL_PAYMENT).isWaitingAt(TASK_CLOSE_REQUEST);
         complete(task());
@@ -176,7 +183,9 @@ class SubsidyRequestProcessTest {
 
         requests.placeOnAgenda(request.id(), "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, "Bureau métropolitain du jeudi 10 octobre 2024", "secretariat");
-        assertThat(instance).hasPassed(TASK_ORDER_CONVENTION).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+        assertThat(instance).hasPassed(TASK_ORDER_CONVENTION).isWaitingAt(EVENT_ACT_EXECUTORY);
+        requests.recordExecutory(request.id(), LocalDate.now(clock), "B2024_0002");
+        assertThat(instance).isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
         assertThat(reload().grantedAmount()).isEqualByComparingTo("20000");
     }
 
@@ -249,14 +258,19 @@ class SubsidyRequestProcessTest {
             Beneficiary association = Beneficiary.newAssociation();
             ProcessInstance granted = adopted(association, 2024, "20000");
 
+            // without a convention, the request waits for its deliberation to be executory, then for its commitment
             assertThat(granted).hasPassed(TASK_DECIDE_CONVENTION).hasNotPassed(TASK_PREPARE_CONVENTION)
-                    .isWaitingAt(TASK_IMPUTE_BUDGET);
+                    .isWaitingAt(EVENT_ACT_EXECUTORY);
             SubsidyRequest withoutConvention = requests.byReference(granted.getBusinessKey());
+            assertThat(lastEvent(withoutConvention)).startsWith("Convention facultative")
+                    .endsWith("la subvention est attribuée sans convention.");
+            requests.recordExecutory(withoutConvention.id(), LocalDate.now(clock), "B2024_0003");
+            assertThat(granted).hasPassed(TASK_ORDER_EXECUTORY_CERTIFICATE).isWaitingAt(TASK_IMPUTE_BUDGET);
+            assertThat(lastEvent(withoutConvention)).startsWith("Délibération n° B2024_0003 exécutoire depuis le");
+            withoutConvention = requests.byReference(granted.getBusinessKey());
             assertThat(withoutConvention.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
             assertThat(withoutConvention.outcome()).isEqualTo(Outcome.GRANTED);
             assertThat(conventions.of(withoutConvention.id())).isEmpty();
-            assertThat(lastEvent(withoutConvention)).startsWith("Convention facultative")
-                    .endsWith("la subvention est attribuée sans convention.");
             assertThat(runtime.getVariable(granted.getId(), VAR_WITH_CONVENTION)).isEqualTo(false);
 
             assertThat(task(granted)).hasCandidateGroup("finances");
@@ -267,7 +281,7 @@ class SubsidyRequestProcessTest {
             assertThat(granted).isWaitingAt(CALL_PAYMENT);
             ProcessInstance payment = runtime.createProcessInstanceQuery().processDefinitionKey(SubsidyPaymentProcess.KEY)
                     .processInstanceBusinessKey(withoutConvention.reference()).singleResult();
-            complete(task(payment), withVariables("paidOn", LocalDate.now().toString(), "mandateReference", "M-2024-0099"));
+            complete(task(payment), withVariables("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2024-0099"));
             assertThat(granted).isWaitingAt(TASK_CLOSE_REQUEST);
             complete(task(granted));
             assertThat(granted).isEnded().hasPassed(TASK_ORDER_NOTIFICATION);
@@ -294,7 +308,7 @@ class SubsidyRequestProcessTest {
             ProcessInstance granted = adopted(Beneficiary.newAssociation(), 2024, "23000.01");
 
             assertThat(granted).hasPassed(TASK_DECIDE_CONVENTION, TASK_PREPARE_CONVENTION, TASK_ORDER_CONVENTION)
-                    .isWaitingAt(TASK_SIGN_AS_BENEFICIARY);
+                    .isWaitingAt(EVENT_ACT_EXECUTORY);
             SubsidyRequest withConvention = requests.byReference(granted.getBusinessKey());
             assertThat(withConvention.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
             assertThat(conventions.of(withConvention.id())).hasValueSatisfying(
