@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * (R2131-1: the act stays online as it was published), a second acknowledgement is refused.
  */
 @Entity
-@Table(name = "act")
+@Table(name = "act", uniqueConstraints = @UniqueConstraint(name = "uk_act_kind_number", columnNames = {"kind", "number"}))
 public class Act {
 
     @Id

@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -37,10 +40,13 @@ class ActsPageController {
 
     private final PublishedActs published;
     private final Clock clock;
+    private final String authority;
 
-    ActsPageController(PublishedActs published, Clock clock) {
+    ActsPageController(PublishedActs published, Clock clock,
+            @Value("${subventions.authority.name}") String authority) {
         this.published = published;
         this.clock = clock;
+        this.authority = authority;
     }
 
     @GetMapping("/actes")
@@ -73,6 +79,7 @@ class ActsPageController {
             errors.put("page", "Page invalide.");
         }
         List<Act> acts = errors.isEmpty() ? published.search(year, numero, mots, pageNumber) : List.of();
+        model.addAttribute("authorityName", authority);
         model.addAttribute("errors", errors);
         model.addAttribute("annee", annee);
         model.addAttribute("numero", numero);
@@ -92,7 +99,7 @@ class ActsPageController {
                 .cacheControl(CacheControl.noCache())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename(document.filename(), StandardCharsets.UTF_8).build().toString())
-                .header("Digest", "sha-256=" + document.sha256())
+                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256())))
                 .body(document.content());
     }
 
@@ -106,7 +113,7 @@ class ActsPageController {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
-        element(xml, "title", "Actes publiés – Dijon Métropole");
+        element(xml, "title", "Actes publiés – " + authority);
         element(xml, "id", base + "/actes");
         element(xml, "updated", acts.isEmpty() ? LocalDate.now(clock).atStartOfDay(clock.getZone()).toOffsetDateTime().toString()
                 : acts.get(0).publishedAt().atZone(clock.getZone()).toOffsetDateTime().toString());

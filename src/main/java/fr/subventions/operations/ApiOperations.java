@@ -24,6 +24,7 @@ final class ApiOperations {
     static final String EXPORTS = "Exports";
     static final String OPEN_DATA = "Données ouvertes";
     static final String MAILS = "Courriels";
+    static final String ACTS = "Actes";
 
     /** The areas, in the order of the document, with their descriptions. */
     static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -38,6 +39,8 @@ final class ApiOperations {
         TAGS.put(MEMBERS, "Élus, mandats, registre des intérêts et procurations");
         TAGS.put(BUDGET, "Lignes budgétaires, crédits et engagement");
         TAGS.put(CONVENTIONS, "Signature des conventions et conventions pluriannuelles");
+        TAGS.put(ACTS, "Actes signés, transmission à la préfecture (@CTES), accusés de réception, publication et caractère"
+                + " exécutoire");
         TAGS.put(PAYMENTS, "Échéancier, versements et compte rendu financier");
         TAGS.put(EXPORTS, "Classeurs pour les services");
         TAGS.put(OPEN_DATA, "Publications ouvertes à tous, au format SCDL");
@@ -105,6 +108,14 @@ final class ApiOperations {
 
         put("GET", "/api/opendata/subventions.csv", OPEN_DATA, "Subventions conventionnées d'une année (SCDL subventions, CSV)");
         put("GET", "/api/opendata/deliberations.csv", OPEN_DATA, "Délibérations d'une année sur les subventions (SCDL délibérations, CSV)");
+
+        put("GET", "/api/requests/{reference}/act", ACTS,
+                "La délibération de la demande : son numéro, son état, son identifiant préfecture et ses dates");
+        put("GET", "/api/acts/{number}/package", ACTS, "L'archive @CTES d'un acte, telle que déposée pour la préfecture");
+        put("POST", "/api/acts/{number}/transmission", ACTS, "Transmettre de nouveau un acte à la préfecture");
+        put("POST", "/api/acts/acknowledgements", ACTS,
+                "Enregistrer la réponse de la préfecture : accusé de réception (ARActe) ou anomalie");
+        put("POST", "/api/sessions/{id}/publication", ACTS, "Publier les actes signés d'une séance");
 
         put("GET", "/api/mails", MAILS, "Lister les courriels de la file d'envoi, par statut ou par demande");
         put("POST", "/api/mails/{id}/retry", MAILS, "Renvoyer un courriel en échec");

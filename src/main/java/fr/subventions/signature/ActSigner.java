@@ -30,6 +30,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.TimeZone;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +50,16 @@ public class ActSigner {
     private final SigningKeys keys;
     private final Clock clock;
     private final PAdESService service;
+
+    /**
+     * An act is signed when it is, in the real world: the signing time is the system's, whatever date the
+     * application's own clock says (a test's simulated séance day, say), so that the time a signature states is never
+     * before its certificate was issued.
+     */
+    @Autowired
+    ActSigner(SignatureSettings settings, SigningKeys keys) {
+        this(settings, keys, Clock.systemUTC());
+    }
 
     ActSigner(SignatureSettings settings, SigningKeys keys, Clock clock) {
         this.settings = settings;

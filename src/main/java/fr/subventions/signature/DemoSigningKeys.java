@@ -63,9 +63,10 @@ public class DemoSigningKeys implements ApplicationRunner {
     public record Keystore(Path path, String password) {
     }
 
+    /** The keys are issued at the system's time, as {@link ActSigner} signs at it. */
     @Autowired
-    DemoSigningKeys(SignatureSettings settings, @Value("${subventions.authority.name:}") String organisation, Clock clock) {
-        this(settings.demoKeysDir(), organisation, clock);
+    DemoSigningKeys(SignatureSettings settings, @Value("${subventions.authority.name:}") String organisation) {
+        this(settings.demoKeysDir(), organisation, Clock.systemUTC());
     }
 
     /** Keys in {@code folder}, the certificates naming {@code organisation} (may be empty). */

@@ -5,7 +5,7 @@
 create table act (
     id bigint not null auto_increment,
     version bigint not null,
-    kind varchar(20) not null,
+    kind enum ('CONVENTION','DELIBERATION','DELIBERATION_LIST') not null,
     number varchar(15) not null,
     request_id bigint,
     session_id bigint,
@@ -13,7 +13,7 @@ create table act (
     decided_on date not null,
     assembly varchar(100) not null,
     object varchar(500) not null,
-    outcome varchar(20),
+    outcome enum ('ADJOURNED','ADOPTED','REJECTED'),
     document_id bigint not null,
     signed_at datetime(6) not null,
     transmission_required boolean not null,

@@ -109,6 +109,7 @@ class DocumentsRenderTest {
         String seance = scenarios.processOf(SessionService.businessKey(session.id()));
         sessions.requestClosing(session.id(), "secretariat");
         scenarios.fileDocuments(seance);
+        scenarios.makeExecutory(granted.reference());
         scenarios.fileDocumentsOf(granted.reference());
         complete(taskOf(granted), withVariables("signedBy", "Marie Dupont", "signedOn", LocalDate.now(PARIS).toString()));
         complete(taskOf(granted), withVariables("signedBy", "François Rebsamen", "signedOn", LocalDate.now(PARIS).toString()));
