@@ -39,6 +39,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Brings requests to a stage through the real process, and builds the seed's attendance sheet. */
 @Component
@@ -60,11 +62,14 @@ public class Scenarios {
     private final Agenda agenda;
     private final ActRegister acts;
     private final TestPrefecture prefecture;
+    private final PlatformTransactionManager transactions;
     private final Clock clock;
 
     Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
             ManagementService management, DocumentService documents, HistoryService history, SessionService sessions,
-            Agenda agenda, ActRegister acts, TestPrefecture prefecture, Clock clock) {
+            Agenda agenda, ActRegister acts, TestPrefecture prefecture, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.transactions = transactions;
         this.acts = acts;
         this.prefecture = prefecture;
         this.clock = clock;
@@ -132,8 +137,9 @@ public class Scenarios {
     public Act makeExecutory(String reference) {
         fileDocumentsOf(reference);
         SubsidyRequest request = requests.byReference(reference);
-        Long sessionId = agenda.decisionOn(request.id())
-                .orElseThrow(() -> new AssertionError(reference + " was not voted in a séance")).session().id();
+        // the item's séance is a lazy association: read within a transaction
+        Long sessionId = new TransactionTemplate(transactions).execute(status -> agenda.decisionOn(request.id())
+                .orElseThrow(() -> new AssertionError(reference + " was not voted in a séance")).session().id());
         fileDocumentsOf(SessionService.businessKey(sessionId));
         Act act = acts.deliberationOf(request.id())
                 .orElseThrow(() -> new AssertionError("no signed deliberation for " + reference));
