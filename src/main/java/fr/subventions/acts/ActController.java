@@ -4,6 +4,8 @@ import fr.subventions.shared.Caller;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +17,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The acts in the API: a request's deliberation, the @CTES packages, the prefecture's replies, publication. */
@@ -67,11 +68,15 @@ class ActController {
         return ActView.of(register.sendAgain(number, caller.username()), LocalDate.now(clock));
     }
 
-    /** The prefecture's reply — an acknowledgement (ARActe) or an anomaly —, as its XML. */
+    /**
+     * The prefecture's reply — an acknowledgement (ARActe) or an anomaly —, as its XML. At most
+     * {@link PrefectureMessages#MAX_BYTES} + 1 bytes of the body are read: a larger one is refused by its size without
+     * ever being held whole in memory.
+     */
     @PostMapping(path = "/api/acts/acknowledgements", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     @PreAuthorize("hasAuthority('secretariat')")
-    ActView acknowledgement(@RequestBody(required = false) byte[] xml) {
-        return ActView.of(replies.apply(xml), LocalDate.now(clock));
+    ActView acknowledgement(InputStream body) throws IOException {
+        return ActView.of(replies.apply(body.readNBytes(PrefectureMessages.MAX_BYTES + 1)), LocalDate.now(clock));
     }
 
     /** The séance's signed acts put online; those already published keep their date. */

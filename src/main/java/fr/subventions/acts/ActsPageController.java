@@ -2,6 +2,7 @@ package fr.subventions.acts;
 
 import fr.subventions.shared.Texts;
 import fr.subventions.submission.RequestDocument;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,6 +39,9 @@ class ActsPageController {
 
     private static final Pattern NUMBER = Pattern.compile("[0-9A-Za-z_]{1,15}");
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** The search's fields as the error summary names them. */
+    private static final Map<String, String> LABELS = Map.of("annee", "Année", "numero", "Numéro", "mots",
+            "Mots de l'objet", "page", "Page");
 
     private final PublishedActs published;
     private final Clock clock;
@@ -51,7 +56,8 @@ class ActsPageController {
 
     @GetMapping("/actes")
     String list(@RequestParam(defaultValue = "") String annee, @RequestParam(defaultValue = "") String numero,
-            @RequestParam(defaultValue = "") String mots, @RequestParam(defaultValue = "0") String page, Model model) {
+            @RequestParam(defaultValue = "") String mots, @RequestParam(defaultValue = "0") String page, Model model,
+            HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer year = null;
         if (!annee.isBlank()) {
@@ -78,9 +84,14 @@ class ActsPageController {
         } catch (NumberFormatException e) {
             errors.put("page", "Page invalide.");
         }
+        if (!errors.isEmpty()) {
+            // the search refused: the page says why under each field, and answers 400 as every refused form does
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         List<Act> acts = errors.isEmpty() ? published.search(year, numero, mots, pageNumber) : List.of();
         model.addAttribute("authorityName", authority);
         model.addAttribute("errors", errors);
+        model.addAttribute("labels", LABELS);
         model.addAttribute("annee", annee);
         model.addAttribute("numero", numero);
         model.addAttribute("mots", mots);

@@ -7,12 +7,16 @@ import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,11 +48,18 @@ class SessionActsPageController {
 
     @GetMapping("/seances/{id}/actes")
     String page(@PathVariable Long id, Model model) {
+        return show(id, model, Map.of());
+    }
+
+    /** The page, with the upload's refusal under its field when there is one. */
+    private String show(Long id, Model model, Map<String, String> errors) {
         AssemblySession session = sessions.get(id);
+        model.addAttribute("errors", errors);
         LocalDate today = LocalDate.now(clock);
         List<Act> acts = register.ofSession(id);
         LocalDate due = PublicationDeadline.dueOn(session.sessionDate());
-        model.addAttribute("session", session);
+        // "seance": Thymeleaf keeps the name "session" for the HTTP session's attributes
+        model.addAttribute("seance", session);
         model.addAttribute("acts", acts.stream().map(act -> ActView.of(act, today)).toList());
         model.addAttribute("objects", acts.stream().map(Act::object).toList());
         model.addAttribute("publicationDue", due);
@@ -66,16 +77,31 @@ class SessionActsPageController {
         });
     }
 
+    /**
+     * A reply of the prefecture received otherwise than through the inbox. A file that is none — missing, not XML, not
+     * one of the prefecture's answers, over 1 Mio — is refused on the page itself (400), its reason under the field;
+     * an act unknown or already acknowledged is told as the other actions' refusals are.
+     */
     @PostMapping("/seances/{id}/actes/accuses")
-    String acknowledgement(@PathVariable Long id, @RequestParam(required = false) MultipartFile file,
-            RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
+    String acknowledgement(@PathVariable Long id, @RequestParam(required = false) MultipartFile file, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        sessions.get(id);
+        try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "joignez le fichier XML reçu de la préfecture (ARActe ou anomalie)");
             }
             Act act = replies.apply(bytes(file));
-            return "Réponse de la préfecture enregistrée pour l'acte n° " + act.number() + " : " + act.state().label() + ".";
-        });
+            redirect.addFlashAttribute("message", "Réponse de la préfecture enregistrée pour l'acte n° " + act.number()
+                    + " : " + act.state().label() + ".");
+        } catch (InvalidInputException e) {
+            String reasons = String.join(" ; ", e.errors().stream().map(FieldError::message).toList());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("probleme", "La réponse de la préfecture n'a pas été enregistrée : le fichier est refusé.");
+            return show(id, model, Map.of("file", "Fichier refusé : " + reasons + "."));
+        } catch (StageConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("probleme", e.getMessage());
+        }
+        return "redirect:/seances/" + id + "/actes";
     }
 
     @PostMapping("/seances/{id}/actes/{number}/transmission")
@@ -86,9 +112,10 @@ class SessionActsPageController {
         });
     }
 
+    /** At most {@link PrefectureMessages#MAX_BYTES} + 1 bytes: a larger file is refused by its size, never read whole. */
     private static byte[] bytes(MultipartFile file) {
-        try {
-            return file.getBytes();
+        try (InputStream in = file.getInputStream()) {
+            return in.readNBytes(PrefectureMessages.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,7 +31,7 @@ public class Refusals {
             "agenda_item", "attendance_entry", "ballot", "assembly_member", "member_mandate", "member_proxy",
             "attendance_movement", "agenda_item_seat", "session_opening_seat", "member_interest", "conflict_flag",
             "applicant_account", "budget_import", "payment_schedule", "payment", "framework_convention", "framework_grant",
-            "worklist_word", "worklist_preference");
+            "worklist_word", "worklist_preference", "act", "act_transmission");
 
     /** The engine's runtime (and the history it writes in the same transaction), its users and authorizations. */
     public static final List<String> ENGINE_TABLES = List.of("ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE",
@@ -115,6 +115,8 @@ public class Refusals {
         print.put("sum(reserved), sum(committed)", jdbc.queryForList(
                 "select sum(reserved) as reserved, sum(committed) as committed from budget_line"));
         print.put("sequence_counter", jdbc.queryForList("select name, last_value from sequence_counter order by name"));
+        print.put("acts", jdbc.queryForList("select number, version, transmitted_at, id_acte, received_on, acknowledged_at,"
+                + " anomaly, published_at, executory_on from act order by id"));
         print.put("worklist preferences", jdbc.queryForList("select * from worklist_preference order by username"));
         for (String table : ENGINE_TABLES) {
             print.put("count(" + table + ")", jdbc.queryForObject("select count(*) from " + table, Long.class));

@@ -64,7 +64,8 @@ public class Scenarios {
 
     Scenarios(SubsidyRequestService requests, RuntimeService runtime, MemberRepository members,
             ManagementService management, DocumentService documents, HistoryService history, SessionService sessions,
-            Agenda agenda, ActRegister acts, TestPrefecture prefecture, Clock clock) {
+            Agenda agenda, ActRegister acts, TestPrefecture prefecture,
+            Clock clock) {
         this.acts = acts;
         this.prefecture = prefecture;
         this.clock = clock;

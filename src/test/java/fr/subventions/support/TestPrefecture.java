@@ -3,6 +3,7 @@ package fr.subventions.support;
 import fr.subventions.acts.AuthorityIdentifiers;
 import fr.subventions.acts.PrefectureInbox;
 import fr.subventions.acts.TransmissionSettings;
+import jakarta.annotation.PostConstruct;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,29 @@ public class TestPrefecture {
         this.inbox = inbox;
     }
 
+    /**
+     * A new context has a new in-memory database, whose numbering of the packages starts again at 1: the folders an
+     * earlier run of the build left under {@code target/} are emptied, so that no package of the same name is found in
+     * the outbox (which never replaces one) and no old reply waits in the inbox. Folders elsewhere — a developer's
+     * {@code ./data} — are never touched.
+     */
+    @PostConstruct
+    void emptyTheBuildsFolders() throws IOException {
+        Path build = Path.of("target").toAbsolutePath().normalize();
+        for (Path folder : List.of(settings.outbox(), settings.inbox(), settings.outbox().resolveSibling("pris"))) {
+            Path absolute = folder.toAbsolutePath().normalize();
+            if (absolute.startsWith(build) && Files.isDirectory(absolute)) {
+                try (Stream<Path> files = Files.walk(absolute)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                        if (!file.equals(absolute)) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** The package of this act waiting in the outbox, its files by name; taken away from the outbox. */
     public Map<String, byte[]> take(String number) {
         try (Stream<Path> files = Files.list(settings.outbox())) {
@@ -72,28 +97,50 @@ public class TestPrefecture {
 
     /** The prefecture received the act on that day: its ARActe left in the inbox and read. */
     public String acknowledge(String number, LocalDate receivedOn) {
-        Element acte = message(take(number));
+        Document reply = acknowledgement(message(take(number)), receivedOn);
+        deliver(reply, "ARActe-" + number + ".xml");
+        return reply.getDocumentElement().getAttributeNS(NS, "IDActe");
+    }
+
+    /** The prefecture refused the act: its AnomalieActe left in the inbox and read. */
+    public void refuse(String number, LocalDate on, String detail) {
+        deliver(anomaly(message(take(number)), on, detail), "AnomalieActe-" + number + ".xml");
+    }
+
+    /**
+     * The ARActe the prefecture sends back for this package (an act's {@code .tar.gz}, as the API gives it), as the
+     * tiers de télétransmission hands it over, left nowhere: for a test that gives it to the application itself.
+     */
+    public byte[] acknowledgementOf(byte[] archive, LocalDate receivedOn) {
+        return bytes(acknowledgement(message(untar(archive)), receivedOn));
+    }
+
+    /** The AnomalieActe the prefecture sends back for this package, as its bytes, left nowhere. */
+    public byte[] anomalyOf(byte[] archive, LocalDate on, String detail) {
+        return bytes(anomaly(message(untar(archive)), on, detail));
+    }
+
+    /** The ARActe of the act received, with the IDActe the prefecture gives it. */
+    private Document acknowledgement(Element acte, LocalDate receivedOn) {
         String date = acte.getAttributeNS(NS, "Date");
         String nature = acte.getAttributeNS(NS, "CodeNatureActe");
+        String number = acte.getAttributeNS(NS, "NumeroInterne");
         String idActe = authority.departement() + "-" + authority.siren() + "-" + date.replace("-", "") + "-" + number
                 + "-" + ("4".equals(nature) ? "CC" : "DE");
         Document reply = reply("ARActe", acte);
         reply.getDocumentElement().setAttributeNS(NS, "actes:IDActe", idActe);
         reply.getDocumentElement().setAttributeNS(NS, "actes:DateReception", receivedOn.toString());
-        deliver(reply, "ARActe-" + number + ".xml");
-        return idActe;
+        return reply;
     }
 
-    /** The prefecture refused the act: its AnomalieActe left in the inbox and read. */
-    public void refuse(String number, LocalDate on, String detail) {
-        Element acte = message(take(number));
+    private Document anomaly(Element acte, LocalDate on, String detail) {
         Document reply = reply("AnomalieActe", acte);
         Element root = reply.getDocumentElement();
         Node first = root.getFirstChild();
         root.insertBefore(text(reply, "Date", on.toString()), first);
         root.insertBefore(text(reply, "Nature", "003"), first);
         root.insertBefore(text(reply, "Detail", detail), first);
-        deliver(reply, "AnomalieActe-" + number + ".xml");
+        return reply;
     }
 
     private static Element text(Document document, String name, String value) {
@@ -121,18 +168,27 @@ public class TestPrefecture {
 
     private void deliver(Document reply, String name) {
         try {
+            Files.createDirectories(settings.inbox());
+            Path temporary = settings.inbox().resolve(name + ".part");
+            Files.write(temporary, bytes(reply));
+            Files.move(temporary, settings.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        inbox.readAll();
+    }
+
+    /** The reply as the tiers de télétransmission hands it over: ISO-8859-1, as @CTES writes. */
+    private static byte[] bytes(Document reply) {
+        try {
             Transformer transformer = TransformerFactory.newDefaultInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "ISO-8859-1");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             transformer.transform(new DOMSource(reply), new StreamResult(out));
-            Files.createDirectories(settings.inbox());
-            Path temporary = settings.inbox().resolve(name + ".part");
-            Files.write(temporary, out.toByteArray());
-            Files.move(temporary, settings.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            return out.toByteArray();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        inbox.readAll();
     }
 
     private static Element message(Map<String, byte[]> entries) {

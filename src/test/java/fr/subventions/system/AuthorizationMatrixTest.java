@@ -8,12 +8,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import fr.subventions.acts.Act;
+import fr.subventions.acts.ActRegister;
 import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
+import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.DemoUsers;
@@ -34,6 +41,8 @@ import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -64,6 +73,8 @@ class AuthorizationMatrixTest {
     static final String MATRIX = "/security/authorization-matrix.txt";
     static final long UNKNOWN_ID = 999_999L;
     static final String UNKNOWN_REFERENCE = "SUB-2025-9999X";
+    static final String UNKNOWN_ACT = "B2099_9999";
+    static final String ACT_LINE = "2026-65-65748-90-DEVECO";
 
     @Autowired
     MockMvc mvc;
@@ -83,6 +94,14 @@ class AuthorizationMatrixTest {
     Refusals refusals;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
+    @Autowired
+    ActRegister acts;
 
     /** One line of the table. */
     record Line(int number, String method, String pattern, String url, String body, Map<String, String> expected) {
@@ -115,6 +134,20 @@ class AuthorizationMatrixTest {
         placeholders.put("{member}", scenarios.bureauMember("HOAREAU").id().toString());
         placeholders.put("{unknown}", Long.toString(UNKNOWN_ID));
         placeholders.put("{unknownReference}", UNKNOWN_REFERENCE);
+        // applicant A's request voted in a séance: its deliberation signed, sent to the prefecture, published on /actes
+        BpmnAwareTests.init(engine);
+        SubsidyRequest voted = scenarios.instructedRequest(2026, ACT_LINE, 1000);
+        AssemblySession sitting = scenarios.convenedSession(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 8),
+                List.of(voted.reference()));
+        attendance.recordAttendance(sitting.id(), scenarios.seedSheet(), "secretariat");
+        voting.vote(sitting.id(), voted.reference(), CastVote.unanimous(), "secretariat");
+        scenarios.fileDocumentsOf(voted.reference());
+        scenarios.fileDocumentsOf(SessionService.businessKey(sitting.id()));
+        Act act = acts.deliberationOf(voted.id()).orElseThrow();
+        acts.publishSession(sitting.id());
+        placeholders.put("{actRequest}", voted.reference());
+        placeholders.put("{act}", act.number());
+        placeholders.put("{unknownAct}", UNKNOWN_ACT);
         for (String role : ROLES) {
             sessionsByRole.put(role, role.equals("anonymous") ? new MockHttpSession() : login(mvc, role));
         }
@@ -211,6 +244,8 @@ class AuthorizationMatrixTest {
         }
         if (line.body().startsWith("{")) {
             call.contentType(MediaType.APPLICATION_JSON).content(line.body());
+        } else if (line.body().startsWith("xml:")) {
+            call.contentType(MediaType.APPLICATION_XML).content(line.body().substring("xml:".length()));
         } else if (line.body().startsWith("form:")) {
             call.contentType(MediaType.APPLICATION_FORM_URLENCODED);
             for (String field : line.body().substring("form:".length()).split("&")) {

@@ -16,13 +16,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
-import fr.subventions.submission.VoteDecision;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MutableClock;
@@ -82,7 +85,9 @@ class HostileInputTest {
 
     static final String CORPUS = "/security/hostile-inputs.json";
     static final String LINE = "2025-65-65748-90-DEVECO";
-    static final String SESSION_LABEL = "Bureau métropolitain du jeudi 16 octobre 2025";
+    /** The séance that grants the requests waiting for their signatures, their imputation, their payment. */
+    static final LocalDate GRANTING_CONVOCATION = LocalDate.of(2025, 10, 2);
+    static final LocalDate GRANTING_SITTING = LocalDate.of(2025, 10, 9);
     static final int PROPOSED = 100;
 
     /** Reads the corpus keeping numbers as written (1e400 stays 1e400). */
@@ -104,6 +109,10 @@ class HostileInputTest {
     TaskCompleter tasks;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
     @Autowired
     Refusals refusals;
     @Autowired
@@ -201,17 +210,18 @@ class HostileInputTest {
         member2 = scenarios.bureauMember("MASSON").id();
         SubsidyRequest submitted = submitted();
         SubsidyRequest inInstruction = inInstruction();
-        SubsidyRequest awaitingSignatures = awaitingSignatures();
-        SubsidyRequest awaitingImputation = awaitingSignatures();
+        List<SubsidyRequest> granted = grantedInASeance(4);
+        SubsidyRequest awaitingSignatures = granted.get(0);
+        SubsidyRequest awaitingImputation = granted.get(1);
         complete(awaitingImputation, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont", "signedOn", today()), "demandeur");
         complete(awaitingImputation, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
                 Map.of("signedBy", "François Rebsamen", "signedOn", today()), "secretariat");
         expect(awaitingImputation, RequestStatus.AWAITING_IMPUTATION);
-        SubsidyRequest awaitingPresident = awaitingSignatures();
+        SubsidyRequest awaitingPresident = granted.get(2);
         complete(awaitingPresident, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont", "signedOn", today()), "demandeur");
-        SubsidyRequest awaitingPayment = awaitingSignatures();
+        SubsidyRequest awaitingPayment = granted.get(3);
         complete(awaitingPayment, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont", "signedOn", today()), "demandeur");
         complete(awaitingPayment, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
@@ -249,15 +259,35 @@ class HostileInputTest {
         return expect(request, RequestStatus.IN_INSTRUCTION);
     }
 
-    private SubsidyRequest awaitingSignatures() {
-        SubsidyRequest request = inInstruction();
-        complete(request, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, Map.of("opinion", "FAVORABLE",
-                "proposedAmount", PROPOSED, "budgetLines", LINE + " = " + PROPOSED, "report", "Rapport d'instruction."), "instructeur");
-        scenarios.fileDocumentsOf(request.reference());
-        requests.placeOnAgenda(request.id(), SESSION_LABEL, "secretariat");
-        requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION_LABEL, "secretariat");
-        scenarios.fileDocumentsOf(request.reference());
-        return expect(request, RequestStatus.AWAITING_SIGNATURES);
+    /**
+     * Requests instructed favourably, granted by the Bureau in one séance and made executory (CGCT L2131-1): their
+     * extracts signed, sent to the prefecture and acknowledged, the séance's acts published. Their conventions wait
+     * for the signatures.
+     */
+    private List<SubsidyRequest> grantedInASeance(int count) {
+        List<SubsidyRequest> instructed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SubsidyRequest request = inInstruction();
+            complete(request, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST, Map.of("opinion",
+                    "FAVORABLE", "proposedAmount", PROPOSED, "budgetLines", LINE + " = " + PROPOSED, "report",
+                    "Rapport d'instruction."), "instructeur");
+            scenarios.fileDocumentsOf(request.reference());
+            instructed.add(request);
+        }
+        AssemblySession sitting = scenarios.convenedSession(GRANTING_CONVOCATION, GRANTING_SITTING,
+                instructed.stream().map(SubsidyRequest::reference).toList());
+        attendance.recordAttendance(sitting.id(), scenarios.seedSheet(), "secretariat");
+        for (SubsidyRequest request : instructed) {
+            voting.vote(sitting.id(), request.reference(), CastVote.unanimous(), "secretariat");
+            scenarios.fileDocumentsOf(request.reference());
+        }
+        scenarios.fileDocumentsOf(SessionService.businessKey(sitting.id()));
+        List<SubsidyRequest> granted = new ArrayList<>();
+        for (SubsidyRequest request : instructed) {
+            scenarios.makeExecutory(request.reference());
+            granted.add(expect(request, RequestStatus.AWAITING_SIGNATURES));
+        }
+        return granted;
     }
 
     private void complete(SubsidyRequest request, String process, String task, Map<String, Object> fields, String actor) {
@@ -292,7 +322,7 @@ class HostileInputTest {
             call = request(method, path);
             if (spec.has("raw")) {
                 call.contentType(spec.has("contentType") ? MediaType.parseMediaType(spec.path("contentType").asText())
-                        : MediaType.APPLICATION_JSON).content(raw(spec.path("raw").asText()));
+                        : MediaType.APPLICATION_JSON).content(raw(repeat(spec.path("raw").asText())));
             } else if (input.base() != null) {
                 call.contentType(MediaType.APPLICATION_JSON).content(BODY_WRITER.writeValueAsString(body(input)));
             }
@@ -312,8 +342,19 @@ class HostileInputTest {
         }
         // a page's form at its address, or a page asked for at an address of its own (a GET's path variable)
         String path = input.spec().has("path") ? input.spec().path("path").asText() : input.target().path("path").asText();
-        MockHttpServletRequestBuilder call = request(HttpMethod.valueOf(input.target().path("method").asText()),
-                path(path)).session(session).with(csrf());
+        HttpMethod method = HttpMethod.valueOf(input.target().path("method").asText());
+        MockHttpServletRequestBuilder call;
+        if (input.target().path("multipart").asBoolean()) {
+            // a page's upload form: the file, if the input has one
+            MockMultipartHttpServletRequestBuilder upload = multipart(method, path(path));
+            if (input.spec().has("file")) {
+                upload.file(file(input.spec().path("file").asText()));
+            }
+            call = upload;
+        } else {
+            call = request(method, path(path));
+        }
+        call.session(session).with(csrf());
         if (input.base() != null) {
             body(input).fields().forEachRemaining(field -> call.param(field.getKey(), field.getValue().asText()));
         }
@@ -475,6 +516,12 @@ class HostileInputTest {
             case "slip" -> zip(Map.of("[Content_Types].xml", new byte[10], name.endsWith(".xlsx") ? "xl/workbook.xml"
                     : "word/document.xml", new byte[10], "../../../../tmp/evil.sh", "#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII)));
             case "zip" -> zip(Map.of("notes.txt", "texte".getBytes(StandardCharsets.UTF_8)));
+            case "laughs" -> ("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaaaaaaaa\">"
+                    + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+                    + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>"
+                    + "<r>&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;</r>").getBytes(StandardCharsets.UTF_8);
+            case "bigxml" -> ("<?xml version=\"1.0\"?><r>" + "a".repeat(2 * 1024 * 1024) + "</r>")
+                    .getBytes(StandardCharsets.UTF_8);
             default -> throw new IllegalArgumentException(generator);
         };
         return new MockMultipartFile("file", name, "application/octet-stream", content);
