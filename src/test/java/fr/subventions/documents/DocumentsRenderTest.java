@@ -153,7 +153,8 @@ class DocumentsRenderTest {
         assertThat(types).containsAll(EnumSet.of(DocumentType.ACKNOWLEDGEMENT, DocumentType.MISSING_ITEMS_REQUEST,
                 DocumentType.INSTRUCTION_REPORT, DocumentType.CONVOCATION, DocumentType.DELIBERATION_EXTRACT,
                 DocumentType.CONVENTION, DocumentType.NOTIFICATION_GRANTED, DocumentType.NOTIFICATION_REJECTED,
-                DocumentType.ENGAGEMENT_SHEET, DocumentType.MINUTES));
+                DocumentType.ENGAGEMENT_SHEET, DocumentType.MINUTES, DocumentType.DELIBERATION_LIST,
+                DocumentType.EXECUTORY_CERTIFICATE));
         checkPdfRenditions(List.of(granted, rejected, incomplete), session);
         files.put("budget-2024.xlsx", Workbooks.budgetWorkbook(2024, budget.lines(2024)));
         files.put("export-demandes.xlsx", transaction.execute(tx ->
@@ -223,7 +224,8 @@ class DocumentsRenderTest {
         assertThat(checked).containsExactlyInAnyOrder(DocumentType.ACKNOWLEDGEMENT, DocumentType.MISSING_ITEMS_REQUEST,
                 DocumentType.INSTRUCTION_REPORT, DocumentType.CONVOCATION, DocumentType.DELIBERATION_EXTRACT,
                 DocumentType.CONVENTION, DocumentType.NOTIFICATION_GRANTED, DocumentType.NOTIFICATION_REJECTED,
-                DocumentType.MINUTES, DocumentType.REMINDER);
+                DocumentType.MINUTES, DocumentType.REMINDER, DocumentType.DELIBERATION_LIST,
+                DocumentType.EXECUTORY_CERTIFICATE);
     }
 
     /** The line that says what the document is, and for a request's which request. */
@@ -239,6 +241,8 @@ class DocumentsRenderTest {
             case DELIBERATION_EXTRACT -> "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS";
             case CONVOCATION -> "ORDRE DU JOUR";
             case MINUTES -> "PROCÈS-VERBAL";
+            case DELIBERATION_LIST -> "LISTE DES DÉLIBÉRATIONS";
+            case EXECUTORY_CERTIFICATE -> "CERTIFICAT DU CARACTÈRE EXÉCUTOIRE";
             default -> throw new IllegalArgumentException(type + " has no PDF");
         };
     }
