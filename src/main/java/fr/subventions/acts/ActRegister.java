@@ -12,8 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -140,6 +143,27 @@ public class ActRegister {
     @Transactional(readOnly = true)
     public Optional<Act> deliberationOf(Long requestId) {
         return acts.findFirstByRequestIdAndKindOrderByIdDesc(requestId, ActKind.DELIBERATION);
+    }
+
+    /** A séance whose signed acts are not all online past the week L2121-25 gives: how many, since when. */
+    public record OverduePublication(Long sessionId, String assembly, LocalDate sessionDate, LocalDate dueOn,
+            int acts) {
+    }
+
+    /** The séances with acts still to publish past their week, oldest first (the secretariat's reminder). */
+    @Transactional(readOnly = true)
+    public List<OverduePublication> overduePublications(LocalDate today) {
+        Map<Long, List<Act>> bySession = new TreeMap<>();
+        for (Act act : acts.findByPublishedAtIsNullAndSessionIdIsNotNull()) {
+            if (PublicationDeadline.overdue(act, today)) {
+                bySession.computeIfAbsent(act.sessionId(), id -> new ArrayList<>()).add(act);
+            }
+        }
+        return bySession.entrySet().stream().map(e -> {
+            Act first = e.getValue().get(0);
+            return new OverduePublication(e.getKey(), first.assembly(), first.decidedOn(),
+                    PublicationDeadline.dueOn(first), e.getValue().size());
+        }).sorted(Comparator.comparing(OverduePublication::dueOn)).toList();
     }
 
     @Transactional(readOnly = true)

@@ -17,6 +17,8 @@ interface ActRepository extends JpaRepository<Act, Long> {
 
     List<Act> findBySessionIdOrderByNumber(Long sessionId);
 
+    List<Act> findByPublishedAtIsNullAndSessionIdIsNotNull();
+
     /** The acts online, newest first: a page of /actes, filtered by year, number and words of the object. */
     @Query("""
             select a from Act a where a.publishedAt is not null

@@ -8,7 +8,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Runs the outbox's sender every {@code subventions.mail.poll-interval} and writes the officers' digest at
+ * Runs the outbox's sender every {@code subventions.mail.poll-interval} and writes the officers' digest (and the
+ * secretariat's reminder of the acts published late) at
  * {@code subventions.mail.tasks.digest-cron}, on every node (the outbox's claims and the digest's unique key keep a
  * cluster from sending anything twice). Off with {@code subventions.mail.scheduling=false}, as in the tests, which run
  * both themselves.
@@ -22,10 +23,12 @@ class MailScheduling {
 
     private final OutboxSender sender;
     private final OverdueTasksDigest digest;
+    private final OverduePublications publications;
 
-    MailScheduling(OutboxSender sender, OverdueTasksDigest digest) {
+    MailScheduling(OutboxSender sender, OverdueTasksDigest digest, OverduePublications publications) {
         this.sender = sender;
         this.digest = digest;
+        this.publications = publications;
     }
 
     @Scheduled(initialDelayString = "${subventions.mail.poll-interval:PT30S}",
@@ -48,6 +51,11 @@ class MailScheduling {
             digest.send();
         } catch (RuntimeException e) {
             LOG.warn("Daily digest of late tasks failed: {}", e.toString());
+        }
+        try {
+            publications.send();
+        } catch (RuntimeException e) {
+            LOG.warn("Daily reminder of the acts published late failed: {}", e.toString());
         }
     }
 }

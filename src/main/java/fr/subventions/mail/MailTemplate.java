@@ -3,7 +3,7 @@ package fr.subventions.mail;
 /**
  * The e-mails the application writes, each with its template in the template folder ({@code <file>.txt}) and the
  * people it is written to. The first fifteen go to the applicant, one for each {@code RequestMilestone} of the same
- * name; the last three to officers. A document attached to an e-mail for the applicant must be one they may see
+ * name; the last four to officers. A document attached to an e-mail for the applicant must be one they may see
  * ({@code DocumentService.visibleTo}): {@link OutboxSender} refuses to send an internal one.
  */
 public enum MailTemplate {
@@ -24,7 +24,8 @@ public enum MailTemplate {
     WITHDRAWN("retrait-confirme", Audience.APPLICANT),
     MISSING_ITEMS_SUPPLIED("pieces-transmises", Audience.STAFF),
     SIGNATURE_LATE("signature-en-retard", Audience.STAFF),
-    OVERDUE_TASKS("taches-en-attente", Audience.STAFF);
+    OVERDUE_TASKS("taches-en-attente", Audience.STAFF),
+    OVERDUE_PUBLICATIONS("publications-en-retard", Audience.STAFF);
 
     /** Who an e-mail is written to: it decides which of a request's documents it may carry. */
     public enum Audience {

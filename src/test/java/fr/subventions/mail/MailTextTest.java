@@ -55,6 +55,13 @@ class MailTextTest {
             model.put("tasks", List.of("– « Vérifier la complétude » – SUB-2034-0001 (Association) – en attente depuis le 1er juin 2034"));
             return model;
         }
+        if (template == MailTemplate.OVERDUE_PUBLICATIONS) {
+            for (String key : List.of("recipientName", "sessionCount", "today", "sessionsUrl")) {
+                model.put(key, key.endsWith("Url") ? "https://subventions.example/" + key : "«" + key + "»");
+            }
+            model.put("sessions", List.of("– Bureau métropolitain, séance du 14 septembre 2034 : 3 acte(s) à publier"));
+            return model;
+        }
         boolean officer = template == MailTemplate.MISSING_ITEMS_SUPPLIED || template == MailTemplate.SIGNATURE_LATE;
         for (String key : REQUEST) {
             model.put(key, "«" + key + "»");
@@ -196,7 +203,8 @@ class MailTextTest {
             if (template.audience() == MailTemplate.Audience.STAFF) {
                 MailText.Rendered mail = shipped(template, model(template));
                 assertThat(mail.html()).as(template.name()).contains("<a href=\"https://subventions.example/"
-                        + (template == MailTemplate.OVERDUE_TASKS ? "worklistUrl" : "dossierUrl") + "\">");
+                        + (template == MailTemplate.OVERDUE_TASKS ? "worklistUrl"
+                                : template == MailTemplate.OVERDUE_PUBLICATIONS ? "sessionsUrl" : "dossierUrl") + "\">");
             }
         }
     }
