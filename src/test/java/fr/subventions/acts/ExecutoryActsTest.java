@@ -30,6 +30,7 @@ import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.ApplicationTest;
+import fr.subventions.support.DemoUsers;
 import fr.subventions.support.PdfA;
 import fr.subventions.support.Pdfsig;
 import fr.subventions.support.Scenarios;
@@ -188,6 +189,11 @@ class ExecutoryActsTest {
         assertThat(view.path("state").asText()).isEqualTo("EXECUTORY");
         assertThat(view.path("executoryOn").asText()).isEqualTo(view.path("publishedOn").asText());
         assertThat(requests.byId(request.id()).executoryOn()).isNotNull();
+
+        // the dossier page tells the officers where the deliberation stands
+        assertThat(mvc.perform(get("/gestion/demandes/" + reference).session(DemoUsers.login(mvc, "instructeur")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Caractère exécutoire de la délibération", "n° " + act.number() + " – Exécutoire", idActe);
 
         // online for everyone: the list, the signed PDF as it was signed, the feed
         assertThat(mvc.perform(get("/actes")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
