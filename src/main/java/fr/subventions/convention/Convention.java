@@ -39,7 +39,10 @@ public class Convention {
 
     private LocalDate presidentSignedOn;
 
-    /** When it was drafted for signature, and the last day the beneficiary may sign it. */
+    /**
+     * The day it was put to the beneficiary for signature — the day the signature task started, once the deliberation
+     * was executory, not the day it was drawn up — and the last day the beneficiary may sign it: null until then.
+     */
     private LocalDate draftedOn;
 
     private LocalDate validUntil;
@@ -51,11 +54,14 @@ public class Convention {
     protected Convention() {
     }
 
-    void openForSignature(LocalDate today, LocalDate lastDay) {
-        if (draftedOn == null) {
-            this.draftedOn = today;
-            this.validUntil = lastDay;
+    /** Its signature period opens, once: whether it just did. */
+    boolean openForSignature(LocalDate today, LocalDate lastDay) {
+        if (draftedOn != null) {
+            return false;
         }
+        this.draftedOn = today;
+        this.validUntil = lastDay;
+        return true;
     }
 
     /** Not signed by the beneficiary within its validity: the grant lapses. */

@@ -25,28 +25,27 @@ public class ConventionService {
     private final SubsidyRequestService requests;
     private final Clock clock;
 
-    private final ConventionProperties properties;
     private final ApplicationEventPublisher events;
     private final ConventionSeal seal;
 
     ConventionService(ConventionRepository conventions, SubsidyRequestService requests, Clock clock,
-            ConventionProperties properties, ApplicationEventPublisher events, ConventionSeal seal) {
+            ApplicationEventPublisher events, ConventionSeal seal) {
         this.seal = seal;
-        this.properties = properties;
         this.events = events;
         this.conventions = conventions;
         this.requests = requests;
         this.clock = clock;
     }
 
-    /** Drafts the convention for the amount the assembly granted. */
+    /**
+     * Drafts the convention for the amount the assembly granted. Its signature period opens later, when the
+     * beneficiary's signature task starts ({@link SignatureDeadlines#open}).
+     */
     public Convention prepare(Long requestId) {
         SubsidyRequest request = requests.byId(requestId);
         request.requireAwaitingSignatures("préparer la convention");
         Convention convention = conventions.findByRequestId(requestId)
                 .orElseGet(() -> conventions.save(new Convention(requestId, request.grantedAmount(), request.fiscalYear())));
-        LocalDate today = LocalDate.now(clock);
-        convention.openForSignature(today, today.plus(properties.getSignatureValidity()));
         events.publishEvent(new ConventionDrafted(requestId));
         return convention;
     }

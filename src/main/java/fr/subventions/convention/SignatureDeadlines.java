@@ -20,6 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The beneficiary's signature on a timer: reminders at an interval, the secretariat asked to follow it up after a
  * while, and the grant lapsing when the convention is still unsigned past its validity.
+ * <p>
+ * All of them count from the day the signature opens: the day {@code Task_SignAsBeneficiary} starts, once the
+ * deliberation is executory (CGCT L2131-1) — not the convention's drafting, so that the wait for the prefect's receipt
+ * and the publication takes nothing from the beneficiary's time. The task's timers ask for their dates as it starts,
+ * before anything else of it runs: the first of them opens the period ({@link #open}).
  */
 @Service
 @Transactional
@@ -40,25 +45,35 @@ class SignatureDeadlines {
         this.clock = clock;
     }
 
-    /** "R3/2023-10-17T09:00:00+02:00/P15D": the reminders' timer cycle, counted from the drafting. */
-    @Transactional(readOnly = true)
+    /**
+     * The beneficiary's signature opens today, once: the convention is valid {@code signature-validity} from today, and
+     * is sent to the beneficiary ({@link ConventionOpenedForSignature}).
+     */
+    public Convention open(Long requestId) {
+        Convention convention = convention(requestId);
+        LocalDate today = LocalDate.now(clock);
+        if (convention.openForSignature(today, today.plus(properties.getSignatureValidity()))) {
+            events.publishEvent(new ConventionOpenedForSignature(requestId));
+        }
+        return convention;
+    }
+
+    /** "R3/2023-10-17T09:00:00+02:00/P15D": the reminders' timer cycle, counted from the signature's opening. */
     public String reminderCycle(Long requestId) {
-        LocalDate first = convention(requestId).draftedOn().plus(properties.getSignatureReminderEvery());
+        LocalDate first = open(requestId).draftedOn().plus(properties.getSignatureReminderEvery());
         return "R" + properties.getSignatureReminders() + "/" + first.atTime(9, 0).atZone(zone())
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + properties.getSignatureReminderEvery();
     }
 
     /** When the secretariat gets a task to follow the signature up. */
-    @Transactional(readOnly = true)
     public Date escalationAt(Long requestId) {
-        LocalDate day = convention(requestId).draftedOn().plus(properties.getSignatureEscalationAfter());
+        LocalDate day = open(requestId).draftedOn().plus(properties.getSignatureEscalationAfter());
         return Date.from(day.atTime(9, 0).atZone(zone()).toInstant());
     }
 
     /** The day after the last day of validity, at midnight in the authority's zone. */
-    @Transactional(readOnly = true)
     public Date lapseAt(Long requestId) {
-        return Date.from(convention(requestId).validUntil().plusDays(1).atStartOfDay(zone()).toInstant());
+        return Date.from(open(requestId).validUntil().plusDays(1).atStartOfDay(zone()).toInstant());
     }
 
     /** A reminder to the beneficiary, told in the request's history; its letter is filed before its e-mail goes. */

@@ -85,7 +85,12 @@ class ApplicantMailsTest {
 
         clock.set(LocalDate.of(YEAR, 3, 9));
         long session = api.sittingBureau(LocalDate.of(YEAR, 3, 9), LocalDate.of(YEAR, 3, 1), reference);
-        api.adopt(session, reference);
+        api.adoptAwaitingExecutory(session, reference);
+        api.settle(reference);
+        // the convention is drafted and filed, but goes to the beneficiary only once the deliberation is executory
+        // (published, received by the prefect), four days later: its three months to sign count from then
+        clock.set(LocalDate.of(YEAR, 3, 13));
+        scenarios.makeExecutory(reference);
 
         clock.set(LocalDate.of(YEAR, 3, 16));
         api.sign(reference, LocalDate.of(YEAR, 3, 16));
@@ -108,7 +113,7 @@ class ApplicantMailsTest {
                 "Demande de subvention " + reference + " : instruction terminée",
                 "Demande de subvention " + reference + " : inscrite à l'ordre du jour du " + session9March,
                 "Demande de subvention " + reference + " : subvention de " + amount + " accordée",
-                "Demande de subvention " + reference + " : convention à signer avant le 9 juin 2034",
+                "Demande de subvention " + reference + " : convention à signer avant le 13 juin 2034",
                 "Demande de subvention " + reference + " : versement de " + amount,
                 "Demande de subvention " + reference + " : dossier clôturé");
         for (Mails mail : mails) {
@@ -129,6 +134,7 @@ class ApplicantMailsTest {
         assertThat(mails.get(1).attachments()).containsExactly("demande-de-pieces-" + reference + ".pdf");
         assertThat(mails.get(4).text()).contains("le " + session9March + " a décidé d'attribuer à Association Les "
                 + "Forges numériques une subvention de " + amount, "Une convention précisant les conditions");
+        assertThat(mails.get(5).text()).contains("au plus tard le 13 juin 2034");
         assertThat(mails.get(5).attachments()).containsExactly("convention-" + reference + ".pdf");
         assertThat(mails.get(6).text()).contains("Versement unique : " + amount + ", mandaté le 20 mars 2034 "
                 + "(mandat n° MAND-2034-0042).", "La subvention vous est désormais entièrement versée.");

@@ -104,6 +104,13 @@ class OfficerRemindersTest {
         requests.placeOnAgenda(id, session, "secretariat");
         requests.recordVote(id, VoteDecision.ADOPTED, session, "secretariat");
         api.settle(reference);
+        // the convention is drafted and filed, but not sent: the beneficiary cannot sign it before the deliberation is
+        // executory, a week later; its validity counts from then
+        drain(sender);
+        assertThat(receivedIn(smtp, domain)).extracting(Mails::subject).noneMatch(s -> s.contains("convention à signer"));
+        clock.set(LocalDate.of(YEAR, 6, 8));
+        scenarios.executoryWithoutSeance(reference);
+        api.settle(reference);
 
         management.executeJob(timer(reference, SubsidyRequestProcess.TIMER_SIGNATURE_REMINDER).getId());
         api.settle(reference);
@@ -114,12 +121,16 @@ class OfficerRemindersTest {
 
         List<Mails> mails = receivedIn(smtp, domain);
         assertThat(mails).extracting(Mails::subject).containsSubsequence(
-                "Demande de subvention " + reference + " : convention à signer avant le 1er septembre 2034",
-                "Relance n° 1 : convention à signer avant le 1er septembre 2034 (demande " + reference + ")",
+                "Demande de subvention " + reference + " : convention à signer avant le 8 septembre 2034",
+                "Relance n° 1 : convention à signer avant le 8 septembre 2034 (demande " + reference + ")",
                 "Demande de subvention " + reference + " : subvention caduque",
                 "Demande de subvention " + reference + " : dossier clôturé");
+        Mails toSign = mails.stream().filter(m -> m.subject().endsWith("convention à signer avant le 8 septembre 2034"))
+                .findFirst().orElseThrow();
+        assertThat(toSign.text()).contains("au plus tard le 8 septembre 2034");
+        assertThat(toSign.attachments()).containsExactly("convention-" + reference + ".pdf");
         Mails reminder = mails.stream().filter(m -> m.subject().startsWith("Relance")).findFirst().orElseThrow();
-        assertThat(reminder.text()).contains("subvention de 3\u202f000\u00a0€", "depuis le 1er juin 2034");
+        assertThat(reminder.text()).contains("subvention de 3\u202f000\u00a0€", "depuis le 8 juin 2034");
         assertThat(reminder.attachments()).containsExactly("relance-" + reference + ".pdf");
         assertThat(mails.get(mails.size() - 1).text()).contains("Décision : Caduque : convention non signée dans son délai.");
         assertThat(mails.get(mails.size() - 1).attachments()).containsExactly("notification-rejet-" + reference + ".pdf");
@@ -128,8 +139,8 @@ class OfficerRemindersTest {
                 .singleElement().satisfies(m -> {
                     assertThat(m.subject()).isEqualTo(reference + " : convention non signée, relance à faire");
                     assertThat(m.text()).contains("Bonjour Paul Secrétariat des assemblées,",
-                            "adressée au bénéficiaire le 1er juin 2034, n'est toujours pas signée après 1 lettre(s) de relance",
-                            "au plus tard le 1er septembre 2034",
+                            "adressée au bénéficiaire le 8 juin 2034, n'est toujours pas signée après 1 lettre(s) de relance",
+                            "au plus tard le 8 septembre 2034",
                             "sur la page du dossier : http://localhost:8080/gestion/demandes/" + reference);
                     assertThat(m.html()).contains("<a href=\"http://localhost:8080/gestion/demandes/" + reference + "\">");
                 });

@@ -76,6 +76,10 @@ class SubsidiesOpenDataTest {
         String number = views.view(session.id()).agenda().get(0).deliberationNumber();
         scenarios.fileDocumentsOf(request.reference());
         assertThat(rowOf(number)).as("not concluded yet").isNull();
+        // published and received by the prefect a week later: executory, its convention may be signed
+        clock.set(LocalDate.of(2023, 9, 21));
+        scenarios.makeExecutory(request.reference());
+        assertThat(rowOf(number)).as("executory, not concluded yet").isNull();
 
         clock.set(LocalDate.of(2023, 10, 5));
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,

@@ -24,6 +24,7 @@ import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -77,6 +78,8 @@ class SubsidyPaymentProcessTest {
     ObjectMapper json;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    Clock clock;
 
     @BeforeEach
     void init() {
@@ -92,7 +95,7 @@ class SubsidyPaymentProcessTest {
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
 
         JsonNode schedule = call(post("/api/requests/" + request.reference() + "/payments"), "finances",
-                Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-2027-0412"), 200);
+                Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2027-0412"), 200);
 
         assertThat(schedule.path("conditions").asText()).isEqualTo("unique");
         assertThat(schedule.path("payments").get(0).path("kind").asText()).isEqualTo("SINGLE");
@@ -102,7 +105,7 @@ class SubsidyPaymentProcessTest {
                 .isWaitingAt(SubsidyRequestProcess.TASK_CLOSE_REQUEST);
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
         JsonNode again = call(post("/api/requests/" + request.reference() + "/payments"), "finances",
-                Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-2027-0413"), 409);
+                Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2027-0413"), 409);
         assertThat(again.path("detail").asText()).isEqualTo("La subvention est entièrement versée.");
     }
 
@@ -113,7 +116,7 @@ class SubsidyPaymentProcessTest {
         String reference = request.reference();
 
         call(post("/api/requests/" + reference + "/payments"), "finances",
-                Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-2027-0500"), 200);
+                Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2027-0500"), 200);
         assertThat(payment).hasPassed(GATEWAY_BALANCE_DUE).isWaitingAt(TASK_SUBMIT_FINANCIAL_REPORT);
         assertThat(BpmnAwareTests.task(payment)).hasCandidateGroup("demandeurs");
         assertThat(BpmnAwareTests.task(payment).getDueDate()).isEqualTo(Date.from(LocalDate.of(2028, 6, 30)
@@ -121,7 +124,7 @@ class SubsidyPaymentProcessTest {
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_FINANCIAL_REPORT);
 
         JsonNode early = call(post("/api/requests/" + reference + "/payments"), "finances",
-                Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-2027-0501"), 409);
+                Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2027-0501"), 409);
         assertThat(early.path("detail").asText()).contains("attend le compte rendu financier", "30 juin 2028",
                 "article 10 de la loi n° 2000-321");
         JsonNode noReport = call(post("/api/requests/" + reference + "/financial-report"), "demandeur", null, 400);
@@ -132,15 +135,15 @@ class SubsidyPaymentProcessTest {
                 .param("type", DocumentType.COMPTE_RENDU_FINANCIER.name())
                 .with(as("demandeur"))).andExpect(status().isCreated());
         JsonNode received = call(post("/api/requests/" + reference + "/financial-report"), "demandeur", null, 200);
-        assertThat(received.path("reportReceivedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(received.path("reportReceivedOn").asText()).isEqualTo(LocalDate.now(clock).toString());
         assertThat(payment).isWaitingAt(TASK_PAY_BALANCE);
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
 
         JsonNode paid = call(post("/api/requests/" + reference + "/payments"), "finances",
-                Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-2027-0777"), 200);
+                Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-2027-0777"), 200);
         assertThat(paid.path("payments").get(0).path("amount").decimalValue()).isEqualByComparingTo("15000.00");
         assertThat(paid.path("payments").get(1).path("amount").decimalValue()).isEqualByComparingTo("15000.00");
-        assertThat(paid.path("payments").get(1).path("paidOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(paid.path("payments").get(1).path("paidOn").asText()).isEqualTo(LocalDate.now(clock).toString());
         assertThat(payment).isEnded().hasPassed(TASK_PAY_BALANCE, END_PAID);
         assertThat(parentOf(request)).isWaitingAt(SubsidyRequestProcess.TASK_CLOSE_REQUEST);
         assertThat(requests.byId(request.id()).status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
@@ -150,7 +153,7 @@ class SubsidyPaymentProcessTest {
     void theFinancialReportIsRemindedOnATimerUntilItComes() throws Exception {
         SubsidyRequest request = committed(30000);
         ProcessInstance payment = paymentOf(request);
-        tasks.complete(KEY, request.reference(), TASK_PAY_FIRST, Map.of("paidOn", LocalDate.now().toString(),
+        tasks.complete(KEY, request.reference(), TASK_PAY_FIRST, Map.of("paidOn", LocalDate.now(clock).toString(),
                 "mandateReference", "M-2027-0600"), "finances", "versement");
         Job timer = management.createJobQuery().processInstanceId(payment.getId()).timers().singleResult();
         // thirty days before the report is due, at 09:00 in the authority's zone
@@ -173,17 +176,21 @@ class SubsidyPaymentProcessTest {
         assertThat(management.createJobQuery().processInstanceId(payment.getId()).timers().count()).isEqualTo(1);
     }
 
-    /** Through the vote, both signatures and the commitment: the request's process now calls the payment process. */
+    /**
+     * Through the vote, the deliberation executory, both signatures and the commitment: the request's process now calls
+     * the payment process. Dated by the application's clock (Paris): the request is filed "tomorrow" after 23:00 UTC.
+     */
     private SubsidyRequest committed(int amount) {
         SubsidyRequest request = scenarios.instructedRequest(SeedRequests.ofNumerique(2027, new BigDecimal(amount)), LINE,
                 amount);
         requests.placeOnAgenda(request.id(), SESSION, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
         scenarios.fileDocumentsOf(request.reference());
+        scenarios.executoryWithoutSeance(request.reference());
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
-                Map.of("signedBy", "Marie Dupont", "signedOn", LocalDate.now().toString()), "demandeur", "signature");
+                Map.of("signedBy", "Marie Dupont", "signedOn", LocalDate.now(clock).toString()), "demandeur", "signature");
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
-                Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()), "secretariat", "signature");
+                Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now(clock).toString()), "secretariat", "signature");
         tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_IMPUTE_BUDGET,
                 Map.of("lines", LINE + " = " + amount), "finances", "engagement");
         scenarios.fileDocumentsOf(request.reference());
@@ -219,6 +226,6 @@ class SubsidyPaymentProcessTest {
         assertThat(call(get("/api/requests/" + request.reference() + "/payments"), "instructeur", null, 200)
                 .path("granted").decimalValue()).isEqualByComparingTo("20000");
         call(post("/api/requests/" + request.reference() + "/payments"), "instructeur",
-                Map.of("paidOn", LocalDate.now().toString(), "mandateReference", "M-1"), 403);
+                Map.of("paidOn", LocalDate.now(clock).toString(), "mandateReference", "M-1"), 403);
     }
 }
