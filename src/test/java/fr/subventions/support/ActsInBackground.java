@@ -4,9 +4,12 @@ import fr.subventions.acts.Act;
 import fr.subventions.acts.ActRegister;
 import fr.subventions.bureau.Agenda;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.workflow.DocumentProductionProcess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,17 +22,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ActsInBackground {
 
-    /** As long as the other background waits of the integration tests. */
-    static final Duration LIMIT = Duration.ofSeconds(90);
+    /** How long the job executor may go without ending a document production before a wait fails. */
+    static final Duration STALLED = Duration.ofSeconds(90);
 
     private final ActRegister acts;
     private final SubsidyRequestService requests;
     private final Agenda agenda;
     private final TestPrefecture prefecture;
+    private final HistoryService history;
     private final Clock clock;
 
     ActsInBackground(ActRegister acts, SubsidyRequestService requests, Agenda agenda, TestPrefecture prefecture,
-            Clock clock) {
+            HistoryService history, Clock clock) {
+        this.history = history;
         this.acts = acts;
         this.requests = requests;
         this.agenda = agenda;
@@ -40,9 +45,33 @@ public class ActsInBackground {
     /** The request's deliberation once its package is in the outbox. */
     public Act sent(String reference) throws InterruptedException {
         Long id = requests.byReference(reference).id();
-        Waiting.upTo(LIMIT, "the deliberation of " + reference + " signed and sent to the prefecture", () -> acts
+        whileProducing("the deliberation of " + reference + " signed and sent to the prefecture", () -> acts
                 .deliberationOf(id).map(Act::transmittedAt).isPresent());
         return acts.deliberationOf(id).orElseThrow();
+    }
+
+    /**
+     * Waits for what the documents' production leads to, however many documents are in the queue before, as long as
+     * the job executor goes on producing them: fails once none has ended for {@link #STALLED}.
+     */
+    public void whileProducing(String what, BooleanSupplier done) throws InterruptedException {
+        long ended = productionsEnded();
+        long progressAt = System.nanoTime();
+        while (!done.getAsBoolean()) {
+            long now = productionsEnded();
+            if (now != ended) {
+                ended = now;
+                progressAt = System.nanoTime();
+            } else if (System.nanoTime() - progressAt > STALLED.toNanos()) {
+                throw new AssertionError("still waiting, no document produced for " + STALLED.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private long productionsEnded() {
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(DocumentProductionProcess.KEY)
+                .finished().count();
     }
 
     /** Once sent, the prefecture receives the act on that day: its ARActe left in the inbox and read. */
