@@ -53,6 +53,8 @@ public class ActRegister {
      */
     public Act deliberationSigned(Long agendaItemId, Long signedDocumentId, String object) {
         AgendaItem item = agenda.agendaItem(agendaItemId);
+        // the convention's job may be filing it at this moment: one of the two sends, after the other has committed
+        requests.holdUntilCommit(item.requestId());
         AssemblySession session = item.session();
         Act act = acts.findByAgendaItemId(agendaItemId).map(existing -> {
             existing.resigned(signedDocumentId, Instant.now(clock));
@@ -78,6 +80,8 @@ public class ActRegister {
 
     /** A request's convention, filed: if its deliberation waits for it as an annex, the deliberation is sent now. */
     public void conventionFiled(Long requestId) {
+        // the extract's job may be recording the deliberation at this moment: see deliberationSigned
+        requests.holdUntilCommit(requestId);
         acts.findFirstByRequestIdAndKindOrderByIdDesc(requestId, ActKind.DELIBERATION)
                 .ifPresent(transmissions::sendIfReady);
     }

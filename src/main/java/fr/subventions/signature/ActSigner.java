@@ -81,8 +81,8 @@ public class ActSigner {
      * @throws SigningKeyUnavailableException           when the role has no usable key: the message names the setting
      */
     public byte[] sign(byte[] pdf, SignatoryRole role, String blockText) {
-        SigningKeys.Signatory signatory = keys.of(role);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        SigningKeys.Signatory signatory = keys.of(role, now);
         SignaturePlacement.Field field;
         PDDocument document = PdfInput.open(pdf, PdfInput.ANY_SIZE);
         try {

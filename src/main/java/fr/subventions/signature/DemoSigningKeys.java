@@ -2,6 +2,7 @@ package fr.subventions.signature;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +17,13 @@ import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +38,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's signing keys: on the first start, a test certificate authority and one PKCS#12 keystore per demo
- * signatory, in {@code subventions.signature.demo-keys-dir}; later starts find and reuse them. Each keystore's random
+ * signatory, in {@code subventions.signature.demo-keys-dir}; later starts find and reuse them while their certificates
+ * are valid (three years), and make them anew once they are not, so that a demo running longer still signs. Each keystore's random
  * password is in a file beside it that only its owner may read ({@code president.password}). The names are those of
  * the demo Bureau (fr.subventions.system.DemoData): its President, and the member the demo's séances name secretary.
  * Used for a role whose {@code subventions.signature.<role>.keystore} is empty; a production authority sets its own.
@@ -92,7 +98,11 @@ public class DemoSigningKeys implements ApplicationRunner {
         return folder.resolve(AUTHORITY_FILE);
     }
 
-    /** Makes the authority and the keystores unless all are there: a missing one makes all of them anew. */
+    /**
+     * Makes the authority and the keystores unless all are there and valid now: a missing one makes all of them anew,
+     * and so does an authority whose certificate has expired or is not yet valid (the signatories' are issued with it,
+     * for the same period).
+     */
     public synchronized void ensure() {
         boolean complete = Files.isRegularFile(authorityCertificate());
         for (SignatoryRole role : SignatoryRole.values()) {
@@ -100,6 +110,24 @@ public class DemoSigningKeys implements ApplicationRunner {
         }
         if (!complete) {
             create();
+        } else if (!validNow()) {
+            LOG.warn("The demo signing keys of {} are not valid on {}: made anew", folder.toAbsolutePath(), clock.instant());
+            create();
+        }
+    }
+
+    private boolean validNow() {
+        try (InputStream in = Files.newInputStream(authorityCertificate())) {
+            X509Certificate authority = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            authority.checkValidity(Date.from(clock.instant()));
+            return true;
+        } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the demo authority's certificate " + authorityCertificate(), e);
+        } catch (GeneralSecurityException e) {
+            // not a certificate any more: made anew, as a missing file would be
+            return false;
         }
     }
 

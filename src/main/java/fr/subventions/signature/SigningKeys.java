@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore.PasswordProtection;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Each signatory role's key, opened once from its PKCS#12 keystore: the configured one
  * ({@code subventions.signature.<role>.keystore}), or, with none configured, the demo profile's test keystore. A
- * configured keystore that is missing is never replaced by a test one.
+ * configured keystore that is missing is never replaced by a test one. A key whose certificate is not valid at the
+ * signing time is opened again: the demo's are then made anew, a configured keystore replaced on disk by a renewed one
+ * is read.
  */
 @Component
 class SigningKeys {
@@ -37,6 +41,19 @@ class SigningKeys {
 
     Signatory of(SignatoryRole role) {
         return opened.computeIfAbsent(role, this::open);
+    }
+
+    /** The role's key for a signature at {@code at}: opened again when its certificate is not valid then. */
+    Signatory of(SignatoryRole role, Instant at) {
+        return opened.compute(role, (r, cached) -> {
+            if (cached != null && cached.key().getCertificate().isValidOn(Date.from(at))) {
+                return cached;
+            }
+            if (cached != null) {
+                cached.token().close();
+            }
+            return open(r);
+        });
     }
 
     private Signatory open(SignatoryRole role) {

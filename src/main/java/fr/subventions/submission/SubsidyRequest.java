@@ -326,9 +326,13 @@ public class SubsidyRequest {
 
     // --- payments
 
-    /** A payment made: the request awaits the next one, the financial report before the balance, or its closing. */
+    /**
+     * A payment made: the request awaits the next one, the financial report before the balance, or its closing. Never
+     * before the deliberation is executory ({@link #requireExecutory}), with a convention or without.
+     */
     public void recordPayment(String what, boolean fullyPaid, boolean awaitsReport, String actor, Instant now) {
         requireStatus("verser la subvention", RequestStatus.AWAITING_PAYMENT);
+        requireExecutory("verser la subvention");
         moveTo(fullyPaid ? RequestStatus.AWAITING_CLOSURE
                 : awaitsReport ? RequestStatus.AWAITING_FINANCIAL_REPORT : RequestStatus.AWAITING_PAYMENT, now);
         record(now, actor, what);

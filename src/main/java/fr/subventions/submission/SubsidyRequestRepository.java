@@ -1,15 +1,22 @@
 package fr.subventions.submission;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SubsidyRequestRepository extends JpaRepository<SubsidyRequest, Long> {
 
     Optional<SubsidyRequest> findByReference(String reference);
+
+    /** The request's row locked until the transaction ends (SELECT … FOR UPDATE): its id, or empty. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select r.id from SubsidyRequest r where r.id = :id")
+    Optional<Long> lockRow(Long id);
 
     Optional<SubsidyRequest> findBySubmittedByAndIdempotencyKey(String submittedBy, String idempotencyKey);
 

@@ -257,6 +257,17 @@ public class SubsidyRequestService {
                 .correlateAllWithResult();
     }
 
+    /**
+     * Holds the request's row until the caller's transaction ends, so that two transactions that each decide from the
+     * other's writes run one after the other, the second seeing what the first committed: the register of acts sends a
+     * deliberation once both its signed extract and its convention are filed, each by a job of its own, and each job
+     * looks for the other's document.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdUntilCommit(Long requestId) {
+        requests.lockRow(requestId).orElseThrow(() -> new NotFoundException("Demande inconnue : " + requestId));
+    }
+
     public void recordPayment(Long requestId, String what, boolean fullyPaid, boolean awaitsReport, String actor) {
         byId(requestId).recordPayment(what, fullyPaid, awaitsReport, actor, Instant.now(clock));
     }

@@ -423,7 +423,10 @@ class DossierActionsTest {
         return reference;
     }
 
-    /** Instructed for {@code amount} € split a third, two thirds over two lines, adopted, signed by the beneficiary. */
+    /**
+     * Instructed for {@code amount} € split a third, two thirds over two lines, adopted (a vote recorded without a
+     * séance, made executory as the register of acts would), signed by the beneficiary.
+     */
     String beneficiarySigned(int amount) {
         String reference = inInstruction();
         int first = amount / 3;
@@ -436,6 +439,7 @@ class DossierActionsTest {
         requests.placeOnAgenda(id, session, "secretariat");
         requests.recordVote(id, VoteDecision.ADOPTED, session, "secretariat");
         scenarios.fileDocumentsOf(reference);
+        scenarios.executoryWithoutSeance(reference);
         tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Jeanne Martin", "signedOn", LocalDate.now(clock).toString()), "demandeur", "signature");
         return reference;

@@ -275,6 +275,8 @@ class DossierPageTest {
         clock.set(LocalDate.of(2025, 10, 16));
         SubsidyRequest granted = grant(Beneficiary.newAssociation(), 2025, "9000");
         scenarios.fileDocumentsOf(granted.reference());
+        // executory the same day (CGCT L2131-1): told in the history, the stage unchanged
+        scenarios.executoryWithoutSeance(granted.reference());
         // the beneficiary's signature is a step of the history, at the same stage
         clock.set(LocalDate.of(2025, 10, 20));
         tasks.complete(SubsidyRequestProcess.KEY, granted.reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,

@@ -14,6 +14,7 @@ import fr.subventions.support.SeedRequests.Beneficiary;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +38,11 @@ class WorklistFixtures {
     private final TaskCompleter tasks;
     private final TaskService taskService;
     private final Scenarios scenarios;
+    private final Clock clock;
 
-    WorklistFixtures(SubsidyRequestService requests, TaskCompleter tasks, TaskService taskService, Scenarios scenarios) {
+    WorklistFixtures(SubsidyRequestService requests, TaskCompleter tasks, TaskService taskService, Scenarios scenarios,
+            Clock clock) {
+        this.clock = clock;
         this.requests = requests;
         this.tasks = tasks;
         this.taskService = taskService;
@@ -93,12 +97,16 @@ class WorklistFixtures {
         return expect(request, RequestStatus.AWAITING_AGENDA);
     }
 
-    /** Adopted by the Bureau: with a convention, it waits for the signatures. */
+    /**
+     * Adopted by the Bureau (a vote recorded without a séance), its deliberation executory as the register of acts
+     * would record it: with a convention, it waits for the beneficiary's signature.
+     */
     SubsidyRequest adopted(Beneficiary beneficiary, int year, int requested) {
         SubsidyRequest request = instructed(beneficiary, year, requested, false);
         requests.placeOnAgenda(request.id(), SESSION_LABEL, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION_LABEL, "secretariat");
         scenarios.fileDocumentsOf(request.reference());
+        scenarios.executoryWithoutSeance(request.reference());
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 
@@ -106,9 +114,9 @@ class WorklistFixtures {
     SubsidyRequest awaitingImputation(Beneficiary beneficiary, int year, int requested) {
         SubsidyRequest request = adopted(beneficiary, year, requested);
         complete(request, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY, Map.of("signedBy", "Jeanne Martin",
-                "signedOn", LocalDate.now().toString()), "demandeur");
+                "signedOn", LocalDate.now(clock).toString()), "demandeur");
         complete(request, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT, Map.of("signedBy", "François Rebsamen",
-                "signedOn", LocalDate.now().toString()), "secretariat");
+                "signedOn", LocalDate.now(clock).toString()), "secretariat");
         return expect(request, RequestStatus.AWAITING_IMPUTATION);
     }
 

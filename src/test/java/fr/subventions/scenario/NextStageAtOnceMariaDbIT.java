@@ -1,10 +1,10 @@
 package fr.subventions.scenario;
 
-import static fr.subventions.scenario.SeedCaseMariaDbIT.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.support.ActsInBackground;
 import fr.subventions.support.ApiJourney;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
@@ -23,6 +23,7 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,8 +33,11 @@ import org.springframework.util.LinkedMultiValueMap;
  * Each stage is open as soon as the previous action has committed, while the job executor produces the documents in
  * the background (issue 14, 5): 100 requests over HTTP on MariaDB, each action followed at once by the next one — the
  * completeness check right after the filing, the agenda right after the instruction, the attendance right after the
- * convocation, the beneficiary's signature right after the vote, the President's after it, the commitment after both,
- * and the closing of the séance right after its last vote. Not one is refused; every document is filed in the end.
+ * convocation, the closing of the séance right after its last vote, the publication of its acts right after the
+ * prefecture's acknowledgements, the beneficiary's signature right after, the President's after it, the commitment
+ * after both. Not one is refused; every document is filed in the end. The one wait is the law's: a deliberation is
+ * executory once published and received by the prefect (CGCT L2131-1), who receives it once its extract is signed and
+ * its convention filed; a signature before is refused.
  */
 class NextStageAtOnceMariaDbIT extends MariaDbIntegrationTest {
 
@@ -49,6 +53,8 @@ class NextStageAtOnceMariaDbIT extends MariaDbIntegrationTest {
     MutableClock clock;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    ActsInBackground acts;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -94,31 +100,47 @@ class NextStageAtOnceMariaDbIT extends MariaDbIntegrationTest {
                 String.class));
         for (String reference : references) {
             post("secretariat", "/api/sessions/" + session + "/items/" + reference + "/vote", Map.of(), "vote");
+        }
+        // right after the vote, the deliberation is not executory: the signature waits for it
+        ResponseEntity<String> early = http.withBasicAuth("demandeur", "demandeur").postForEntity("/api/requests/"
+                + references.get(0) + "/convention/signatures", Map.of("signatory", "BENEFICIARY", "signedBy",
+                        "Marie Dupont, présidente", "signedOn", SESSION_DAY.toString()), String.class);
+        assertThat(early.getStatusCode()).as(early.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(early.getBody()).contains("CGCT, art. L2131-1");
+        post("secretariat", "/api/sessions/" + session + "/closure", null, "clôture juste après le dernier vote");
+
+        // each act received by the prefecture once sent, then the séance's acts published: executory, all of them
+        for (String reference : references) {
+            acts.acknowledged(reference, SESSION_DAY);
+        }
+        post("secretariat", "/api/sessions/" + session + "/publication", null,
+                "publication juste après les accusés de réception");
+        for (String reference : references) {
             post("demandeur", "/api/requests/" + reference + "/convention/signatures", Map.of("signatory", "BENEFICIARY",
                     "signedBy", "Marie Dupont, présidente", "signedOn", SESSION_DAY.toString()),
-                    "signature du bénéficiaire juste après le vote");
+                    "signature du bénéficiaire juste après la publication");
             post("secretariat", "/api/requests/" + reference + "/convention/signatures", Map.of("signatory", "PRESIDENT",
                     "signedBy", "François Rebsamen", "signedOn", SESSION_DAY.toString()),
                     "signature du Président juste après celle du bénéficiaire");
             post("finances", "/api/requests/" + reference + "/imputation",
                     Map.of("lines", List.of(Map.of("code", LINE, "amount", 1000))), "engagement juste après les signatures");
         }
-        post("secretariat", "/api/sessions/" + session + "/closure", null, "clôture juste après le dernier vote");
 
         assertThat(refused).as("refused at once").isEmpty();
 
         // The documents, produced beside the cases, are all there in the end, with no incident
-        await(() -> "the document productions end: " + productionsLeft() + " left", () -> productionsLeft() == 0);
+        acts.whileProducing("the document productions end", () -> productionsLeft() == 0);
         assertThat(jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Integer.class)).isZero();
         // each document once, the PDF/A renditions (beside every .docx) apart
         for (String type : List.of("ACKNOWLEDGEMENT", "INSTRUCTION_REPORT", "DELIBERATION_EXTRACT", "CONVENTION",
-                "ENGAGEMENT_SHEET")) {
+                "EXECUTORY_CERTIFICATE", "ENGAGEMENT_SHEET")) {
             assertThat(jdbc.queryForObject("select count(*) from request_document d join subsidy_request r on "
                     + "d.request_id = r.id where r.fiscal_year = ? and d.type = ? and d.media_type <> 'application/pdf'",
                     Integer.class, YEAR, type)).as(type).isEqualTo(REQUESTS);
         }
         assertThat(jdbc.queryForObject("select count(*) from request_document where session_id = ? and type in "
-                + "('CONVOCATION', 'MINUTES') and media_type <> 'application/pdf'", Integer.class, session)).isEqualTo(2);
+                + "('CONVOCATION', 'MINUTES', 'DELIBERATION_LIST') and media_type <> 'application/pdf'", Integer.class,
+                session)).isEqualTo(3);
     }
 
     private int productionsLeft() {

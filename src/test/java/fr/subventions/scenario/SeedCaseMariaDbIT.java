@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.support.ActsInBackground;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
@@ -31,8 +32,9 @@ import org.springframework.util.LinkedMultiValueMap;
 /**
  * The seed case replayed over HTTP on MariaDB: Association OF du Numérique asks 20 000 € of a 72 000 € budget; the
  * Bureau métropolitain of Thursday 14 September 2023 (convocation sent on 8 September; 25 present, 15 proxies,
- * 3 absent) grants it by 40 votes for, of which 15 by proxy; both parties sign the convention; 20 000 € are committed
- * on a 2023 line; the secretariat closes the request GRANTED.
+ * 3 absent) grants it by 40 votes for, of which 15 by proxy; the deliberation, received by the prefecture and
+ * published, is executory; both parties sign the convention; 20 000 € are committed on a 2023 line; the secretariat
+ * closes the request GRANTED.
  */
 public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
 
@@ -50,6 +52,8 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
     }
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    ActsInBackground acts;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -145,6 +149,31 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         assertThat(jdbc.queryForObject(ballots + " and b.member_id <> b.cast_by", Integer.class, reference)).isEqualTo(15);
         expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/closure", null, String.class));
 
+        // Not executory yet (CGCT L2131-1): the convention cannot be signed
+        clock.set(LocalDate.of(2023, 9, 18));
+        ResponseEntity<String> early = as("demandeur").postForEntity("/api/requests/" + reference + "/convention/signatures",
+                Map.of("signatory", "BENEFICIARY", "signedBy", "Marie Dupont, présidente", "signedOn", "2023-09-18"),
+                String.class);
+        assertThat(early.getStatusCode()).as(early.getBody()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(early.getBody()).contains("n'est pas encore exécutoire", "CGCT, art. L2131-1");
+
+        // The extract signed and the convention filed in the background, the deliberation is sent to the prefecture,
+        // which receives it on 19 September; the séance's acts are published on the 20th: executory since then
+        clock.set(LocalDate.of(2023, 9, 19));
+        String number = acts.acknowledged(reference, LocalDate.of(2023, 9, 19)).number();
+        JsonNode acknowledged = read(as("demandeur").getForEntity("/api/requests/" + reference + "/act", String.class));
+        assertThat(acknowledged.get("state").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.get("idActe").asText()).isEqualTo("021-242100410-20230914-" + number + "-DE");
+        assertThat(acknowledged.get("acknowledgedOn").asText()).isEqualTo("2023-09-19");
+        clock.set(LocalDate.of(2023, 9, 20));
+        expect(HttpStatus.OK, as("secretariat").postForEntity("/api/sessions/" + session + "/publication", null, String.class));
+        JsonNode executory = read(as("demandeur").getForEntity("/api/requests/" + reference + "/act", String.class));
+        assertThat(executory.get("state").asText()).isEqualTo("EXECUTORY");
+        assertThat(executory.get("publishedOn").asText()).isEqualTo("2023-09-20");
+        assertThat(executory.get("executoryOn").asText()).isEqualTo("2023-09-20");
+        assertThat(read(as("demandeur").getForEntity("/api/requests/" + reference, String.class)).get("executoryOn").asText())
+                .isEqualTo("2023-09-20");
+
         // The convention, produced by the job executor beside the request, signed by the beneficiary then by the President
         clock.set(LocalDate.of(2023, 10, 2));
         expect(HttpStatus.OK, as("demandeur").postForEntity("/api/requests/" + reference + "/convention/signatures",
@@ -182,19 +211,22 @@ public class SeedCaseMariaDbIT extends MariaDbIntegrationTest {
         assertThat(stages).containsSubsequence("SUBMITTED", "IN_INSTRUCTION", "AWAITING_AGENDA", "ON_AGENDA",
                 "AWAITING_SIGNATURES", "AWAITING_IMPUTATION", "AWAITING_PAYMENT", "AWAITING_CLOSURE", "CLOSED");
         assertThat(closed.get("history").get(0).get("at").asText()).startsWith("2023-07-03");
+        List<String> results = new ArrayList<>();
+        closed.get("history").forEach(h -> results.add(h.get("result").asText()));
+        assertThat(results).contains("Délibération n° " + number + " exécutoire depuis le 20 septembre 2023");
         await("the notification is produced and the process ends", () -> jdbc.queryForObject(
                 "select count(*) from ACT_RU_EXECUTION where BUSINESS_KEY_ = ?", Integer.class, reference) == 0);
         List<String> types = new ArrayList<>();
         read(as("instructeur").getForEntity("/api/requests/" + reference + "/documents", String.class))
                 .forEach(d -> types.add(d.get("type").asText()));
         assertThat(types).contains("BUDGET_PREVISIONNEL", "STATUTS", "ACKNOWLEDGEMENT", "INSTRUCTION_REPORT",
-                "DELIBERATION_EXTRACT", "CONVENTION", "ENGAGEMENT_SHEET", "NOTIFICATION_GRANTED");
+                "DELIBERATION_EXTRACT", "CONVENTION", "EXECUTORY_CERTIFICATE", "ENGAGEMENT_SHEET", "NOTIFICATION_GRANTED");
         // the applicant's own list has the letters and acts addressed to them, not the internal documents (CRPA L311-2)
         List<String> applicants = new ArrayList<>();
         read(as("demandeur").getForEntity("/api/requests/" + reference + "/documents", String.class))
                 .forEach(d -> applicants.add(d.get("type").asText()));
         assertThat(applicants).contains("BUDGET_PREVISIONNEL", "STATUTS", "ACKNOWLEDGEMENT", "DELIBERATION_EXTRACT",
-                "CONVENTION", "NOTIFICATION_GRANTED").doesNotContain("INSTRUCTION_REPORT", "ENGAGEMENT_SHEET");
+                "CONVENTION", "EXECUTORY_CERTIFICATE", "NOTIFICATION_GRANTED").doesNotContain("INSTRUCTION_REPORT", "ENGAGEMENT_SHEET");
         JsonNode sessionDocuments = read(as("secretariat").getForEntity("/api/sessions/" + session + "/documents", String.class));
         assertThat(sessionDocuments.findValuesAsText("type")).contains("CONVOCATION", "DELIBERATION_EXTRACT");
     }

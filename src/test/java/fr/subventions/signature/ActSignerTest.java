@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -154,6 +155,44 @@ class ActSignerTest {
                     || secretary.getLowerLeftX() >= president.getUpperRightX()
                     || president.getLowerLeftX() >= secretary.getUpperRightX()).as("the fields do not overlap").isTrue();
             assertThat(fields.get(1).getWidgets().get(0).getAppearance().getNormalAppearance()).isNotNull();
+        }
+    }
+
+    /**
+     * The demo's keys expire after three years: a signature made later is made with keys made anew, valid then, and
+     * is as intact as the first; a clock set back before them likewise.
+     */
+    @Test
+    void aSignatureOutsideTheDemoKeysValidityIsMadeWithKeysMadeAnew() throws Exception {
+        SignatureSettings settings = SigningTestKit.settings(folder.resolve("renewed"), null);
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-06-20T08:00:00Z"));
+        Clock moving = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return PARIS;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.fixed(now.get(), zone);
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ActSigner signer = SigningTestKit.signer(settings, moving);
+        List<Instant> times = List.of(now.get(), Instant.parse("2031-03-12T09:00:00Z"), Instant.parse("2023-09-14T08:00:00Z"));
+        for (Instant time : times) {
+            now.set(time);
+            byte[] signed = signer.sign(SigningTestKit.fixture(), SignatoryRole.PRESIDENT, null);
+            assertThat(SigningTestKit.verifier().verify(signed).signatures()).as(time.toString()).singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.signerName()).isEqualTo(PRESIDENT);
+                        assertThat(s.signingTime()).isEqualTo(time);
+                        assertThat(s.intact()).isTrue();
+                    });
         }
     }
 

@@ -18,6 +18,8 @@ class SubsidyRequestTest {
     private static final Instant NOW = Instant.parse("2023-07-01T09:00:00Z");
     private static final String SEANCE = "Bureau métropolitain du 14 septembre 2023";
     private static final BigDecimal PROPOSED = new BigDecimal("20000");
+    private static final LocalDate EXECUTORY_ON = LocalDate.of(2023, 9, 25);
+    private static final String DELIBERATION = "B2023_0001";
 
     private static SubsidyRequest submitted() {
         return new SubsidyRequest("DS-2023-0001", "of-numerique", "key-1", SUBMITTED_AT,
@@ -60,9 +62,24 @@ class SubsidyRequestTest {
         return request;
     }
 
-    private static SubsidyRequest awaitingImputation() {
+    /** Adopted, its deliberation published and received by the prefect (CGCT L2131-1): the convention may be signed. */
+    private static SubsidyRequest executory() {
         SubsidyRequest request = awaitingSignatures();
+        request.recordExecutory(EXECUTORY_ON, DELIBERATION, NOW);
+        return request;
+    }
+
+    private static SubsidyRequest awaitingImputation() {
+        SubsidyRequest request = executory();
         request.recordConventionSigned("president", NOW);
+        return request;
+    }
+
+    /** Adopted without a convention, credits committed, the deliberation not yet executory. */
+    private static SubsidyRequest awaitingPaymentNotExecutory() {
+        SubsidyRequest request = awaitingSignatures();
+        request.recordConventionDecision(false, "Convention facultative ; sans convention", NOW);
+        request.recordImputation("20 000 € sur 65748", "finances", NOW);
         return request;
     }
 
@@ -217,7 +234,7 @@ class SubsidyRequestTest {
 
     @Test
     void goesFromSubmissionToClosingWhenGranted() {
-        SubsidyRequest request = awaitingSignatures();
+        SubsidyRequest request = executory();
         request.recordSignature("Convention signée par le bénéficiaire", "of-numerique", NOW);
         assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
         request.recordConventionSigned("president", NOW);
@@ -231,9 +248,79 @@ class SubsidyRequestTest {
         assertThat(request.outcome()).isEqualTo(Outcome.GRANTED);
         assertThat(request.history()).extracting(StageEvent::stage).containsExactly(RequestStatus.SUBMITTED,
                 RequestStatus.IN_INSTRUCTION, RequestStatus.AWAITING_AGENDA, RequestStatus.ON_AGENDA,
-                RequestStatus.AWAITING_SIGNATURES, RequestStatus.AWAITING_SIGNATURES, RequestStatus.AWAITING_IMPUTATION,
-                RequestStatus.AWAITING_PAYMENT, RequestStatus.AWAITING_CLOSURE, RequestStatus.CLOSED);
-        assertThat(request.history().get(9).result()).isEqualTo("Demande clôturée : subvention accordée");
+                RequestStatus.AWAITING_SIGNATURES, RequestStatus.AWAITING_SIGNATURES, RequestStatus.AWAITING_SIGNATURES,
+                RequestStatus.AWAITING_IMPUTATION, RequestStatus.AWAITING_PAYMENT, RequestStatus.AWAITING_CLOSURE,
+                RequestStatus.CLOSED);
+        assertThat(request.history().get(5).result()).isEqualTo("Délibération n° B2023_0001 exécutoire depuis le 25 septembre 2023");
+        assertThat(request.history().get(10).result()).isEqualTo("Demande clôturée : subvention accordée");
+    }
+
+    /** CGCT L2131-1: the deliberation granting the subsidy is executory once published and received by the prefect. */
+    @Nested
+    class ExecutoryCharacter {
+
+        @Test
+        void anAdoptedRequestIsNotExecutoryUntilRecorded() {
+            SubsidyRequest request = awaitingSignatures();
+            assertThat(request.executoryOn()).isNull();
+            request.recordExecutory(EXECUTORY_ON, DELIBERATION, NOW);
+            assertThat(request.executoryOn()).isEqualTo(EXECUTORY_ON);
+            assertThat(request.status()).as("the stage is the signatures' still").isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+        }
+
+        @Test
+        void theBeneficiarysSignatureIsRefusedBeforeAndAcceptedAfter() {
+            SubsidyRequest request = awaitingSignatures();
+            assertRefusedUnchanged(request, () -> request.recordSignature("Convention signée par le bénéficiaire",
+                    "of-numerique", NOW));
+            assertThatThrownBy(() -> request.recordSignature("Convention signée par le bénéficiaire", "of-numerique", NOW))
+                    .hasMessage("Impossible de signer la convention : la délibération attribuant la subvention DS-2023-0001 "
+                            + "n'est pas encore exécutoire (CGCT, art. L2131-1 : elle doit avoir été publiée et reçue par le "
+                            + "représentant de l'État).");
+
+            request.recordExecutory(EXECUTORY_ON, DELIBERATION, NOW);
+            int events = request.history().size();
+            request.recordSignature("Convention signée par le bénéficiaire", "of-numerique", NOW);
+            assertThat(request.history()).hasSize(events + 1);
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+        }
+
+        @Test
+        void thePresidentsSignatureIsRefusedBeforeAndAcceptedAfter() {
+            SubsidyRequest request = awaitingSignatures();
+            assertRefusedUnchanged(request, () -> request.recordConventionSigned("president", NOW));
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_SIGNATURES);
+
+            request.recordExecutory(EXECUTORY_ON, DELIBERATION, NOW);
+            request.recordConventionSigned("president", NOW);
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+        }
+
+        @Test
+        void aPaymentIsRefusedBeforeAndAcceptedAfter() {
+            SubsidyRequest request = awaitingPaymentNotExecutory();
+            assertRefusedUnchanged(request, () -> request.recordPayment("Versement unique de 20 000 €", true, false,
+                    "finances", NOW));
+            assertThatThrownBy(() -> request.recordPayment("Versement unique de 20 000 €", true, false, "finances", NOW))
+                    .hasMessageStartingWith("Impossible de verser la subvention : la délibération attribuant la subvention "
+                            + "DS-2023-0001 n'est pas encore exécutoire (CGCT, art. L2131-1");
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_PAYMENT);
+
+            request.recordExecutory(EXECUTORY_ON, DELIBERATION, NOW);
+            request.recordPayment("Versement unique de 20 000 €", true, false, "finances", NOW);
+            assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_CLOSURE);
+        }
+
+        @Test
+        void isRecordedOnceTheFirstDayStays() {
+            SubsidyRequest request = executory();
+            int events = request.history().size();
+            request.recordExecutory(EXECUTORY_ON.plusDays(3), "B2023_0002", NOW);
+            assertThat(request.executoryOn()).isEqualTo(EXECUTORY_ON);
+            assertThat(request.history()).hasSize(events);
+            assertThat(request.history().get(events - 1).result())
+                    .isEqualTo("Délibération n° B2023_0001 exécutoire depuis le 25 septembre 2023");
+        }
     }
 
     @Nested
@@ -254,6 +341,7 @@ class SubsidyRequestTest {
             assertThat(request.status()).isEqualTo(RequestStatus.AWAITING_IMPUTATION);
             assertThat(request.history().get(request.history().size() - 1).stage())
                     .isEqualTo(RequestStatus.AWAITING_IMPUTATION);
+            request.recordExecutory(EXECUTORY_ON, DELIBERATION, NOW);
             request.recordImputation("20 000 € sur 65748", "finances", NOW);
             request.recordPayment("Versement unique de 20 000 €", true, false, "finances", NOW);
             request.close("secretariat", NOW);

@@ -27,6 +27,14 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.password=" + MariaDbDatabase.PASSWORD,
         "camunda.bpm.job-execution.enabled=true",
         "subventions.documents.template-dir=target/it-templates",
+        // the @CTES folders and the demo's signing keys under target/, not in the checkout's data/; a run's own
+        // folders, as its database is new and its acts' numbering starts again
+        "subventions.transmission.outbox=target/it-actes/${random.uuid}/outbox",
+        "subventions.transmission.inbox=target/it-actes/${random.uuid}/inbox",
+        "subventions.signature.demo-keys-dir=target/it-signature",
+        // TestPrefecture reads the inbox as soon as it answers: a scheduled reading at the same moment would find its
+        // file gone
+        "subventions.transmission.scheduling=false",
         "logging.level.org.camunda=warn"})
 public @interface MariaDbTest {
 }

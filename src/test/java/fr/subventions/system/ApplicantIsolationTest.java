@@ -224,6 +224,7 @@ class ApplicantIsolationTest {
         requests.placeOnAgenda(request.id(), SESSION, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
         scenarios.fileDocumentsOf(request.reference());
+        scenarios.executoryWithoutSeance(request.reference());
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 

@@ -93,9 +93,10 @@ class PreparatoryDocumentsTest {
 
     @Test
     void eachTypeSaysWhetherTheApplicantSeesIt() {
+        // the séance's list of deliberations is the public's on /actes, not a document of the applicant's dossier
         assertThat(Arrays.stream(DocumentType.values()).filter(t -> t.visibility() == Visibility.INTERNAL))
                 .containsExactlyInAnyOrder(DocumentType.INSTRUCTION_REPORT, DocumentType.ENGAGEMENT_SHEET,
-                        DocumentType.CONVOCATION, DocumentType.MINUTES);
+                        DocumentType.CONVOCATION, DocumentType.MINUTES, DocumentType.DELIBERATION_LIST);
         // what the applicant files is theirs to see
         assertThat(Arrays.stream(DocumentType.values()).filter(t -> !t.generated()))
                 .allSatisfy(t -> assertThat(t.visibility()).as(t.name()).isEqualTo(Visibility.SHOWN_TO_APPLICANT));

@@ -80,6 +80,8 @@ class TaskNamesTest {
         requests.placeOnAgenda(granted.id(), SESSION, "secretariat");
         requests.recordVote(granted.id(), VoteDecision.ADOPTED, SESSION, "secretariat");
         scenarios.fileDocumentsOf(granted.reference());
+        // executory, as the register of acts records it: its signatures may open (CGCT L2131-1)
+        scenarios.executoryWithoutSeance(granted.reference());
         List<String> seen = new ArrayList<>();
         for (String process : List.of(SubsidyRequestProcess.KEY, SubsidyPaymentProcess.KEY)) {
             for (UserTask userTask : userTasks(process)) {
