@@ -15,11 +15,14 @@ import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
  * bpmn/subsidy-payment.bpmn, and do no domain work.
  *
  * <p>Per request: 7 user tasks (completeness, instruction, two signatures, imputation, closing, and the payment in a
- * called process), 5 documents (the acknowledgement, the instruction report, the convention, the engagement sheet, the
- * notification), each a send task starting a document instance whose one asynchronous continuation produces it, as
- * bpmn/document-production.bpmn does, 2 message catch events (placed on the agenda, vote recorded), 3 timer boundary
+ * called process), 6 documents (the acknowledgement, the instruction report, the convention, the certificate of executory
+ * character, the engagement sheet, the notification), each a send task starting a document instance whose one
+ * asynchronous continuation produces it, as bpmn/document-production.bpmn does, 3 message catch events (placed on the
+ * agenda, vote recorded, act executory: correlated once the cohort's documents are done, as the domain's run waits for
+ * its acts to be signed and sent), 3 timer boundary
  * events on the beneficiary's signature (reminder cycle, escalation, lapse), a message event subprocess (withdrawal), 1
- * call activity. Per séance: 3 user tasks (agenda, attendance, closing) and 2 documents (convocation, minutes), and per
+ * call activity. Per séance: 3 user tasks (agenda, attendance, closing) and 3 documents (convocation, minutes, list of
+ * deliberations), and per
  * item a user task (the vote), a service task that correlates the vote to the request, and a document (the extract),
  * in a parallel multi-instance subprocess. Service tasks evaluate {@code
  * ${true}}; the candidate groups are the real ones, so that the engine writes the same identity links.
@@ -33,6 +36,7 @@ final class BareProcesses {
     static final String MSG_DOCUMENT_ORDERED = "bare-document-ordered";
     static final String MSG_PLACED = "bare-placed";
     static final String MSG_VOTED = "bare-voted";
+    static final String MSG_EXECUTORY = "bare-executory";
     static final String MSG_WITHDRAWN = "bare-withdrawn";
     static final String VAR_ITEMS = "items";
     static final String VAR_ITEM = "item";
@@ -61,6 +65,8 @@ final class BareProcesses {
                 .serviceTask("DecideConvention").camundaExpression("${true}")
                 .serviceTask("PrepareConvention").camundaExpression("${true}")
                 .sendTask("Convention").camundaClass(OrderDocument.class.getName())
+                .intermediateCatchEvent("ActExecutory").message(MSG_EXECUTORY)
+                .sendTask("ExecutoryCertificate").camundaClass(OrderDocument.class.getName())
                 .userTask("SignAsBeneficiary").camundaCandidateGroups("demandeurs")
                 .boundaryEvent("Reminder").cancelActivity(false).timerWithCycle("R3/P15D").endEvent("Reminded")
                 .moveToActivity("SignAsBeneficiary")
@@ -108,6 +114,7 @@ final class BareProcesses {
                 .subProcessDone()
                 .userTask("CloseSession").camundaCandidateGroups("secretariat")
                 .sendTask("Minutes").camundaClass(OrderDocument.class.getName())
+                .sendTask("DeliberationList").camundaClass(OrderDocument.class.getName())
                 .endEvent("SessionClosed")
                 .done();
     }

@@ -1,5 +1,8 @@
 package fr.subventions.benchmark;
 
+import fr.subventions.acts.Act;
+import fr.subventions.acts.ActKind;
+import fr.subventions.acts.ActRegister;
 import fr.subventions.budget.LineAmount;
 import fr.subventions.budget.LineAmounts;
 import fr.subventions.bureau.Agenda;
@@ -20,6 +23,7 @@ import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
+import fr.subventions.support.TestPrefecture;
 import fr.subventions.workflow.DocumentProductionProcess;
 import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
@@ -59,6 +63,8 @@ final class Lifecycles {
 
     static final BigDecimal AMOUNT = new BigDecimal("1000");
     private static final long JOB_TIMEOUT_MS = 300_000;
+    /** The prefecture answers one cohort at a time: its packages are taken from one outbox, its replies read from one inbox. */
+    private static final Object PREFECTURE = new Object();
 
     private final SubsidyRequestService requests;
     private final DocumentService documents;
@@ -71,6 +77,8 @@ final class Lifecycles {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final Scenarios scenarios;
+    private final ActRegister acts;
+    private final TestPrefecture prefecture;
     private final List<String> lines;
     private final int fiscalYear;
     private final AttendanceSheet sheet;
@@ -79,6 +87,10 @@ final class Lifecycles {
     /** The application's clock: today is the authority's date. */
     private final Clock clock;
     private final AtomicInteger bareKeys = new AtomicInteger();
+    private final AtomicInteger seanceDays = new AtomicInteger();
+
+    /** Acts the job executor left unsent, signed with their convention filed, which the benchmark sent again. */
+    final AtomicInteger unsent = new AtomicInteger();
 
     /** The last domain cohort walked: its requests' ids and its séance, for the document timings. */
     volatile Cohort lastCohort;
@@ -98,6 +110,8 @@ final class Lifecycles {
         this.runtime = context.getBean(RuntimeService.class);
         this.management = context.getBean(ManagementService.class);
         this.scenarios = context.getBean(Scenarios.class);
+        this.acts = context.getBean(ActRegister.class);
+        this.prefecture = context.getBean(TestPrefecture.class);
         this.lines = lines;
         this.fiscalYear = fiscalYear;
         this.sheet = scenarios.seedSheet();
@@ -176,8 +190,9 @@ final class Lifecycles {
         awaitJobs(instances);
         // the séance of the Bureau held today, convened five clear days before: agenda, convocation, attendance (recorded
         // from the séance's day on), one vote per item, closing
-        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
-                "Salle du Conseil, 40 avenue du Drapeau, Dijon", president, secretary, today.minusDays(6)));
+        LocalDate day = seanceDay();
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, day,
+                "Salle du Conseil, 40 avenue du Drapeau, Dijon", president, secretary, day.minusDays(6)));
         String sessionInstance = session.processInstanceId();
         agenda.addToAgenda(session.id(), references, "secretariat");
         sessions.convene(session.id(), "secretariat");
@@ -190,6 +205,8 @@ final class Lifecycles {
         withSession.add(sessionInstance);
         awaitJobs(withSession);
         sessions.requestClosing(session.id(), "secretariat");
+        // the executory gate (CGCT L2131-1): acts signed, sent, acknowledged by the prefecture, published
+        makeExecutory(session.id(), references, instances);
         // convention: both signatures; finance commits; the payment; closing
         String on = today.toString();
         for (String reference : references) {
@@ -250,8 +267,9 @@ final class Lifecycles {
         }
         awaitJobs(instances);
         List<String> voted = List.of(made.get(3).reference(), made.get(4).reference());
-        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, today,
-                "Salle du Conseil", president, secretary, today.minusDays(6)));
+        LocalDate day = seanceDay();
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, day,
+                "Salle du Conseil", president, secretary, day.minusDays(6)));
         agenda.addToAgenda(session.id(), voted, "secretariat");
         sessions.convene(session.id(), "secretariat");
         awaitJobs(Set.of(session.processInstanceId()));
@@ -263,6 +281,7 @@ final class Lifecycles {
         withSession.add(session.processInstanceId());
         awaitJobs(withSession);
         sessions.requestClosing(session.id(), "secretariat");
+        makeExecutory(session.id(), voted, instances);
         String on = today.toString();
         tasks.complete(SubsidyRequestProcess.KEY, made.get(4).reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Jeanne Martin", "signedOn", on), "demandeur", "signature");
@@ -270,6 +289,109 @@ final class Lifecycles {
                 Map.of("signedBy", "François Rebsamen", "signedOn", on), "secretariat", "signature");
         awaitEnded(Set.of(session.processInstanceId()));
         return made.stream().map(r -> new OpenRequests.Template(r.id(), r.reference(), r.processInstanceId())).toList();
+    }
+
+    /**
+     * Each séance of the run on a day of its own, today and the days before: the list of a séance's deliberations is
+     * numbered after its body and its day (« B20261207_LISTE », ActDocuments.listNumber), so that a second séance of the
+     * Bureau on the same day would find the first one's list, published, and its list's production would fail.
+     */
+    LocalDate seanceDay() {
+        return LocalDate.now(clock).minusDays(seanceDays.getAndIncrement());
+    }
+
+    /**
+     * The executory gate (CGCT L2131-1), the real way: the séance's documents and the requests' produced by the job
+     * executor (each extract converted to PDF/A, signed by the secretary and the President, recorded in the register
+     * of acts and sent to the prefecture as its @CTES package once the convention, its annex, is filed), the
+     * prefecture's ARActe left in the inbox and read ({@link TestPrefecture}, as the tiers de télétransmission's
+     * connector would leave it), the séance's acts published; the requests' processes go on past {@code
+     * Event_ActExecutory}, their certificates ordered.
+     */
+    void makeExecutory(Long sessionId, List<String> references, Set<String> instances) {
+        List<String> keys = new ArrayList<>(references);
+        keys.add(SessionService.businessKey(sessionId));
+        awaitDocuments(DocumentProductionProcess.KEY, keys);
+        LocalDate today = LocalDate.now(clock);
+        synchronized (PREFECTURE) {
+            for (Act act : acts.ofSession(sessionId)) {
+                if (act.kind() == ActKind.DELIBERATION && act.transmissionRequired() && act.transmittedAt() == null) {
+                    // left unsent: the extract's job and the convention's ran at once, each committed before seeing
+                    // the other (ActRegister.deliberationSigned, conventionFiled); sent as the secretariat sends again
+                    acts.sendAgain(act.number(), "banc d'essai");
+                    unsent.incrementAndGet();
+                }
+            }
+            for (Act act : acts.ofSession(sessionId)) {
+                if (act.kind() == ActKind.DELIBERATION && act.transmittedAt() != null && act.acknowledgedAt() == null) {
+                    prefecture.acknowledge(act.number(), today);
+                }
+            }
+        }
+        acts.publishSession(sessionId);
+        awaitJobs(instances);
+    }
+
+    /**
+     * For part 4: a séance of {@code size} items prepared, convened, voted and closed through the real processes, its
+     * requests' documents produced, but the documents ordered from the convocation on held back (the
+     * document-production job definition suspended), so that each extract, the list and the procès-verbal can be
+     * produced once, by the caller, and timed; an extract produced after its act was sent would be refused. {@link
+     * #dropHeldDocuments} ends what was held back. The requests stay at {@code Event_ActExecutory}.
+     */
+    Cohort heldSeance(int size) {
+        String line = lines.get(0);
+        List<String> references = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        Set<String> instances = new LinkedHashSet<>();
+        for (int i = 0; i < size; i++) {
+            SubsidyRequest request = requests.submit(SeedRequests.of(SeedRequests.Beneficiary.fresh(LegalForm.ASSOCIATION),
+                    fiscalYear, new BigDecimal("5000")), Scenarios.APPLICANT, null).request();
+            documents.upload(request.reference(), DocumentType.CONTRAT_ENGAGEMENT_REPUBLICAIN,
+                    "contrat-engagement-republicain.pdf", Scenarios.PDF, Scenarios.APPLICANT);
+            references.add(request.reference());
+            ids.add(request.id());
+            instances.add(request.processInstanceId());
+        }
+        awaitJobs(instances);
+        for (String reference : references) {
+            tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
+                    Map.of("isComplete", true, "missing", List.of(), "comment", "Dossier complet"), "instructeur",
+                    "complétude");
+            tasks.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST,
+                    Map.of("opinion", "FAVORABLE", "proposedAmount", AMOUNT, "budgetLines",
+                            LineAmounts.asFormLines(List.of(new LineAmount(line, AMOUNT))),
+                            "report", "Rapport d'instruction."), "instructeur", "instruction");
+        }
+        awaitJobs(instances);
+        awaitDocuments(DocumentProductionProcess.KEY, references);
+        management.suspendJobDefinitionByProcessDefinitionKey(DocumentProductionProcess.KEY, true);
+        LocalDate day = seanceDay();
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, day,
+                "Salle du Conseil, 40 avenue du Drapeau, Dijon", president, secretary, day.minusDays(6)));
+        agenda.addToAgenda(session.id(), references, "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        awaitJobs(Set.of(session.processInstanceId()));
+        attendance.recordAttendance(session.id(), sheet, "secretariat");
+        for (String reference : references) {
+            voting.vote(session.id(), reference, CastVote.unanimous(), "secretariat");
+        }
+        Set<String> withSession = new LinkedHashSet<>(instances);
+        withSession.add(session.processInstanceId());
+        awaitJobs(withSession);
+        sessions.requestClosing(session.id(), "secretariat");
+        awaitEnded(Set.of(session.processInstanceId()));
+        return new Cohort(ids, references, session.id());
+    }
+
+    /** The document productions {@link #heldSeance} held back, deleted; the job definition active again. */
+    void dropHeldDocuments() {
+        List<String> held = management.createJobQuery().suspended().list().stream().map(Job::getProcessInstanceId)
+                .distinct().toList();
+        if (!held.isEmpty()) {
+            runtime.deleteProcessInstances(held, "benchmark: produced by the benchmark itself, and timed", true, true);
+        }
+        management.activateJobDefinitionByProcessDefinitionKey(DocumentProductionProcess.KEY, true);
     }
 
     // ------------------------------------------------------------------------------------------------ the bare engine
@@ -307,6 +429,15 @@ final class Lifecycles {
         withSession.add(sessionInstance);
         awaitJobs(withSession);
         tasks.complete(BareProcesses.SESSION, sessionKey, "CloseSession", Map.of(), "secretariat", "clôture");
+        // the executory gate's wait state, as the domain's: once the séance's and the requests' documents are done
+        List<String> withSessionKey = new ArrayList<>(keys);
+        withSessionKey.add(sessionKey);
+        awaitDocuments(BareProcesses.DOCUMENT, withSessionKey);
+        for (String key : keys) {
+            runtime.createMessageCorrelation(BareProcesses.MSG_EXECUTORY).processInstanceBusinessKey(key)
+                    .correlateWithResult();
+        }
+        awaitJobs(instances);
         for (String key : keys) {
             tasks.complete(BareProcesses.REQUEST, key, "SignAsBeneficiary", Map.of(), "demandeur", "signature");
             tasks.complete(BareProcesses.REQUEST, key, "SignAsPresident", Map.of(), "secretariat", "signature");
