@@ -65,9 +65,15 @@ class ActDocuments {
                 FrenchText.longDate(session.sessionDate()));
     }
 
-    /** The list's number: the body's initial, the séance's date, « _LISTE » (15 characters, as @CTES numbers are). */
+    /**
+     * The list's number, unique per séance (two séances of a body may sit the same day) and at most 15 of
+     * {@code [0-9A-Z_]}, as @CTES numbers are: the body's initial, the séance's date, « _L » and the séance's id
+     * ({@code B20230914_L12}), or « LISTE_ » and the id once that would be too long.
+     */
     static String listNumber(AssemblySession session) {
-        return session.body().name().charAt(0) + session.sessionDate().toString().replace("-", "") + "_LISTE";
+        String number = session.body().name().charAt(0) + session.sessionDate().toString().replace("-", "") + "_L"
+                + session.id();
+        return number.length() <= 15 ? number : "LISTE_" + session.id();
     }
 
     /** Every item the séance deliberated on, in agenda order, with its decision; withdrawn or adjourned ones say so. */

@@ -74,7 +74,7 @@ class ActRulesTest {
 
     @Test
     void aListOfDeliberationsIsPublishedButNeverSent() {
-        Act list = new Act(ActKind.DELIBERATION_LIST, "B20230914_LISTE", null, 1L, null, SEANCE, "Bureau métropolitain",
+        Act list = new Act(ActKind.DELIBERATION_LIST, "B20230914_L1", null, 1L, null, SEANCE, "Bureau métropolitain",
                 "Liste", null, 11L, SIGNED, true);
         assertThat(list.transmissionRequired()).isFalse();
         list.publish(SIGNED, SEANCE.plusDays(1));

@@ -292,9 +292,9 @@ final class Lifecycles {
     }
 
     /**
-     * Each séance of the run on a day of its own, today and the days before: the list of a séance's deliberations is
-     * numbered after its body and its day (« B20261207_LISTE », ActDocuments.listNumber), so that a second séance of the
-     * Bureau on the same day would find the first one's list, published, and its list's production would fail.
+     * Each séance of the run on a day of its own, today and the days before, as an assembly sits (the list of a
+     * séance's deliberations was numbered after its body and its day only, before ActDocuments.listNumber took the
+     * séance's id).
      */
     LocalDate seanceDay() {
         return LocalDate.now(clock).minusDays(seanceDays.getAndIncrement());

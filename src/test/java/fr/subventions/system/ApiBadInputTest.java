@@ -1433,8 +1433,9 @@ class ApiBadInputTest {
         SubsidyRequest request = awaitingAgenda();
         requests.placeOnAgenda(request.id(), SESSION_LABEL, "secretariat");
         requests.recordVote(request.id(), VoteDecision.ADOPTED, SESSION_LABEL, "secretariat");
-        // the convention is produced before the beneficiary can sign it
+        // the convention is produced, and the deliberation executory, before the beneficiary can sign
         scenarios.fileDocumentsOf(request.reference());
+        scenarios.executoryWithoutSeance(request.reference());
         return expect(request, RequestStatus.AWAITING_SIGNATURES);
     }
 
