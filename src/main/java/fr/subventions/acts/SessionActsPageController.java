@@ -60,6 +60,8 @@ class SessionActsPageController {
         LocalDate due = PublicationDeadline.dueOn(session.sessionDate());
         // "seance": Thymeleaf keeps the name "session" for the HTTP session's attributes
         model.addAttribute("seance", session);
+        // the times in the authority's zone, whatever the server's
+        model.addAttribute("zone", clock.getZone());
         model.addAttribute("acts", acts.stream().map(act -> ActView.of(act, today)).toList());
         model.addAttribute("objects", acts.stream().map(Act::object).toList());
         model.addAttribute("publicationDue", due);

@@ -16,6 +16,7 @@ import fr.subventions.payment.PaymentService;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.ActsInBackground;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
@@ -69,6 +70,8 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
     Voting voting;
     @Autowired
     PaymentService payments;
+    @Autowired
+    ActsInBackground acts;
     /** The application's clock, the real time here: a séance held today, signatures of today. */
     @Autowired
     MutableClock clock;
@@ -137,8 +140,9 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
     }
 
     @Test
-    void financeCommitsTheCreditsAndRecordsThePaymentFromTheWorklist() {
-        // a request instructed on one line, voted by the Bureau today and signed by both parties, through the services
+    void financeCommitsTheCreditsAndRecordsThePaymentFromTheWorklist() throws Exception {
+        // a request instructed on one line, voted by the Bureau today, its deliberation received by the prefecture and
+        // published (executory), the convention signed by both parties, through the services
         SubsidyRequest filed = requests.submit(SeedRequests.ofNumerique(YEAR), Scenarios.APPLICANT, null).request();
         String reference = filed.reference();
         scenarios.fileRepublicanCommitment(reference);
@@ -155,6 +159,7 @@ class BackOfficeBrowserMariaDbIT extends MariaDbIntegrationTest {
         sessions.convene(session.id(), "secretariat");
         attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
         voting.vote(session.id(), reference, CastVote.unanimous(), "secretariat");
+        acts.makeExecutory(reference);
         completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                 Map.of("signedBy", "Marie Dupont, présidente", "signedOn", today.toString()), "demandeur", "signature");
         completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,

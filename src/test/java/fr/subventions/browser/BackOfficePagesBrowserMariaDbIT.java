@@ -2,6 +2,7 @@ package fr.subventions.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.subventions.acts.Act;
 import fr.subventions.backoffice.WorklistTab;
 import fr.subventions.bureau.Agenda;
 import fr.subventions.bureau.AssemblyBody;
@@ -16,16 +17,19 @@ import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.ActsInBackground;
 import fr.subventions.support.DemoUsers;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
+import fr.subventions.support.TestPrefecture;
 import fr.subventions.workflow.SubsidyPaymentProcess;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,8 +56,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The back office beyond the day's two journeys, in headless Chromium on MariaDB: every tab of the worklist and the
  * dossier page at every stage a request goes through, each checked by axe-core against WCAG 2.1 A and AA and kept as a
- * screenshot (target/screenshots/gestion-onglet-*, gestion-etape-*); two officers racing for the same task from their
- * own browsers; an officer who uses no mouse taking, checking and instructing a request with the keyboard alone.
+ * screenshot (target/screenshots/gestion-onglet-*, gestion-etape-*); the register of acts' pages, the séance's for the
+ * secretariat and the public /actes (actes-*); two officers racing for the same task from their own browsers; an
+ * officer who uses no mouse taking, checking and instructing a request with the keyboard alone.
  */
 @ExtendWith(SoftAssertionsExtension.class)
 class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
@@ -84,6 +89,10 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
     Voting voting;
     @Autowired
     IdentityService identity;
+    @Autowired
+    ActsInBackground acts;
+    @Autowired
+    TestPrefecture prefecture;
     /** The application's clock, the real time here: a séance held today, signatures of today. */
     @Autowired
     MutableClock clock;
@@ -96,7 +105,7 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
     }
 
     @Test
-    void everyTabOfTheWorklistAndEveryStageOfADossierAreShownAndAccessible() {
+    void everyTabOfTheWorklistAndEveryStageOfADossierAreShownAndAccessible() throws Exception {
         Map<RequestStatus, String> atStage = requestsAtEveryStage();
         try (Browser browser = new Browser("http://localhost:" + port)) {
             logIn(browser, "instructeur");
@@ -140,6 +149,97 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
                 browser.submit("#effacer");
             }
         }
+    }
+
+    /**
+     * The register of acts' pages: the séance's, for the secretariat, its acts in every state — received by the
+     * prefecture, refused by it, sent and awaiting its answer —, published from there, the one refused sent again; the
+     * public /actes, for anyone and for the secretariat, searched by number, a wrong year refused under its field; the
+     * séance's page, to anyone else, the login page. Each checked by axe-core against WCAG 2.1 A and AA.
+     */
+    @Test
+    void theActsPagesOfTheSecretariatAndOfThePublicAreShownAndAccessible() throws Exception {
+        LocalDate today = LocalDate.now(clock);
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String reference = submitted();
+            complete(reference, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_CHECK_COMPLETENESS,
+                    Map.of("isComplete", true, "missing", List.of(), "comment", "Dossier complet"), "instructeur");
+            complete(reference, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_INSTRUCT_REQUEST,
+                    Map.of("opinion", "FAVORABLE", "proposedAmount", new BigDecimal("20000"), "budgetLines",
+                            DEVECO + " = 20000", "report", "Rapport d'instruction."), "instructeur");
+            references.add(reference);
+        }
+        AssemblySession held = session(today, today.minusDays(6));
+        agenda.addToAgenda(held.id(), references, "secretariat");
+        sessions.convene(held.id(), "secretariat");
+        attendance.recordAttendance(held.id(), scenarios.seedSheet(), "secretariat");
+        for (String reference : references) {
+            voting.vote(held.id(), reference, CastVote.unanimous(), "secretariat");
+        }
+        // the first received by the prefecture, the second refused by it, the third sent and awaiting its answer
+        Act first = acts.acknowledged(references.get(0), today);
+        String received = first.number();
+        String refused = acts.sent(references.get(1)).number();
+        prefecture.refuse(refused, today, "Le document principal est illisible.");
+        String sent = acts.sent(references.get(2)).number();
+
+        try (Browser browser = new Browser("http://localhost:" + port)) {
+            logIn(browser, "secretariat");
+            browser.open("/seances/" + held.id());
+            browser.driver.findElement(By.linkText("actes de la séance")).click();
+            browser.until(d -> d.getCurrentUrl().endsWith("/seances/" + held.id() + "/actes"));
+            browser.find("#publier");
+            assertThat(browser.text()).contains(received, refused, sent, "Accusé de réception reçu",
+                    "Anomalie signalée par la préfecture", "Le document principal est illisible.", "Transmis à la préfecture",
+                    "3 acte(s) à publier au plus tard le");
+            // when it was sent, in the authority's time, whatever the server's zone
+            assertThat(browser.text()).contains(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+                    .format(first.transmittedAt().atZone(clock.getZone())));
+            browser.checkAccessible(softly, "actes-seance");
+            browser.screenshot("actes-01-seance");
+
+            browser.submit("#publier");
+            assertThat(browser.find("[role=status]").getText())
+                    .isEqualTo("3 acte(s) publié(s) sur la page publique des actes.");
+            // received and now published, the first is executory
+            assertThat(browser.text()).contains("Exécutoire").doesNotContain("à publier au plus tard");
+            browser.checkAccessible(softly, "actes-seance-publies");
+            browser.screenshot("actes-02-seance-publies");
+
+            browser.submit("form[action$='/actes/" + refused + "/transmission'] button");
+            assertThat(browser.find("[role=status]").getText())
+                    .isEqualTo("L'acte n° " + refused + " est de nouveau transmis à la préfecture.");
+            browser.checkAccessible(softly, "actes-seance-retransmis");
+
+            // the public page, the secretariat logged in
+            browser.open("/actes?numero=" + received);
+            assertThat(browser.text()).contains(received, "Adoptée");
+            browser.checkAccessible(softly, "actes-publics-secretariat");
+        }
+        try (Browser anyone = new Browser("http://localhost:" + port)) {
+            anyone.open("/actes");
+            anyone.find("form[role=search]");
+            anyone.checkAccessible(softly, "actes-publics");
+            anyone.screenshot("actes-03-publics");
+            anyone.type("#numero", received);
+            anyone.submit("form[role=search] button[type=submit]");
+            anyone.until(d -> d.findElements(By.cssSelector("a[href$='/actes/" + received + ".pdf']")).size() == 1);
+            anyone.checkAccessible(softly, "actes-publics-recherche");
+            anyone.screenshot("actes-04-publics-recherche");
+            anyone.type("#numero", "");
+            anyone.type("#annee", "deux");
+            anyone.submit("form[role=search] button[type=submit]");
+            anyone.find("#annee[aria-invalid=true]");
+            assertThat(anyone.text()).contains("Indiquez une année en chiffres, par exemple 2023.");
+            anyone.checkAccessible(softly, "actes-publics-erreur");
+            // the séance's acts are the secretariat's: anyone else is asked to log in
+            anyone.open("/seances/" + held.id() + "/actes");
+            anyone.until(d -> d.getCurrentUrl().endsWith("/connexion"));
+        }
+        assertThat(requests.byReference(references.get(0)).executoryOn()).isEqualTo(today);
+        await(references.get(0), SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY);
+        assertThat(requests.byReference(references.get(1)).executoryOn()).isNull();
     }
 
     /**
@@ -283,10 +383,11 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
 
     /**
      * One request at each stage, brought there through the processes as the staff would: the incomplete one asked for
-     * its RIB, one on the agenda of a séance to come, the voted ones adopted today, the one awaiting its compte rendu
+     * its RIB, one on the agenda of a séance to come, the voted ones adopted today (executory once signed, but the one
+     * awaiting its signatures, whose deliberation the prefecture has not received), the one awaiting its compte rendu
      * financier granted 40 000 € and paid its advance, the closed one paid and closed.
      */
-    private Map<RequestStatus, String> requestsAtEveryStage() {
+    private Map<RequestStatus, String> requestsAtEveryStage() throws InterruptedException {
         LocalDate today = LocalDate.now(clock);
         Map<RequestStatus, String> at = new EnumMap<>(RequestStatus.class);
         for (RequestStatus status : RequestStatus.values()) {
@@ -327,6 +428,8 @@ class BackOfficePagesBrowserMariaDbIT extends MariaDbIntegrationTest {
             if (status.compareTo(RequestStatus.AWAITING_IMPUTATION) < 0) {
                 continue;
             }
+            // received by the prefecture and published: executory (the one awaiting its signatures is not yet)
+            acts.makeExecutory(reference);
             complete(reference, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                     Map.of("signedBy", "Marie Dupont, présidente", "signedOn", today.toString()), "demandeur");
             complete(reference, SubsidyRequestProcess.KEY, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.subventions.scenario.SeedCaseMariaDbIT;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.support.ActsInBackground;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.workflow.SubsidyRequestProcess;
 import fr.subventions.workflow.TaskCompleter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,8 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The seed case by the people who live it, in headless Chromium on MariaDB: the applicant files the request with two
  * documents on the portal; the officer checks completeness and instructs it in Camunda Tasklist through its Camunda
- * Forms; the secretariat records the séance on the séance page; the applicant signs the convention and sees the
- * subsidy granted. Screenshots under target/screenshots.
+ * Forms; the secretariat records the séance on the séance page; the applicant is told the convention waits for the
+ * deliberation to be executory; once the prefecture has received it, the secretariat publishes the séance's acts from
+ * their page; the applicant signs the convention and sees the subsidy granted. Screenshots under target/screenshots.
  *
  * <p>axe-core checks every page on the way against WCAG 2.1 A and AA: each violation is reported with its page (all of
  * them, at the end of the test), and the page kept as axe-&lt;page&gt;.png and .html. Another applicant files a request
@@ -57,6 +60,10 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
     Scenarios scenarios;
     @Autowired
     TaskCompleter completer;
+    @Autowired
+    ActsInBackground acts;
+    @Autowired
+    Clock clock;
     @InjectSoftAssertions
     SoftAssertions softly;
 
@@ -212,6 +219,29 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             browser.checkAccessible(softly, "seance-apres-vote");
             logout(browser);
 
+            // The applicant is told the subsidy is granted, the convention to be signed once the deliberation is executory
+            login(browser, "of-numerique", PASSWORD);
+            browser.open("/portail/demandes/" + reference);
+            assertThat(browser.find("#attente-executoire").getText()).contains("dès que la délibération sera exécutoire");
+            assertThat(browser.driver.findElements(By.id("signer"))).isEmpty();
+            browser.screenshot("07b-demande-attente-executoire");
+            browser.checkAccessible(softly, "demande-attente-executoire");
+            logout(browser);
+
+            // The deliberation is sent to the prefecture once its extract is signed and the convention filed, in the
+            // background; the prefecture acknowledges it; the secretariat publishes the séance's acts from their page
+            acts.acknowledged(reference, LocalDate.now(clock));
+            login(browser, "secretariat", "secretariat");
+            browser.open("/seances/" + seance.substring("seance-".length()) + "/actes");
+            assertThat(browser.text()).contains("Accusé de réception reçu");
+            browser.checkAccessible(softly, "seance-actes");
+            browser.submit("#publier");
+            assertThat(browser.find("[role=status]").getText()).endsWith("publié(s) sur la page publique des actes.");
+            assertThat(browser.text()).contains("Exécutoire");
+            browser.screenshot("07c-seance-actes-publies");
+            browser.checkAccessible(softly, "seance-actes-publies");
+            logout(browser);
+
             // The applicant signs the convention and sees the subsidy granted
             login(browser, "of-numerique", PASSWORD);
             browser.open("/portail/demandes/" + reference);
@@ -224,7 +254,7 @@ class PortalBrowserMariaDbIT extends MariaDbIntegrationTest {
             assertThat(browser.find(".succes").getText()).contains("Convention signée");
             awaitStatus(browser, reference, RequestStatus.AWAITING_SIGNATURES);
             completer.complete(SubsidyRequestProcess.KEY, reference, SubsidyRequestProcess.TASK_SIGN_AS_PRESIDENT,
-                    Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now().toString()), "secretariat",
+                    Map.of("signedBy", "François Rebsamen", "signedOn", LocalDate.now(clock).toString()), "secretariat",
                     "signature du Président");
             browser.open("/portail/demandes/" + reference);
             assertThat(browser.find("#decision").getAttribute("data-outcome")).isEqualTo("GRANTED");

@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.subventions.bureau.Agenda;
+import fr.subventions.bureau.AssemblyBody;
+import fr.subventions.bureau.AssemblySession;
+import fr.subventions.bureau.Attendance;
+import fr.subventions.bureau.CastVote;
+import fr.subventions.bureau.CreateSession;
+import fr.subventions.bureau.SessionService;
+import fr.subventions.bureau.Voting;
 import fr.subventions.scenario.SeedCaseMariaDbIT;
 import fr.subventions.shared.Money;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
 import fr.subventions.submission.SubsidyRequestService;
-import fr.subventions.submission.VoteDecision;
+import fr.subventions.support.ActsInBackground;
 import fr.subventions.support.HttpApi;
 import fr.subventions.support.MariaDbIntegrationTest;
 import fr.subventions.support.MutableClock;
@@ -64,7 +72,6 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
     static final int ROOM_FOR = 7;
     static final BigDecimal EACH = new BigDecimal("1000.00");
     static final String HEADER = "exercice;chapitre;nature;fonction;service;code_service;libelle;credits_votes";
-    static final String SESSION = "Bureau métropolitain (essai de concurrence)";
 
     @LocalServerPort
     int port;
@@ -84,6 +91,16 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
     MutableClock clock;
     @Autowired
     Scenarios scenarios;
+    @Autowired
+    SessionService sessions;
+    @Autowired
+    Agenda agenda;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Voting voting;
+    @Autowired
+    ActsInBackground acts;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -307,8 +324,11 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
         return filed;
     }
 
-    /** Twenty requests of 1 000 € reserved on their lines, adopted, their convention signed: each waits for finance. */
-    private List<SubsidyRequest> awaitingImputation(int year, IntFunction<String> reservedOn) {
+    /**
+     * Twenty requests of 1 000 € reserved on their lines, adopted by a séance of today, their deliberations received by
+     * the prefecture and published (executory), their convention signed: each waits for finance.
+     */
+    private List<SubsidyRequest> awaitingImputation(int year, IntFunction<String> reservedOn) throws Exception {
         List<SubsidyRequest> filed = inInstruction(year);
         // the instruction report is produced in the background before the request can be placed on an agenda
         stageByStage(i -> tasks.complete(SubsidyRequestProcess.KEY, filed.get(i).reference(),
@@ -317,12 +337,22 @@ class BudgetConcurrencyMariaDbIT extends MariaDbIntegrationTest {
                 "instructeur", "instruction"), i -> await("the instruction report of " + filed.get(i).reference(),
                         () -> runtime.createExecutionQuery().processInstanceBusinessKey(filed.get(i).reference())
                                 .messageEventSubscriptionName(SubsidyRequestProcess.MESSAGE_PLACED_ON_AGENDA).count() == 1));
-        // the convention is produced in the background before the beneficiary signs it
-        stageByStage(i -> {
-            requests.placeOnAgenda(filed.get(i).id(), SESSION, "secretariat");
-            requests.recordVote(filed.get(i).id(), VoteDecision.ADOPTED, SESSION, "secretariat");
-        }, i -> awaitTask(filed.get(i), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY));
-        String today = LocalDate.now(clock).toString();
+        LocalDate day = LocalDate.now(clock);
+        AssemblySession session = sessions.create(new CreateSession(AssemblyBody.BUREAU, day,
+                "Salle du Conseil, 40 avenue du Drapeau, Dijon", scenarios.bureauMember("REBSAMEN").id(),
+                scenarios.bureauMember("HOAREAU").id(), day.minusDays(6)));
+        agenda.addToAgenda(session.id(), filed.stream().map(SubsidyRequest::reference).toList(), "secretariat");
+        sessions.convene(session.id(), "secretariat");
+        attendance.recordAttendance(session.id(), scenarios.seedSheet(), "secretariat");
+        for (SubsidyRequest request : filed) {
+            voting.vote(session.id(), request.reference(), CastVote.unanimous(), "secretariat");
+        }
+        // each deliberation sent once its extract and convention are produced in the background, then executory
+        for (SubsidyRequest request : filed) {
+            acts.makeExecutory(request.reference());
+            awaitTask(request, SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY);
+        }
+        String today = day.toString();
         for (SubsidyRequest request : filed) {
             tasks.complete(SubsidyRequestProcess.KEY, request.reference(), SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY,
                     Map.of("signedBy", "Marie Dupont, présidente", "signedOn", today), "demandeur", "signature");

@@ -3,7 +3,9 @@ package fr.subventions.support;
 import fr.subventions.acts.Act;
 import fr.subventions.acts.ActRegister;
 import fr.subventions.bureau.Agenda;
+import fr.subventions.bureau.AgendaItem;
 import fr.subventions.submission.SubsidyRequestService;
+import fr.subventions.submission.VoteDecision;
 import fr.subventions.workflow.DocumentProductionProcess;
 import java.time.Clock;
 import java.time.Duration;
@@ -84,6 +86,21 @@ public class ActsInBackground {
     }
 
     /**
+     * The séance's signed acts published once each of its adopted deliberations has been sent: a job sending one at
+     * that moment would race the publication for the act's row, and one of the two would fail (a deadlock on MariaDB).
+     */
+    public void publishOnceSent(Long session) throws InterruptedException {
+        for (Long itemId : agenda.agendaItemIds(session)) {
+            AgendaItem item = agenda.agendaItem(itemId);
+            if (item.decision() == VoteDecision.ADOPTED) {
+                whileProducing("the deliberation of " + item.reference() + " sent to the prefecture", () -> acts
+                        .deliberationOf(item.requestId()).map(Act::transmittedAt).isPresent());
+            }
+        }
+        acts.publishSession(session);
+    }
+
+    /**
      * Sent, received by the prefecture today, the séance's acts published: executory today, the request's process gone on
      * to the signatures (or the commitment). Answers the act.
      */
@@ -91,7 +108,7 @@ public class ActsInBackground {
         Act act = acknowledged(reference, LocalDate.now(clock));
         Long session = agenda.decidingSession(act.requestId())
                 .orElseThrow(() -> new AssertionError(reference + " was not voted in a séance"));
-        acts.publishSession(session);
+        publishOnceSent(session);
         Act published = acts.byNumber(act.number());
         if (requests.byReference(reference).executoryOn() == null) {
             throw new AssertionError("the deliberation of " + reference + " is not executory once published: "

@@ -68,12 +68,18 @@ public final class PackagedApplication implements AutoCloseable {
     /** Starts the process again on the same port and database (after a kill, say). */
     public void restart() throws Exception {
         File jar = new File("target").listFiles((dir, name) -> name.startsWith("subventions-") && name.endsWith(".jar"))[0];
+        String data = templates.replaceFirst("-templates$", "") + "-data";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.getPath(), "--spring.profiles.active=mariadb,demo", "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl + "?nullDatabaseMeansCurrent=true",
                 "--spring.datasource.username=" + MariaDbDatabase.USER,
                 "--spring.datasource.password=" + MariaDbDatabase.PASSWORD,
-                "--subventions.documents.template-dir=" + templates, "--logging.level.root=warn"));
+                "--subventions.documents.template-dir=" + templates,
+                // the @CTES folders and the demo's signing keys beside the templates, under target/, not in the
+                // checkout's data/; the nodes of one database share them, as a cluster shares its disk
+                "--subventions.transmission.outbox=" + data + "/actes/outbox",
+                "--subventions.transmission.inbox=" + data + "/actes/inbox",
+                "--subventions.signature.demo-keys-dir=" + data + "/signature", "--logging.level.root=warn"));
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         awaitUp();
