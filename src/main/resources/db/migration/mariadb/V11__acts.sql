@@ -16,7 +16,7 @@ create table act (
     outcome enum ('ADJOURNED','ADOPTED','REJECTED'),
     document_id bigint not null,
     signed_at datetime(6) not null,
-    transmission_required boolean not null,
+    transmission_required bit(1) not null,
     transmitted_at datetime(6),
     id_acte varchar(60),
     received_on date,
