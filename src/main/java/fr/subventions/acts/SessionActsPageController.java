@@ -3,6 +3,7 @@ package fr.subventions.acts;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.shared.Caller;
+import fr.subventions.shared.DatabaseFailures;
 import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
@@ -33,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class SessionActsPageController {
+
+    private static final String CONCURRENT_CHANGE = "Un autre traitement modifiait ces actes au même moment (un envoi à "
+            + "la préfecture, sans doute) : rien n'a été enregistré. Recommencez dans un instant.";
 
     private final ActRegister register;
     private final PrefectureReplies replies;
@@ -131,6 +135,12 @@ class SessionActsPageController {
             redirect.addFlashAttribute("probleme", String.join(" ; ", e.errors().stream().map(FieldError::message).toList()));
         } catch (StageConflictException | NotFoundException e) {
             redirect.addFlashAttribute("probleme", e.getMessage());
+        } catch (RuntimeException e) {
+            // an act being sent by the register's job at the same moment: told as the API tells it (409), not a 500
+            if (!DatabaseFailures.isConcurrentChange(e)) {
+                throw e;
+            }
+            redirect.addFlashAttribute("probleme", CONCURRENT_CHANGE);
         }
         return "redirect:/seances/" + id + "/actes";
     }

@@ -1,19 +1,15 @@
 package fr.subventions.acts;
 
 import fr.subventions.convention.ConventionService;
+import fr.subventions.shared.Digests;
 import fr.subventions.shared.Sequences;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
-import fr.subventions.submission.RequestDocument;
-import fr.subventions.submission.SubsidyRequestService;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -27,27 +23,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Transmissions {
 
-    private static final String PDF = "application/pdf";
-
     private final ActesPackage packages;
     private final TransmissionFolders folders;
     private final TransmissionSettings settings;
     private final SentPackageRepository sent;
     private final DocumentService documents;
-    private final SubsidyRequestService requests;
     private final ConventionService conventions;
     private final Sequences sequences;
     private final Clock clock;
 
     Transmissions(ActesPackage packages, TransmissionFolders folders, TransmissionSettings settings,
-            SentPackageRepository sent, DocumentService documents, SubsidyRequestService requests,
-            ConventionService conventions, Sequences sequences, Clock clock) {
+            SentPackageRepository sent, DocumentService documents, ConventionService conventions,
+            Sequences sequences, Clock clock) {
         this.packages = packages;
         this.folders = folders;
         this.settings = settings;
         this.sent = sent;
         this.documents = documents;
-        this.requests = requests;
         this.conventions = conventions;
         this.sequences = sequences;
         this.clock = clock;
@@ -77,7 +69,7 @@ public class Transmissions {
         Instant now = Instant.now(clock);
         act.transmitted(now);
         sent.save(new SentPackage(act.id(), archive.fileName(), archive.envelope(), archive.message(), archive.content(),
-                sha256(archive.content()), now, actor));
+                Digests.sha256(archive.content()), now, actor));
         // last: a failure above leaves nothing in the outbox; one here rolls the act back, to be sent again
         folders.deposit(archive);
     }
@@ -114,31 +106,11 @@ public class Transmissions {
                 || conventions.of(act.requestId()).isEmpty()) {
             return Optional.of(List.of());
         }
-        return latestPdf(act.requestId(), DocumentType.CONVENTION)
-                .map(convention -> List.of(new ActTransmission.Annex(convention.filename(),
-                        documents.withContent(convention.id()).orElseThrow().content())));
-    }
-
-    private Optional<RequestDocument> latestPdf(Long requestId, DocumentType type) {
-        List<RequestDocument> filed = documents.list(requests.byId(requestId));
-        for (int i = filed.size() - 1; i >= 0; i--) {
-            RequestDocument document = filed.get(i);
-            if (document.type() == type && PDF.equals(document.mediaType())) {
-                return Optional.of(document);
-            }
-        }
-        return Optional.empty();
+        return documents.latestPdf(act.requestId(), null, DocumentType.CONVENTION)
+                .map(convention -> List.of(new ActTransmission.Annex(convention.filename(), convention.content())));
     }
 
     private static ActNature nature(Act act) {
         return act.kind() == ActKind.CONVENTION ? ActNature.CONVENTION : ActNature.DELIBERATION;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

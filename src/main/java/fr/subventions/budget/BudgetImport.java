@@ -8,17 +8,15 @@ import fr.subventions.budget.BudgetFile.Format;
 import fr.subventions.budget.BudgetFile.Row;
 import fr.subventions.budget.BudgetHeader.Column;
 import fr.subventions.budget.BudgetRowChecks.CheckedRow;
+import fr.subventions.shared.Digests;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.Money;
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -170,7 +168,7 @@ public class BudgetImport {
         }
         // each fiscal year of the file has its engagement counter before anything is committed on its lines
         parsed.stream().map(CheckedRow::fiscalYear).distinct().sorted().forEach(engagementNumbers::ensureCounter);
-        records.save(new BudgetImportRecord(sanitize(filename), sha256(content), format.name(), parsed.size(), created,
+        records.save(new BudgetImportRecord(sanitize(filename), Digests.sha256(content), format.name(), parsed.size(), created,
                 updated, unchanged, total, actor, Instant.now(clock)));
         return new Summary(format.name(), parsed.size(), created, updated, unchanged, total,
                 parsed.stream().map(CheckedRow::fiscalYear).distinct().sorted().toList());
@@ -195,13 +193,5 @@ public class BudgetImport {
             name = "budget";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -2,16 +2,14 @@ package fr.subventions.submission;
 
 import fr.subventions.shared.Archives;
 import fr.subventions.shared.Caller;
+import fr.subventions.shared.Digests;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.signature.SignatureVerifier;
 import fr.subventions.signature.VerifiedPdf;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +74,7 @@ public class DocumentService {
             request.recordSignedConvention(signedConvention(content), caller.username(), Instant.now(clock));
         }
         return documents.save(new RequestDocument(request.id(), null, type, sanitize(filename), mediaType, content,
-                sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
+                Digests.sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
     }
 
     /**
@@ -114,7 +112,7 @@ public class DocumentService {
             String mediaType, byte[] content, String stage) {
         int version = (int) documents.countByRequestIdAndSessionIdAndTypeAndMediaTypeNot(requestId, sessionId, type,
                 DocumentType.PDF) + 1;
-        return documents.save(new RequestDocument(requestId, sessionId, type, filename, mediaType, content, sha256(content),
+        return documents.save(new RequestDocument(requestId, sessionId, type, filename, mediaType, content, Digests.sha256(content),
                 Instant.now(clock), "système", stage, version));
     }
 
@@ -133,7 +131,7 @@ public class DocumentService {
         String name = document.filename();
         String filename = (name.endsWith(".docx") ? name.substring(0, name.length() - ".docx".length()) : name) + ".pdf";
         return documents.save(new RequestDocument(document.requestId(), document.sessionId(), document.type(), filename,
-                DocumentType.PDF, pdf, sha256(pdf), Instant.now(clock), "système", document.stage(),
+                DocumentType.PDF, pdf, Digests.sha256(pdf), Instant.now(clock), "système", document.stage(),
                 document.version()));
     }
 
@@ -339,13 +337,5 @@ public class DocumentService {
             }
         }
         return true;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }
