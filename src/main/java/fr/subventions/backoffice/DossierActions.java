@@ -125,6 +125,26 @@ public class DossierActions {
         return new CurrentAction(reference, null, null, null, tasks.whereIs(reference), false, Map.of(), Map.of());
     }
 
+    /** A staff step the request waits at, and its task as it is now. */
+    public record StepTask(Step step, OpenTask task) {
+    }
+
+    /**
+     * The staff step the request waits at and its task, if it waits at one: the step whose form the dossier page offers
+     * ({@link #current}), found without reading what the form needs. A batch takes, releases or gives this task.
+     */
+    public Optional<StepTask> waitingAt(String reference) {
+        List<OpenTask> open = tasks.openTasks(reference);
+        for (Step step : Step.values()) {
+            for (OpenTask task : open) {
+                if (step.isStepOf(task)) {
+                    return Optional.of(new StepTask(step, task));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The task open at this step, if the request waits there: for the take, release and give forms. */
     public Optional<OpenTask> openAt(String reference, Step step) {
         return tasks.openTasks(reference).stream().filter(step::isStepOf).findFirst();

@@ -42,7 +42,7 @@ public class OfficerStepForms {
 
     /** The expected documents, those received ticked in {@code values}. */
     Completeness completeness(SubsidyRequest request, Map<String, String> values) {
-        List<RequestDocument> filed = documents.list(request).stream().filter(d -> !d.type().generated()).toList();
+        List<RequestDocument> filed = documents.list(request).stream().filter(d -> d.type().filedByApplicant()).toList();
         List<ExpectedDocument> expected = new ArrayList<>();
         List<DocumentType> listed = expectedDocuments.of(request);
         for (DocumentType type : listed) {

@@ -31,10 +31,12 @@ class WorklistController {
 
     private final WorklistService worklist;
     private final WorklistExport export;
+    private final SelectionChoices selection;
 
-    WorklistController(WorklistService worklist, WorklistExport export) {
+    WorklistController(WorklistService worklist, WorklistExport export, SelectionChoices selection) {
         this.worklist = worklist;
         this.export = export;
+        this.selection = selection;
     }
 
     @GetMapping("/gestion")
@@ -84,7 +86,9 @@ class WorklistController {
             Map.entry(WorklistQuery.STAGE, "Étape"), Map.entry(WorklistQuery.TAKEN_BY, "Prise par"),
             Map.entry(WorklistQuery.AMOUNT_MIN, "Montant demandé, au moins"),
             Map.entry(WorklistQuery.AMOUNT_MAX, "Montant demandé, au plus"),
-            Map.entry(WorklistQuery.OVERDUE, "Échéance dépassée"), Map.entry(WorklistQuery.SORT, "Tri"),
+            Map.entry(WorklistQuery.OVERDUE, "Échéance dépassée"),
+            Map.entry(WorklistQuery.AWAITING_REPLY, "En attente de réponse du demandeur"),
+            Map.entry(WorklistQuery.SORT, "Tri"),
             Map.entry(WorklistQuery.ORDER, "Ordre"), Map.entry(WorklistQuery.PAGE, "Page"),
             Map.entry(WorklistQuery.SIZE, "Lignes par page"));
 
@@ -130,6 +134,9 @@ class WorklistController {
         model.addAttribute("sizes", WorklistQuery.SIZES);
         model.addAttribute("user", caller.username());
         model.addAttribute("labels", LABELS);
+        // the selection's batch actions and bundle, the user's export templates (SelectionController, ExportTemplates)
+        selection.describe(caller, model);
+        selection.describeTemplates(caller, resolved.query(), request.getContextPath(), model);
         return "gestion/liste";
     }
 

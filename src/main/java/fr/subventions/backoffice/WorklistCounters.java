@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * be taken: some 25 ms with 100 000 open requests, more than a page itself. Those are the same for every user (of the
  * same groups), so they are kept for a few seconds ({@code subventions.worklist.counters-ttl}, 5 s; 0 in the tests): a
  * counter may lag a colleague's action by that much, never the user's own list, which is always read afresh. « Mes
- * dossiers », the user's own, is counted each time from an index of a few hundred entries.
+ * dossiers », the user's own, is counted each time from an index of a few hundred entries, and « Avis à donner » from
+ * the opinions awaited.
  */
 @Component
 class WorklistCounters {
@@ -74,6 +75,12 @@ class WorklistCounters {
         }
         return jdbc.queryForObject("select count(*) from ACT_RU_TASK where ASSIGNEE_ = :user and TASK_DEF_KEY_ in (:keys)",
                 Map.of("user", user, "keys", taskKeys), Long.class);
+    }
+
+    /** Requests on which an opinion is awaited from the user, by name or through a group: never kept. */
+    long opinions(String user, Set<String> groups) {
+        return jdbc.queryForObject("select count(distinct request_id) from (" + WorklistSql.OPINIONS_AWAITED + ") a",
+                Map.of("user", user, "groups", groups.isEmpty() ? Set.of("-") : groups), Long.class);
     }
 
     private boolean expired(long at) {

@@ -49,6 +49,9 @@ class WorklistPreference {
     @Column(nullable = false)
     private boolean overdue;
 
+    @Column(nullable = false)
+    private boolean awaitingReply;
+
     @Column(nullable = false, length = 20)
     private String sortKey;
 
@@ -84,6 +87,7 @@ class WorklistPreference {
         amountMin = query.amountMin();
         amountMax = query.amountMax();
         overdue = query.overdue();
+        awaitingReply = query.awaitingReply();
         sortKey = query.sort().name();
         sortDescending = query.descending();
         pageSize = query.size();
@@ -99,7 +103,7 @@ class WorklistPreference {
         try {
             return new WorklistQuery(WorklistTab.valueOf(tab), searchText, fiscalYear, theme, service,
                     stage == null ? null : RequestStatus.valueOf(stage), takenBy, amountMin, amountMax, overdue,
-                    WorklistSort.valueOf(sortKey), sortDescending, 1,
+                    awaitingReply, WorklistSort.valueOf(sortKey), sortDescending, 1,
                     WorklistQuery.SIZES.contains(pageSize) ? pageSize : WorklistQuery.DEFAULT.size());
         } catch (IllegalArgumentException unknown) {
             return null;

@@ -12,11 +12,20 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code /gestion?onglet=en-instruction&exercice=2026&tri=jours&ordre=desc}), and read back from them, each one
  * checked, by {@link WorklistQueryForm}; kept per user ({@link WorklistPreference}) but for the page.
  *
- * @param takenBy {@link #NOBODY}, {@link #ME}, a user's id, or null for anyone
+ * @param takenBy       {@link #NOBODY}, {@link #ME}, a user's id, or null for anyone
+ * @param awaitingReply only the requests waiting for their applicant's answer to an officer's question
  */
 public record WorklistQuery(WorklistTab tab, String search, Integer fiscalYear, String theme, String service,
         RequestStatus stage, String takenBy, BigDecimal amountMin, BigDecimal amountMax, boolean overdue,
-        WorklistSort sort, boolean descending, int page, int size) {
+        boolean awaitingReply, WorklistSort sort, boolean descending, int page, int size) {
+
+    /** A query without the filter on the applicant's answer. */
+    public WorklistQuery(WorklistTab tab, String search, Integer fiscalYear, String theme, String service,
+            RequestStatus stage, String takenBy, BigDecimal amountMin, BigDecimal amountMax, boolean overdue,
+            WorklistSort sort, boolean descending, int page, int size) {
+        this(tab, search, fiscalYear, theme, service, stage, takenBy, amountMin, amountMax, overdue, false, sort,
+                descending, page, size);
+    }
 
     /** The requests nobody has taken: none of their staff tasks has an assignee. */
     public static final String NOBODY = "personne";
@@ -38,32 +47,33 @@ public record WorklistQuery(WorklistTab tab, String search, Integer fiscalYear, 
     static final String AMOUNT_MIN = "montantMin";
     static final String AMOUNT_MAX = "montantMax";
     static final String OVERDUE = "enRetard";
+    static final String AWAITING_REPLY = "attenteReponse";
     static final String SORT = "tri";
     static final String ORDER = "ordre";
     static final String PAGE = "page";
     static final String SIZE = "taille";
     static final List<String> NAMES = List.of(TAB, SEARCH, FISCAL_YEAR, THEME, SERVICE, STAGE, TAKEN_BY, AMOUNT_MIN,
-            AMOUNT_MAX, OVERDUE, SORT, ORDER, PAGE, SIZE);
+            AMOUNT_MAX, OVERDUE, AWAITING_REPLY, SORT, ORDER, PAGE, SIZE);
 
     /** Whether any filter or search narrows the tab. */
     public boolean filtered() {
         return search != null || fiscalYear != null || theme != null || service != null || stage != null
-                || takenBy != null || amountMin != null || amountMax != null || overdue;
+                || takenBy != null || amountMin != null || amountMax != null || overdue || awaitingReply;
     }
 
     public WorklistQuery withTab(WorklistTab other) {
         return new WorklistQuery(other, search, fiscalYear, theme, service, stage, takenBy, amountMin, amountMax,
-                overdue, sort, descending, 1, size);
+                overdue, awaitingReply, sort, descending, 1, size);
     }
 
     public WorklistQuery withSort(WorklistSort other, boolean otherDescending) {
         return new WorklistQuery(tab, search, fiscalYear, theme, service, stage, takenBy, amountMin, amountMax,
-                overdue, other, otherDescending, 1, size);
+                overdue, awaitingReply, other, otherDescending, 1, size);
     }
 
     public WorklistQuery withPage(int other) {
         return new WorklistQuery(tab, search, fiscalYear, theme, service, stage, takenBy, amountMin, amountMax,
-                overdue, sort, descending, other, size);
+                overdue, awaitingReply, sort, descending, other, size);
     }
 
     /** The same tab and sort, without filters nor search. */
@@ -84,6 +94,7 @@ public record WorklistQuery(WorklistTab tab, String search, Integer fiscalYear, 
         put(p, AMOUNT_MIN, amountMin == null ? null : amountMin.toPlainString());
         put(p, AMOUNT_MAX, amountMax == null ? null : amountMax.toPlainString());
         put(p, OVERDUE, overdue ? "oui" : null);
+        put(p, AWAITING_REPLY, awaitingReply ? "oui" : null);
         p.put(SORT, sort.slug());
         p.put(ORDER, descending ? "desc" : "asc");
         p.put(SIZE, String.valueOf(size));

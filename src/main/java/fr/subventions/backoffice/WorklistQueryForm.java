@@ -2,6 +2,7 @@ package fr.subventions.backoffice;
 
 import static fr.subventions.backoffice.WorklistQuery.AMOUNT_MAX;
 import static fr.subventions.backoffice.WorklistQuery.AMOUNT_MIN;
+import static fr.subventions.backoffice.WorklistQuery.AWAITING_REPLY;
 import static fr.subventions.backoffice.WorklistQuery.DEFAULT;
 import static fr.subventions.backoffice.WorklistQuery.FISCAL_YEAR;
 import static fr.subventions.backoffice.WorklistQuery.ME;
@@ -160,6 +161,14 @@ final class WorklistQueryForm {
             check(errors, overdue || text.equals("non") || text.equals("false"), OVERDUE, "valeur invalide : oui ou non");
         }
 
+        boolean awaitingReply = false;
+        text = values.get(AWAITING_REPLY);
+        if (!blank.test(text)) {
+            awaitingReply = text.equals("oui") || text.equals("on") || text.equals("true");
+            check(errors, awaitingReply || text.equals("non") || text.equals("false"), AWAITING_REPLY,
+                    "valeur invalide : oui ou non");
+        }
+
         WorklistSort sort = DEFAULT.sort();
         text = values.get(SORT);
         if (!blank.test(text)) {
@@ -197,7 +206,7 @@ final class WorklistQueryForm {
             return new Parsed(DEFAULT, errors, values);
         }
         return new Parsed(new WorklistQuery(tab, search, fiscalYear, theme, service, stage, takenBy, amountMin, amountMax,
-                overdue, sort, descending, page, size), errors, values);
+                overdue, awaitingReply, sort, descending, page, size), errors, values);
     }
 
     private static BigDecimal amount(String text, String field, Map<String, String> errors) {

@@ -15,11 +15,14 @@ import java.time.temporal.ChronoUnit;
  * @param awaitsTaker whether a staff task is open and nobody holds it (« à prendre »); false when the request waits for
  *                    the applicant, a séance or nothing
  * @param deadline    the stage's next deadline, or null when the stage has none
+ * @param awaitingReplySince the day since which the request waits for its applicant's answer to an officer's
+ *                    question (the authority's calendar), or null
+ * @param unread      how many of the applicant's messages the user looking has not read (0 in an export)
  */
 public record WorklistRow(Long id, String reference, String applicantName, String siret, String rna, String title,
         String theme, String services, int fiscalYear, BigDecimal requested, BigDecimal proposed, BigDecimal granted,
         RequestStatus stage, Instant stageSince, long daysAtStage, String takenBy, boolean awaitsTaker,
-        Deadline deadline) {
+        Deadline deadline, LocalDate awaitingReplySince, long unread) {
 
     /** The deadlines a stage waits for, each a date in our tables. */
     public enum DeadlineKind {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,9 +80,10 @@ class WorklistService {
         if (!ids.isEmpty()) {
             Map<Long, WorklistRow> byId = new HashMap<>();
             MapSqlParameterSource parameters = new MapSqlParameterSource("ids", ids)
-                    .addValue("staffKeys", context.staffKeys().isEmpty() ? Set.of("-") : context.staffKeys());
+                    .addValue("staffKeys", context.staffKeys().isEmpty() ? Set.of("-") : context.staffKeys())
+                    .addValue("user", context.user());
             jdbc.query(WorklistSql.linesOf(), parameters, rs -> {
-                WorklistRow row = row(rs, context.today(), rs.getLong("open_tasks") > 0);
+                WorklistRow row = row(rs, context.today(), rs.getLong("open_tasks") > 0, rs.getLong("unread"));
                 byId.put(row.id(), row);
             });
             ids.stream().map(byId::get).filter(Objects::nonNull).forEach(rows::add);
@@ -96,7 +98,7 @@ class WorklistService {
         WorklistSql sql = new WorklistSql(query, context);
         streaming.query(sql.lines(), sql.parameters(), rs -> {
             try {
-                sink.accept(row(rs, context.today(), false));
+                sink.accept(row(rs, context.today(), false, 0));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -115,6 +117,7 @@ class WorklistService {
         Map<WorklistTab, Long> counts = new EnumMap<>(WorklistTab.class);
         counts.put(WorklistTab.TO_DO, counters.toDo(tasks.offeredTo(caller)));
         counts.put(WorklistTab.MINE, counters.mine(caller.username(), tasks.staff()));
+        counts.put(WorklistTab.OPINIONS, counters.opinions(caller.username(), caller.groups()));
         counts.put(WorklistTab.ALL, stages.values().stream().mapToLong(Long::longValue).sum());
         for (WorklistTab tab : WorklistTab.values()) {
             if (tab.stage() != null) {
@@ -175,16 +178,18 @@ class WorklistService {
     }
 
     private WorklistSql.Context context(Caller caller, long toDoCount) {
-        return new WorklistSql.Context(tasks.staff(), tasks.offeredTo(caller), caller.username(), today(), toDoCount);
+        return new WorklistSql.Context(tasks.staff(), tasks.offeredTo(caller), caller.username(), caller.groups(), today(),
+                toDoCount);
     }
 
     private static Set<String> keysOrNone(Set<String> keys) {
         return keys.isEmpty() ? Set.of("-") : keys;
     }
 
-    private WorklistRow row(ResultSet rs, LocalDate today, boolean openTask) throws SQLException {
+    private WorklistRow row(ResultSet rs, LocalDate today, boolean openTask, long unread) throws SQLException {
         RequestStatus stage = RequestStatus.valueOf(rs.getString("status"));
         Instant since = rs.getTimestamp("status_since", UTC).toInstant();
+        Timestamp awaiting = rs.getTimestamp("awaiting_reply_since", UTC);
         String takenBy = rs.getString("taken_by");
         return new WorklistRow(rs.getLong("id"), rs.getString("reference"), rs.getString("applicant_name"),
                 rs.getString("applicant_siret"), rs.getString("applicant_rna"), rs.getString("title"),
@@ -195,7 +200,7 @@ class WorklistService {
                 WorklistRow.deadline(stage, rs.getObject("missing_items_due", LocalDate.class),
                         rs.getObject("valid_until", LocalDate.class), rs.getObject("beneficiary_signed_on", LocalDate.class),
                         rs.getObject("report_due_on", LocalDate.class), rs.getObject("report_received_on", LocalDate.class),
-                        today));
+                        today), awaiting == null ? null : LocalDate.ofInstant(awaiting.toInstant(), clock.getZone()), unread);
     }
 
     /** The services of the proposed and the committed lines, each once, in alphabetical order. */

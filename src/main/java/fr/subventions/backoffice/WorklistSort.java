@@ -22,7 +22,9 @@ public enum WorklistSort {
     STAGE("etape", "Étape"),
     DAYS("jours", "Jours à l'étape"),
     TAKEN_BY("prise-par", "Prise par"),
-    DEADLINE("echeance", "Prochaine échéance");
+    DEADLINE("echeance", "Prochaine échéance"),
+    /** Since when the request waits for its applicant's answer to an officer's question. */
+    AWAITING_REPLY("attente-reponse", "En attente de réponse");
 
     private final String slug;
     private final String label;

@@ -14,12 +14,20 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * a request's staff tasks are found through the variable {@code requestId} that its process instances carry (the
  * request's and its payment's), joined on Camunda's ids and numbers only — the engine's MariaDB tables have another
  * collation than ours, and a reference compared across the two can use neither's index.
+ *
+ * <p>Over 300 lines: every clause of the worklist — tabs, filters, search, sort, a page's columns, the export's — in
+ * one place, so that the plans MariaDB makes of them are read and tuned together.
  */
 final class WorklistSql {
 
-    /** What a query needs besides its criteria: the task keys, who asks, today, how many tasks wait to be taken. */
-    record Context(Set<String> staffKeys, Set<String> offeredKeys, String user, LocalDate today, long toDoCount) {
+    /** What a query needs besides its criteria: task keys, who asks and their groups, today, tasks waiting to be taken. */
+    record Context(Set<String> staffKeys, Set<String> offeredKeys, String user, Set<String> groups, LocalDate today,
+            long toDoCount) {
     }
+
+    /** The requests on which an opinion is awaited from :user, by name or as a member of one of :groups. */
+    static final String OPINIONS_AWAITED = "select o.request_id from opinion_request o where o.state = 'ASKED'"
+            + " and (o.asked_user = :user or o.asked_group in (:groups))";
 
     /** Above this many tasks to take, « À traiter » walks the requests in order and looks each one's tasks up. */
     static final long MANY_TASKS = 2_000;
@@ -30,6 +38,24 @@ final class WorklistSql {
             + " when r.status = 'AWAITING_FINANCIAL_REPORT' and ps.report_received_on is null then ps.report_due_on end";
     static final String DEADLINE_JOINS = " left join convention c on c.request_id = r.id"
             + " left join payment_schedule ps on ps.request_id = r.id";
+
+    /**
+     * Since when request r waits for its applicant's answer to an officer's question (package collaboration's
+     * message_thread): never once it is closed or withdrawn, which waits for nothing any more.
+     */
+    static final String AWAITING_REPLY = "(select case when r.status <> 'CLOSED' then mt.awaiting_reply_since end"
+            + " from message_thread mt where mt.request_id = r.id)";
+    /** The requests that wait for an answer: the few rows of message_thread so marked, by their index. */
+    private static final String AWAITING_REPLY_FILTER = "r.status <> 'CLOSED' and r.id in (select mt.request_id from"
+            + " message_thread mt where mt.awaiting_reply_since is not null)";
+    /**
+     * How many of request r's applicant messages the user (:user) has not read: those after their mark, each looked up
+     * by the index on (request_id, side, id); for a page's lines only.
+     */
+    static final String UNREAD = "(select count(*) from request_message m where m.request_id = r.id and m.side ="
+            + " 'APPLICANT' and m.id > coalesce((select k.last_read_message_id from message_read_mark k where"
+            + " k.request_id = r.id and k.username = :user), 0))";
+    private static final String AWAITING_JOIN = " left join message_thread wt on wt.request_id = r.id";
 
     /** The staff tasks of request r (a correlated subquery's FROM and WHERE). */
     private static final String TASKS_OF_REQUEST = " from ACT_RU_VARIABLE v join ACT_RU_TASK t on t.PROC_INST_ID_ ="
@@ -64,7 +90,7 @@ final class WorklistSql {
             + " ps.report_received_on";
     /** The columns of a page's lines, each one's services and taker looked up for it alone. */
     static final String COLUMNS = REQUEST_COLUMNS + ", " + RESERVED_SERVICES + " reserved_services, " + COMMITTED_SERVICES
-            + " committed_services, " + TAKER + " taken_by";
+            + " committed_services, " + TAKER + " taken_by, " + AWAITING_REPLY + " awaiting_reply_since";
 
     /**
      * Who has taken each request, and the services of its lines, for a whole list at once: a subquery per line is run
@@ -82,7 +108,8 @@ final class WorklistSql {
             + " group by bc.request_id) cs on cs.request_id = r.id";
     /** The columns of an export's lines, in order, with {@link #TAKERS} and {@link #SERVICES} joined. */
     private static final String EXPORT_COLUMNS = REQUEST_COLUMNS + ", rs.services reserved_services,"
-            + " cs.services committed_services, tk.taken_by";
+            + " cs.services committed_services, tk.taken_by, case when r.status <> 'CLOSED' then wt.awaiting_reply_since"
+            + " end awaiting_reply_since";
 
     private static final Pattern SIRET = Pattern.compile("\\d{14}");
     private static final Pattern SIREN = Pattern.compile("\\d{9}");
@@ -96,6 +123,8 @@ final class WorklistSql {
     private boolean deadlineJoins;
     /** Whether {@link #TAKERS} is joined: for an export, and to sort by who has taken the request. */
     private boolean takersJoined;
+    /** Whether the threads are joined: to sort by the wait for an answer. */
+    private boolean threadsJoined;
 
     WorklistSql(WorklistQuery query, Context context) {
         this.query = query;
@@ -104,6 +133,7 @@ final class WorklistSql {
         parameters.addValue("staffKeys", context.staffKeys().isEmpty() ? Set.of("-") : context.staffKeys());
         parameters.addValue("offeredKeys", context.offeredKeys().isEmpty() ? Set.of("-") : context.offeredKeys());
         parameters.addValue("user", context.user());
+        parameters.addValue("groups", context.groups().isEmpty() ? Set.of("-") : context.groups());
         parameters.addValue("today", context.today());
         tab();
         filters();
@@ -115,6 +145,9 @@ final class WorklistSql {
         }
         if (query.sort() == WorklistSort.TAKEN_BY) {
             takersJoined = true;
+        }
+        if (query.sort() == WorklistSort.AWAITING_REPLY) {
+            threadsJoined = true;
         }
     }
 
@@ -135,18 +168,21 @@ final class WorklistSql {
 
     /** Every line, in order, for an export. */
     String lines() {
-        return "select " + EXPORT_COLUMNS + " from subsidy_request r" + DEADLINE_JOINS + TAKERS + SERVICES + where()
-                + orderBy();
+        return "select " + EXPORT_COLUMNS + " from subsidy_request r" + DEADLINE_JOINS + TAKERS + SERVICES + AWAITING_JOIN
+                + where() + orderBy();
     }
 
-    /** The lines of the given requests (:ids), whether a task waits to be taken included. */
+    /**
+     * The lines of the given requests (:ids), whether a task waits to be taken included, and how many of their
+     * applicant's messages the user (:user) has not read.
+     */
     static String linesOf() {
-        return "select " + COLUMNS + ", " + OPEN_TASKS + " open_tasks from subsidy_request r" + DEADLINE_JOINS
-                + " where r.id in (:ids)";
+        return "select " + COLUMNS + ", " + OPEN_TASKS + " open_tasks, " + UNREAD + " unread from subsidy_request r"
+                + DEADLINE_JOINS + " where r.id in (:ids)";
     }
 
     private String joins() {
-        return (deadlineJoins ? DEADLINE_JOINS : "") + (takersJoined ? TAKERS : "");
+        return (deadlineJoins ? DEADLINE_JOINS : "") + (takersJoined ? TAKERS : "") + (threadsJoined ? AWAITING_JOIN : "");
     }
 
     private String where() {
@@ -170,6 +206,7 @@ final class WorklistSql {
                 }
             }
             case MINE -> conditions.add(REQUESTS_OF_TASKS + "t.ASSIGNEE_ = :user and t.TASK_DEF_KEY_ in (:staffKeys))");
+            case OPINIONS -> conditions.add("r.id in (" + OPINIONS_AWAITED + ")");
             case ALL -> {
             }
             default -> {
@@ -213,6 +250,9 @@ final class WorklistSql {
         if (query.amountMax() != null) {
             conditions.add("r.requested_amount <= :amountMax");
             parameters.addValue("amountMax", query.amountMax());
+        }
+        if (query.awaitingReply()) {
+            conditions.add(AWAITING_REPLY_FILTER);
         }
         if (query.overdue()) {
             // only these stages have a deadline: their index narrows the requests to look at
@@ -279,9 +319,10 @@ final class WorklistSql {
             case DAYS -> "r.status_since";
             case TAKEN_BY -> "tk.taken_by";
             case DEADLINE -> "(" + DEADLINE + ")";
+            case AWAITING_REPLY -> "(case when r.status <> 'CLOSED' then wt.awaiting_reply_since end)";
         };
         boolean nullable = switch (query.sort()) {
-            case SERVICE, PROPOSED, GRANTED, TAKEN_BY, DEADLINE -> true;
+            case SERVICE, PROPOSED, GRANTED, TAKEN_BY, DEADLINE, AWAITING_REPLY -> true;
             default -> false;
         };
         String order = nullable ? "case when " + expression + " is null then 1 else 0 end, " + expression + direction

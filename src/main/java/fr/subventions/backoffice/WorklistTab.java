@@ -5,13 +5,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The worklist's tabs: the tasks offered to the user's groups and not yet taken, the user's own, every request, then one
- * per stage in the order a request goes through them. The slug is what the address carries ({@code ?onglet=a-verifier}).
+ * The worklist's tabs: the tasks offered to the user's groups and not yet taken, the user's own, the opinions other
+ * services await from the user, every request, then one per stage in the order a request goes through them. The slug is what the address carries ({@code ?onglet=a-verifier}).
  */
 public enum WorklistTab {
 
     TO_DO("a-traiter", "À traiter", null),
     MINE("mes-dossiers", "Mes dossiers", null),
+    /** The requests on which an opinion is awaited from the user: asked of them by name, or of a service of theirs. */
+    OPINIONS("avis-a-donner", "Avis à donner", null),
     ALL("tous", "Tous", null),
     TO_CHECK("a-verifier", "À vérifier", RequestStatus.SUBMITTED),
     IN_INSTRUCTION("en-instruction", "En instruction", RequestStatus.IN_INSTRUCTION),
@@ -43,7 +45,7 @@ public enum WorklistTab {
         return label;
     }
 
-    /** The stage this tab lists, or null for « À traiter », « Mes dossiers » and « Tous ». */
+    /** The stage this tab lists, or null for « À traiter », « Mes dossiers », « Avis à donner » and « Tous ». */
     public RequestStatus stage() {
         return stage;
     }

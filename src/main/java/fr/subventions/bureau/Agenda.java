@@ -78,6 +78,15 @@ public class Agenda {
         return added;
     }
 
+    /**
+     * Refuses, as {@link #addToAgenda} would, a séance whose agenda can no longer take a request: unknown (404), or no
+     * longer in preparation (409). A batch puts its requests on the agenda one at a time, after asking this once.
+     */
+    @Transactional(readOnly = true)
+    public void requireOpen(Long sessionId) {
+        sessions.get(sessionId).requireStatus(SessionStatus.PREPARATION, "modifier l'ordre du jour");
+    }
+
     /** Closing the agenda convenes the séance: the convocation goes to the members in office. */
     public void closeAgenda(Long sessionId) {
         AssemblySession session = sessions.get(sessionId);

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface AssemblySessionRepository extends JpaRepository<AssemblySession, Long> {
 
     List<AssemblySession> findAllByOrderBySessionDateDesc();
+
+    List<AssemblySession> findByStatusOrderBySessionDateAsc(SessionStatus status);
 }

@@ -54,6 +54,16 @@ public class SessionReadModels {
         return repository.findAllByOrderBySessionDateDesc().stream().map(SessionView::of).toList();
     }
 
+    /** A séance whose agenda is still open, as a choice: its id and its label. */
+    public record OpenSession(Long id, String label) {
+    }
+
+    /** The séances in preparation, the soonest first: those whose agenda still takes requests. */
+    public List<OpenSession> inPreparation() {
+        return repository.findByStatusOrderBySessionDateAsc(SessionStatus.PREPARATION).stream()
+                .map(s -> new OpenSession(s.id(), s.label())).toList();
+    }
+
     public SessionView view(Long id) {
         return SessionView.of(sessions.get(id));
     }

@@ -75,15 +75,21 @@ class Notifications {
             case SIGNATURE_LATE -> toOfficers(template, request, model, users.membersOf(Caller.SECRETARIAT));
             default -> {
                 applicantModel(milestone, request, model);
-                String cc = users.person(request.submittedBy()).map(UserDirectory.Person::email).orElse(null);
-                yield List.of(new MailOutbox.Message(template, request.applicant().email(), cc, request.id(),
-                        request.reference(), milestone.documentId(), model, null));
+                yield List.of(toApplicant(template, request, model, milestone.documentId()));
             }
         };
     }
 
+    /** The message to the applicant: the address given in the request, a copy to their account's when it differs. */
+    MailOutbox.Message toApplicant(MailTemplate template, SubsidyRequest request, Map<String, Object> model,
+            Long documentId) {
+        String cc = users.person(request.submittedBy()).map(UserDirectory.Person::email).orElse(null);
+        return new MailOutbox.Message(template, request.applicant().email(), cc, request.id(), request.reference(),
+                documentId, model, null);
+    }
+
     /** What every e-mail about a request can say. */
-    private Map<String, Object> common(SubsidyRequest request) {
+    Map<String, Object> common(SubsidyRequest request) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("authority", authority);
         model.put("reference", request.reference());
@@ -118,7 +124,7 @@ class Notifications {
         }
     }
 
-    private List<MailOutbox.Message> toOfficers(MailTemplate template, SubsidyRequest request, Map<String, Object> model,
+    List<MailOutbox.Message> toOfficers(MailTemplate template, SubsidyRequest request, Map<String, Object> model,
             List<UserDirectory.Person> officers) {
         // officers work in the back office, on the dossier's page
         model.put("dossierUrl", settings.link("/gestion/demandes/" + request.reference()));

@@ -25,6 +25,8 @@ final class ApiOperations {
     static final String OPEN_DATA = "Données ouvertes";
     static final String MAILS = "Courriels";
     static final String ACTS = "Actes";
+    static final String EXCHANGES = "Messages et notes";
+    static final String OPINIONS = "Avis des services";
 
     /** The areas, in the order of the document, with their descriptions. */
     static final Map<String, String> TAGS = new LinkedHashMap<>();
@@ -35,6 +37,8 @@ final class ApiOperations {
         TAGS.put(REQUESTS, "Dépôt, suivi, retrait et clôture des demandes de subvention");
         TAGS.put(DOCUMENTS, "Pièces déposées par le demandeur et documents produits par la collectivité");
         TAGS.put(INSTRUCTION, "Complétude et instruction par les instructeurs");
+        TAGS.put(EXCHANGES, "Messages entre le demandeur et la collectivité, notes internes du personnel");
+        TAGS.put(OPINIONS, "Avis demandés à d'autres services ou à des collègues, avec échéance ; jamais montrés au demandeur");
         TAGS.put(SESSIONS, "Séances de l'assemblée : ordre du jour, convocation, présences, votes, clôture");
         TAGS.put(MEMBERS, "Élus, mandats, registre des intérêts et procurations");
         TAGS.put(BUDGET, "Lignes budgétaires, crédits et engagement");
@@ -52,6 +56,8 @@ final class ApiOperations {
         put("POST", "/api/requests/{reference}/resubmission", REQUESTS, "Renvoyer la demande après l'envoi des pièces manquantes");
         put("POST", "/api/requests/{reference}/withdrawal", REQUESTS, "Retirer la demande avant le vote");
         put("POST", "/api/requests/{reference}/closure", REQUESTS, "Clôturer la demande");
+        put("POST", "/api/requests/batch", REQUESTS, "Agir sur une sélection de demandes (500 au plus) : prendre, "
+                + "libérer, confier leur tâche, les inscrire à l'ordre du jour, enregistrer leur versement, les clôturer");
 
         put("POST", "/api/requests/{reference}/documents", DOCUMENTS, "Déposer une pièce");
         put("GET", "/api/requests/{reference}/documents", DOCUMENTS,
@@ -59,9 +65,25 @@ final class ApiOperations {
         put("GET", "/api/documents/{id}/content", DOCUMENTS,
                 "Télécharger une pièce ou un document (un document interne répond 404 au demandeur)");
 
+        put("GET", "/api/requests/{reference}/messages", EXCHANGES,
+                "Lire les messages de la demande, du plus ancien au plus récent (les marque lus pour l'agent)");
+        put("POST", "/api/requests/{reference}/messages", EXCHANGES,
+                "Écrire un message à l'autre partie, en JSON ou en multipart avec des pièces jointes");
+        put("GET", "/api/requests/{reference}/notes", EXCHANGES, "Lire les notes internes du dossier (personnel seulement)");
+        put("POST", "/api/requests/{reference}/notes", EXCHANGES, "Écrire une note interne (personnel seulement)");
+        put("PUT", "/api/requests/{reference}/notes/{id}", EXCHANGES,
+                "Corriger sa note interne, dans les 24 heures qui suivent son écriture");
+
         put("POST", "/api/requests/{reference}/completeness", INSTRUCTION, "Déclarer la demande complète ou incomplète");
         put("POST", "/api/requests/{reference}/instruction", INSTRUCTION,
                 "Instruire la demande : avis, montant proposé, lignes budgétaires et rapport");
+
+        put("POST", "/api/requests/{reference}/opinions", OPINIONS,
+                "Demander l'avis d'un ou plusieurs services ou collègues : question, échéance, confidentialité, pièces");
+        put("GET", "/api/requests/{reference}/opinions", OPINIONS,
+                "Lister les avis demandés sur la demande (agents ; les avis confidentiels des autres services masqués)");
+        put("POST", "/api/opinions/{id}", OPINIONS, "Donner l'avis demandé : favorable, avec réserves ou défavorable, et son texte");
+        put("POST", "/api/opinions/{id}/withdrawal", OPINIONS, "Retirer une demande d'avis encore attendue");
 
         put("POST", "/api/sessions", SESSIONS, "Créer une séance");
         put("GET", "/api/sessions/{id}", SESSIONS, "Consulter une séance et son ordre du jour");
@@ -105,6 +127,8 @@ final class ApiOperations {
         put("POST", "/api/requests/{reference}/financial-report", PAYMENTS, "Remettre le compte rendu financier déposé");
 
         put("GET", "/api/exports/requests.xlsx", EXPORTS, "Télécharger l'export des demandes (.xlsx)");
+        put("POST", "/api/exports/bundle", EXPORTS, "Télécharger les pièces d'une sélection de demandes (ZIP, un dossier "
+                + "par demande et un index .xlsx)");
 
         put("GET", "/api/opendata/subventions.csv", OPEN_DATA, "Subventions conventionnées d'une année (SCDL subventions, CSV)");
         put("GET", "/api/opendata/deliberations.csv", OPEN_DATA, "Délibérations d'une année sur les subventions (SCDL délibérations, CSV)");

@@ -77,13 +77,7 @@ public class PaymentService {
      * financial report: the process's gateway flag.
      */
     public boolean pay(Long requestId, LocalDate paidOn, String mandateReference, String actor) {
-        Violations v = new Violations();
-        v.check(paidOn != null, "paidOn", "la date du versement est obligatoire (AAAA-MM-JJ)");
-        v.check(paidOn == null || !paidOn.isAfter(LocalDate.now(clock)), "paidOn", "la date du versement ne peut être future");
-        v.check(mandateReference != null && !mandateReference.isBlank() && mandateReference.length() <= 50,
-                "mandateReference", "le numéro du mandat de paiement est obligatoire (50 caractères au plus)");
-        Texts.check(v, "mandateReference", mandateReference);
-        v.throwIfAny();
+        checkPayment(paidOn, mandateReference);
         SubsidyRequest request = requests.byId(requestId);
         request.requireExecutory("verser la subvention");
         PaymentSchedule schedule = schedule(requestId);
@@ -106,6 +100,22 @@ public class PaymentService {
                 .with("reportDue", schedule.reportDueOn() == null ? "" : FrenchText.date(schedule.reportDueOn()))
                 .with("fullyPaid", schedule.fullyPaid()));
         return !schedule.fullyPaid();
+    }
+
+    /**
+     * What a payment needs, whichever payment it is: its date, today or before, and the mandate's number (400 naming
+     * each field). Checked again by {@link #pay} for each payment; a batch of payments checks its one date and mandate
+     * once, before paying any.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public void checkPayment(LocalDate paidOn, String mandateReference) {
+        Violations v = new Violations();
+        v.check(paidOn != null, "paidOn", "la date du versement est obligatoire (AAAA-MM-JJ)");
+        v.check(paidOn == null || !paidOn.isAfter(LocalDate.now(clock)), "paidOn", "la date du versement ne peut être future");
+        v.check(mandateReference != null && !mandateReference.isBlank() && mandateReference.length() <= 50,
+                "mandateReference", "le numéro du mandat de paiement est obligatoire (50 caractères au plus)");
+        Texts.check(v, "mandateReference", mandateReference);
+        v.throwIfAny();
     }
 
     /**

@@ -1,10 +1,12 @@
 package fr.subventions.portal;
 
+import fr.subventions.collaboration.Messages;
 import fr.subventions.payment.PaymentService;
 import fr.subventions.shared.Caller;
 import fr.subventions.shared.FieldError;
 import fr.subventions.shared.InvalidInputException;
 import fr.subventions.shared.NotFoundException;
+import fr.subventions.shared.PageForm;
 import fr.subventions.shared.StageConflictException;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -43,7 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The applicant's portal: their requests, a new request in steps, the missing documents, withdrawal, signature, the
- * payment schedule and the compte rendu financier. A module of its own, as the back office is the staff's: it shows
+ * payment schedule and the compte rendu financier, and the thread of messages with the authority
+ * ({@link PortalMessagesController}). A module of its own, as the back office is the staff's: it shows
  * every stage to the applicant, while no stage depends on it.
  */
 @Controller
@@ -59,9 +62,11 @@ class PortalController {
     private final TaskCompleter tasks;
     private final PaymentService payments;
     private final Clock clock;
+    private final Messages messages;
 
     PortalController(SubsidyRequestService requests, DocumentService documents, TaskCompleter tasks,
-            PaymentService payments, Clock clock) {
+            PaymentService payments, Clock clock, Messages messages) {
+        this.messages = messages;
         this.requests = requests;
         this.documents = documents;
         this.payments = payments;
@@ -129,11 +134,16 @@ class PortalController {
 
     @GetMapping("/portail/demandes/{reference}")
     String request(@PathVariable String reference, Caller caller, Model model) {
+        return page(reference, caller, model);
+    }
+
+    /** The request's page; {@link PortalMessagesController} renders it again after a refused message. */
+    String page(String reference, Caller caller, Model model) {
         RequestView view = requests.view(reference, caller);
         model.addAttribute("request", view);
         model.addAttribute("documents", documents.list(requests.get(reference, caller), caller).stream().map(DocumentView::of)
                 .toList());
-        model.addAttribute("types", List.of(DocumentType.values()).stream().filter(t -> !t.generated()).toList());
+        model.addAttribute("types", List.of(DocumentType.values()).stream().filter(DocumentType::filedByApplicant).toList());
         model.addAttribute("canWithdraw", view.status().isBeforeVote());
         model.addAttribute("mustSign", tasks.isWaitingAt(SubsidyRequestProcess.KEY, reference,
                 SubsidyRequestProcess.TASK_SIGN_AS_BENEFICIARY));
@@ -145,6 +155,10 @@ class PortalController {
         model.addAttribute("schedule", view.outcome() != Outcome.GRANTED ? null
                 : payments.find(requests.get(reference, caller).id()).orElse(null));
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("thread", messages.thread(reference, caller, id -> "/portail/documents/" + id));
+        if (!model.containsAttribute("messageForm")) {
+            model.addAttribute("messageForm", PageForm.empty());
+        }
         return "portail/demande";
     }
 

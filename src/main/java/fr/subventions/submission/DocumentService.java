@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,11 +41,14 @@ public class DocumentService {
     private final SubsidyRequestRepository requests;
     private final Clock clock;
     private final SignatureVerifier signatures;
+    private final ObjectProvider<DocumentRestriction> restrictions;
     private final long maxSize;
 
     DocumentService(RequestDocumentRepository documents, SubsidyRequestRepository requests, Clock clock,
-            SignatureVerifier signatures, @Value("${subventions.documents.max-size:10485760}") long maxSize) {
+            SignatureVerifier signatures, ObjectProvider<DocumentRestriction> restrictions,
+            @Value("${subventions.documents.max-size:10485760}") long maxSize) {
         this.signatures = signatures;
+        this.restrictions = restrictions;
         this.documents = documents;
         this.requests = requests;
         this.clock = clock;
@@ -58,6 +63,14 @@ public class DocumentService {
         }
         if (type != null && type.generated()) {
             throw new InvalidInputException("type", "« " + type.label() + " » est un document produit par la collectivité, pas une pièce à déposer");
+        }
+        if (type == DocumentType.MESSAGE_ATTACHMENT) {
+            throw new InvalidInputException("type", "une pièce jointe à un message se joint au message lui-même "
+                    + "(/api/requests/" + reference + "/messages), pas déposée seule");
+        }
+        if (type != null && type.filedByStaff()) {
+            throw new InvalidInputException("type", "« " + type.label() + " » est une pièce jointe par les services de la "
+                    + "collectivité, pas une pièce à déposer");
         }
         if (type == null) {
             throw new InvalidInputException("type", "le type de pièce est obligatoire (STATUTS, RIB, BUDGET_PREVISIONNEL, COMPTES, "
@@ -75,6 +88,25 @@ public class DocumentService {
         }
         return documents.save(new RequestDocument(request.id(), null, type, sanitize(filename), mediaType, content,
                 Digests.sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
+    }
+
+    /**
+     * Files a document the authority's staff attach to a request by hand — a file sent with a question to the services
+     * consulted —, after the same checks as every upload ({@link #check}): internal to the authority, never the
+     * applicant's.
+     */
+    public RequestDocument fileForStaff(Long requestId, DocumentType type, String filename, byte[] content, Caller caller) {
+        if (!type.filedByStaff()) {
+            throw new IllegalArgumentException(type + " is not filed by staff");
+        }
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("staff only attach " + type);
+        }
+        SubsidyRequest request = requests.findById(requestId)
+                .orElseThrow(() -> new NotFoundException("Demande inconnue : " + requestId));
+        check(filename, content);
+        return documents.save(new RequestDocument(request.id(), null, type, sanitize(filename), mediaTypeOf(content),
+                content, Digests.sha256(content), Instant.now(clock), caller.username(), request.status().name(), 1));
     }
 
     /**
@@ -177,11 +209,15 @@ public class DocumentService {
         return owner != null && owner.equals(caller.username()) && type.visibility() == Visibility.SHOWN_TO_APPLICANT;
     }
 
-    /** A request's documents the caller may see, in filing order: all of them for staff, the applicant's for them. */
+    /**
+     * A request's documents the caller may see, in filing order: all of them for staff (but those another module keeps
+     * from them, {@link DocumentRestriction}), the applicant's for them.
+     */
     @Transactional(readOnly = true)
     public List<RequestDocument> list(SubsidyRequest request, Caller caller) {
         return documents.findByRequestIdOrderById(request.id()).stream()
-                .filter(d -> visibleTo(d.type(), request.submittedBy(), caller)).toList();
+                .filter(d -> visibleTo(d.type(), request.submittedBy(), caller) && !restricted(d.id(), d.type(), caller))
+                .toList();
     }
 
     /**
@@ -191,7 +227,8 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public List<DocumentView> views(SubsidyRequest request, Caller caller) {
         return documents.viewsByRequestId(request.id()).stream()
-                .filter(d -> visibleTo(d.type(), request.submittedBy(), caller)).toList();
+                .filter(d -> visibleTo(d.type(), request.submittedBy(), caller) && !restricted(d.id(), d.type(), caller))
+                .toList();
     }
 
     /** A séance's documents the caller may see: its convocation, minutes and extracts, for staff. */
@@ -207,7 +244,8 @@ public class DocumentService {
      */
     @Transactional(readOnly = true)
     public RequestDocument get(Long id, Caller caller) {
-        RequestDocument document = documents.findById(id).filter(d -> visibleTo(d.type(), ownerOf(d), caller))
+        RequestDocument document = documents.findById(id)
+                .filter(d -> visibleTo(d.type(), ownerOf(d), caller) && !restricted(d.id(), d.type(), caller))
                 .orElseThrow(() -> new NotFoundException("Document inconnu : " + id));
         document.content();
         return document;
@@ -259,9 +297,26 @@ public class DocumentService {
         return documents.findByRequestIdOrderById(request.id());
     }
 
+    /** Whether another module keeps this internal document from this member of staff. */
+    private boolean restricted(Long id, DocumentType type, Caller caller) {
+        return type.visibility() == Visibility.INTERNAL
+                && restrictions.orderedStream().anyMatch(restriction -> restriction.hides(id, type, caller));
+    }
+
     private String ownerOf(RequestDocument document) {
         return document.requestId() == null ? null
                 : requests.findById(document.requestId()).map(SubsidyRequest::submittedBy).orElse(null);
+    }
+
+    /**
+     * Files a message's attachment with its request, checked as every upload is ({@link #check}): its format from its
+     * content, its size, and an office document inflated once. Who may write on the request's thread is the caller's
+     * concern (package {@code collaboration}); the file is the thread's, which applicant and staff share.
+     */
+    public RequestDocument attachToMessage(SubsidyRequest request, String filename, byte[] content, String author) {
+        check(filename, content);
+        return documents.save(new RequestDocument(request.id(), null, DocumentType.MESSAGE_ATTACHMENT, sanitize(filename),
+                mediaTypeOf(content), content, Digests.sha256(content), Instant.now(clock), author, request.status().name(), 1));
     }
 
     /** Checks a file before anything is filed: not empty, not too large, an accepted format. */

@@ -20,6 +20,11 @@ public enum DocumentType {
     CONVENTION_SIGNEE("Convention signée", SHOWN_TO_APPLICANT),
     COMPTE_RENDU_FINANCIER("Compte rendu financier de l'action (CERFA n° 15059)", SHOWN_TO_APPLICANT),
     AUTRE("Autre pièce", SHOWN_TO_APPLICANT),
+    /**
+     * A file sent with a message of the request's thread (package {@code collaboration}), by the applicant or by
+     * staff: the thread is shared by both, so are its files. Filed only with its message, never uploaded alone.
+     */
+    MESSAGE_ATTACHMENT("Pièce jointe à un message", SHOWN_TO_APPLICANT),
     ACKNOWLEDGEMENT("Accusé de réception", "accuse-de-reception", SHOWN_TO_APPLICANT),
     MISSING_ITEMS_REQUEST("Demande de pièces complémentaires", "demande-de-pieces", SHOWN_TO_APPLICANT),
     /** A preparatory document (CRPA L311-2): staff only, at every stage. */
@@ -38,7 +43,12 @@ public enum DocumentType {
     /** The séance's list of deliberations (L2121-25), published within a week; filed with the séance. */
     DELIBERATION_LIST("Liste des délibérations de la séance", "liste-deliberations", INTERNAL),
     /** The President's certificate that the deliberation is executory, for the public accountant. */
-    EXECUTORY_CERTIFICATE("Certificat du caractère exécutoire", "certificat-executoire", SHOWN_TO_APPLICANT);
+    EXECUTORY_CERTIFICATE("Certificat du caractère exécutoire", "certificat-executoire", SHOWN_TO_APPLICANT),
+    /**
+     * A file an officer sends with a question to the services or colleagues consulted (package {@code consultation}):
+     * filed by staff, a preparatory document like the opinions themselves.
+     */
+    OPINION_ATTACHMENT("Pièce jointe à une demande d'avis", INTERNAL, true);
 
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -49,17 +59,29 @@ public enum DocumentType {
     /** The template's file name in the template folder, without extension; null for a document the applicant files. */
     private final String template;
     private final Visibility visibility;
+    /** Filed by the authority's staff (neither produced from a template nor filed by the applicant). */
+    private final boolean filedByStaff;
 
     /** A document the applicant files. */
     DocumentType(String label, Visibility visibility) {
-        this(label, null, visibility);
+        this(label, null, visibility, false);
+    }
+
+    /** A document the authority's staff file, by hand. */
+    DocumentType(String label, Visibility visibility, boolean filedByStaff) {
+        this(label, null, visibility, filedByStaff);
     }
 
     /** A document the authority produces from its template. */
     DocumentType(String label, String template, Visibility visibility) {
+        this(label, template, visibility, false);
+    }
+
+    DocumentType(String label, String template, Visibility visibility, boolean filedByStaff) {
         this.label = label;
         this.template = template;
         this.visibility = Objects.requireNonNull(visibility, label);
+        this.filedByStaff = filedByStaff;
     }
 
     public String label() {
@@ -77,6 +99,19 @@ public enum DocumentType {
             throw new IllegalStateException(name() + " is filed by the applicant, not produced from a template");
         }
         return template;
+    }
+
+    /**
+     * A piece the applicant files on its own (CERFA 12156 list), through the upload of the API and the portal: neither
+     * a produced document, nor a message's attachment (which comes only with its message), nor a file staff attach.
+     */
+    public boolean filedByApplicant() {
+        return template == null && !filedByStaff && this != MESSAGE_ATTACHMENT;
+    }
+
+    /** A file the authority's staff attach by hand (with a request for an opinion): never the applicant's to upload. */
+    public boolean filedByStaff() {
+        return filedByStaff;
     }
 
     /** The one produced document that is a workbook (finance's), built in code rather than from a template. */

@@ -51,6 +51,22 @@ public class UserDirectory {
                 .map(UserDirectory::person).filter(p -> hasText(p.email()));
     }
 
+    /**
+     * How the user is named to others, address or not: their portal account's full name, or their Camunda user's first
+     * and last names; the login itself for a user without a name (or unknown).
+     */
+    public String name(String username) {
+        if (username == null) {
+            return null;
+        }
+        Optional<String> account = accounts.findById(username).map(a -> a.fullName().strip()).filter(n -> !n.isEmpty());
+        if (account.isPresent()) {
+            return account.get();
+        }
+        return Optional.ofNullable(unchecked(() -> identity.createUserQuery().userId(username).singleResult()))
+                .map(UserDirectory::person).map(Person::name).orElse(username);
+    }
+
     /** The members of a Camunda group who have an e-mail address, by id. */
     public List<Person> membersOf(String group) {
         return unchecked(() -> identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()).stream()

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ul>
  * <li>{@code instructeurs}, {@code secretariat}, {@code finances}: the Tasklist application, their own group's filter
- * and « Mes tâches » (each user's assigned tasks), and reading the three process definitions (the name and the diagram Tasklist shows with a task). Each task offered
+ * and « Mes tâches » (each user's assigned tasks), « Avis à donner » (the opinions asked of them), and reading the
+ * four process definitions (the name and the diagram Tasklist shows with a task). Each task offered
  * to one of these groups gives that group READ and UPDATE on the task (the engine's default authorization for a
  * candidate group): they see, claim and complete their group's tasks, and no other;</li>
  * <li>{@code demandeurs}: nothing in the webapps. Applicants work on the portal and through the API, which check that a
@@ -55,7 +56,7 @@ class EngineAuthorizations {
     static final List<String> STAFF = List.of(Caller.OFFICERS, Caller.SECRETARIAT, Caller.FINANCE);
 
     static final List<String> PROCESSES = List.of(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY,
-            SubsidyPaymentProcess.KEY);
+            SubsidyPaymentProcess.KEY, ServiceOpinionProcess.KEY);
 
     static final String TASKLIST = "tasklist";
 
@@ -107,9 +108,11 @@ class EngineAuthorizations {
                 ensure(filter.getKey(), Resources.FILTER, f.getId(), Permissions.READ);
             }
         }
-        for (Filter f : filters.createFilterQuery().filterName(TaskFilters.MY_TASKS).list()) {
-            for (String group : STAFF) {
-                ensure(group, Resources.FILTER, f.getId(), Permissions.READ);
+        for (String shared : List.of(TaskFilters.MY_TASKS, TaskFilters.OPINIONS)) {
+            for (Filter f : filters.createFilterQuery().filterName(shared).list()) {
+                for (String group : STAFF) {
+                    ensure(group, Resources.FILTER, f.getId(), Permissions.READ);
+                }
             }
         }
         int backfilled = grantOpenTasks();

@@ -24,7 +24,7 @@ class OpenTaskNames {
     private static final Logger LOG = LoggerFactory.getLogger(OpenTaskNames.class);
 
     static final List<String> PROCESSES = List.of(SubsidyRequestProcess.KEY, SubsidyPaymentProcess.KEY,
-            AssemblySessionProcess.KEY);
+            AssemblySessionProcess.KEY, ServiceOpinionProcess.KEY);
 
     private final JdbcTemplate jdbc;
     private final CommandExecutor commands;
@@ -47,7 +47,7 @@ class OpenTaskNames {
     /** @return how many open tasks were named */
     int nameUnnamed() {
         List<String> unnamed = jdbc.queryForList("select T.ID_ from ACT_RU_TASK T join ACT_RE_PROCDEF D on D.ID_ = T.PROC_DEF_ID_"
-                + " where T.DESCRIPTION_ is null and D.KEY_ in (?, ?, ?)", String.class, PROCESSES.toArray());
+                + " where T.DESCRIPTION_ is null and D.KEY_ in (?, ?, ?, ?)", String.class, PROCESSES.toArray());
         int named = 0;
         for (String id : unnamed) {
             try {

@@ -67,12 +67,13 @@ public class TaskCompleter {
 
     /**
      * Where a case's processes wait, in French, for a refusal: the names of the tasks and events they wait at, or that
-     * the case is ended. Document productions running beside the case are not a stage of it.
+     * the case is ended. Document productions and opinions asked running beside the case are not a stage of it.
      */
     public String whereIs(String businessKey) {
         List<String> waits = unchecked.call(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
                 .list().stream()
-                .filter(pi -> !pi.getProcessDefinitionId().startsWith(DocumentProductionProcess.KEY + ":"))
+                .filter(pi -> !pi.getProcessDefinitionId().startsWith(DocumentProductionProcess.KEY + ":")
+                        && !pi.getProcessDefinitionId().startsWith(ServiceOpinionProcess.KEY + ":"))
                 .flatMap(pi -> history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                         .unfinished().list().stream())
                 .filter(a -> WAIT_STATES.contains(a.getActivityType()) && a.getActivityName() != null)

@@ -11,8 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * One Tasklist filter per group, and « Mes tâches » (the tasks assigned to the logged-in user), created at start-up
- * when missing: each user opens Tasklist on their own work.
+ * One Tasklist filter per group, « Mes tâches » (the tasks assigned to the logged-in user) and « Avis à donner » (the
+ * opinions asked of the logged-in user), created at start-up when missing: each user opens Tasklist on their own work.
  */
 @Component
 class TaskFilters {
@@ -28,6 +28,12 @@ class TaskFilters {
 
     /** The tasks assigned to the logged-in user, as Camunda's own "My Tasks": the list an officer works once they claim. */
     static final String MY_TASKS = "Mes tâches";
+
+    /**
+     * The opinions asked of the logged-in user, by name or as a member of the service asked ({@code service-opinion}),
+     * taken or not: the same as the back office's « Avis à donner ».
+     */
+    static final String OPINIONS = "Avis à donner";
 
     private final FilterService filters;
     private final TaskService tasks;
@@ -47,6 +53,15 @@ class TaskFilters {
             Filter filter = filters.newTaskFilter(MY_TASKS)
                     .setQuery(tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByTaskCreateTime().desc())
                     .setProperties(Map.of("description", "Les tâches qui me sont assignées", "priority", 100, "refresh", true));
+            filters.saveFilter(filter);
+        }
+        if (filters.createFilterQuery().filterName(OPINIONS).count() == 0) {
+            // a candidate user's query also finds the tasks offered to the user's groups, as Tasklist resolves them
+            Filter filter = filters.newTaskFilter(OPINIONS)
+                    .setQuery(tasks.createTaskQuery().processDefinitionKey(ServiceOpinionProcess.KEY)
+                            .taskCandidateUserExpression("${currentUser()}").includeAssignedTasks().orderByDueDate().asc())
+                    .setProperties(Map.of("description", "Les avis que d'autres services me demandent", "priority", 50,
+                            "refresh", true));
             filters.saveFilter(filter);
         }
         int priority = 10;

@@ -75,14 +75,14 @@ class WorklistExportTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo("Référence;Demandeur;SIRET;RNA;Objet;Thématique;Service;Exercice;"
                 + "Montant demandé;Montant proposé;Montant accordé;Étape;Jours à l'étape;Prise par;Prochaine échéance;"
-                + "Échéance pour;En retard");
+                + "Échéance pour;En retard;En attente de réponse depuis");
         assertThat(lines.get(1)).isEqualTo(String.join(";", late.reference(), beneficiary.name(), beneficiary.siret(),
                 beneficiary.rna(), late.title(), late.theme(), "", "2026", "12345,00", "", "", "Incomplète", "37", "",
-                "03/06/2026", "pièces manquantes", "oui"));
+                "03/06/2026", "pièces manquantes", "oui", ""));
         assertThat(lines.get(2)).isEqualTo(String.join(";", instructed.reference(), beneficiary.name(),
                 beneficiary.siret(), beneficiary.rna(), instructed.title(), instructed.theme(),
                 "Développement économique, Écologie urbaine", "2026", "20000,00", "20000,00", "",
-                "En attente d'inscription à l'ordre du jour", "0", "", "", "", ""));
+                "En attente d'inscription à l'ordre du jour", "0", "", "", "", "", ""));
     }
 
     @Test
@@ -112,6 +112,7 @@ class WorklistExportTest {
             Row header = sheet.getRow(0);
             assertThat(header.getCell(0).getStringCellValue()).isEqualTo("Référence");
             assertThat(header.getCell(16).getStringCellValue()).isEqualTo("En retard");
+            assertThat(header.getCell(17).getStringCellValue()).isEqualTo("En attente de réponse depuis");
             Row row = sheet.getRow(1);
             assertThat(row.getCell(0).getStringCellValue()).isEqualTo(late.reference());
             assertThat(row.getCell(1).getStringCellValue()).isEqualTo(company.name());

@@ -41,12 +41,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>It creates its database {@code subventions_bench} anew, starts the application in this JVM (profiles mariadb and
  * demo, the job executor on, as in production) and runs, in this order: 1. full lifecycles against the bare engine at
  * 1 and 4 threads; 4. milliseconds per document, and a séance of 200 items; 3. the officer's task list with 100 000
- * open requests, then the back office's worklist, search, dossier page and exports on them; 2. the submission API under HTTP load, against the packaged jar started as a process of its own on a
+ * open requests, then the back office's worklist, search, dossier page and exports on them; 6. a selection of 500
+ * requests: one batch action over them, and the ZIP of their documents streamed; 2. the submission API under HTTP load, against the packaged jar started as a process of its own on a
  * database of its own ({@code subventions_bench_http}); 5. the peak heap and resident memory of both JVMs throughout.
  *
  * <p>System properties (-Dbench.…, passed with {@code -Dbench.options="…"} on the Maven command line): {@code
- * bench.parts} (default 1,4,3,2), {@code bench.cohorts} (10), {@code bench.cohortSize} (50), {@code bench.openRequests}
- * (100000), {@code bench.documentRuns} (100), {@code bench.documentWarmUp} (20), {@code bench.httpSeconds} (30), {@code bench.rate} (100), {@code bench.clients} (16), {@code bench.output}
+ * bench.parts} (default 1,4,3,6,2), {@code bench.cohorts} (10), {@code bench.cohortSize} (50), {@code bench.openRequests}
+ * (100000), {@code bench.batchRequests} (500), {@code bench.bundleDocumentKiB} (1024), {@code bench.documentRuns} (100), {@code bench.documentWarmUp} (20), {@code bench.httpSeconds} (30), {@code bench.rate} (100), {@code bench.clients} (16), {@code bench.output}
  * (docs/benchmarks.md; "none" to write nothing), {@code bench.database} (subventions_bench), {@code bench.reuseData}
  * (false: the database is dropped and made again; true keeps it, and part 3 copies no request when the database
  * already holds {@code bench.openRequests} open ones).
@@ -62,7 +63,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "1,4,3,2").split(",")).map(String::trim)
+        Set<String> parts = Arrays.stream(System.getProperty("bench.parts", "1,4,3,6,2").split(",")).map(String::trim)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Report report = new Report();
         try (HeapMonitor heap = new HeapMonitor()) {
@@ -92,12 +93,13 @@ public final class Benchmark {
                                     Integer.getInteger("bench.openRequests", 100_000));
                         }
                         case "2" -> HttpBenchmark.run(report, heap);
+                        case "6" -> SelectionBenchmark.run(report, context, lifecycles, heap);
                         default -> throw new IllegalArgumentException("unknown part " + part);
                     }
                 }
             }
             double selfPeak = Machine.residentPeakMiB(ProcessHandle.current().pid());
-            report.target("Peak heap of the benchmark's JVM (application in-process, parts 1, 3, 4), -Xmx"
+            report.target("Peak heap of the benchmark's JVM (application in-process, parts 1, 3, 4, 6), -Xmx"
                     + Math.round(HeapMonitor.maxHeapMiB()) + "m", Report.f("%.0f MiB", heap.overall()), "≤ 512 MB",
                     heap.overall() <= 512);
             report.target("Resident memory peak (VmHWM) of the benchmark's JVM", Report.f("%.0f MiB", selfPeak), "—", null);

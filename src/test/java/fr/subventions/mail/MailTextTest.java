@@ -44,6 +44,13 @@ class MailTextTest {
         FIELDS.put(MailTemplate.CLOSED, List.of("outcome"));
         FIELDS.put(MailTemplate.WITHDRAWN, List.of("reason"));
         FIELDS.put(MailTemplate.SIGNATURE_LATE, List.of("grantedAmount", "draftedOn", "validUntil", "reminderNumber"));
+        FIELDS.put(MailTemplate.MESSAGE_TO_APPLICANT, List.of("author", "*text", "*attachments", "?question"));
+        FIELDS.put(MailTemplate.MESSAGE_FROM_APPLICANT, List.of("author", "*text", "*attachments"));
+        FIELDS.put(MailTemplate.OPINION_ASKED, List.of("askedOf", "askedBy", "question", "dueOn", "?confidential"));
+        FIELDS.put(MailTemplate.OPINION_REMINDER, List.of("askedOf", "askedBy", "question", "dueOn"));
+        FIELDS.put(MailTemplate.OPINION_OVERDUE, List.of("askedOf", "question", "dueOn"));
+        FIELDS.put(MailTemplate.OPINION_GIVEN, List.of("askedOf", "givenBy", "givenOn", "verdict", "?givenLate", "dueOn"));
+        FIELDS.put(MailTemplate.OPINION_WITHDRAWN, List.of("askedOf", "askedBy", "question", "withdrawalReason"));
     }
 
     static Map<String, Object> model(MailTemplate template) {
@@ -62,7 +69,7 @@ class MailTextTest {
             model.put("sessions", List.of("– Bureau métropolitain, séance du 14 septembre 2034 : 3 acte(s) à publier"));
             return model;
         }
-        boolean officer = template == MailTemplate.MISSING_ITEMS_SUPPLIED || template == MailTemplate.SIGNATURE_LATE;
+        boolean officer = template.audience() == MailTemplate.Audience.STAFF;
         for (String key : REQUEST) {
             model.put(key, "«" + key + "»");
         }

@@ -31,7 +31,9 @@ public class Refusals {
             "agenda_item", "attendance_entry", "ballot", "assembly_member", "member_mandate", "member_proxy",
             "attendance_movement", "agenda_item_seat", "session_opening_seat", "member_interest", "conflict_flag",
             "applicant_account", "budget_import", "payment_schedule", "payment", "framework_convention", "framework_grant",
-            "worklist_word", "worklist_preference", "act", "act_transmission");
+            "worklist_word", "worklist_preference", "act", "act_transmission", "export_template", "request_message",
+            "request_message_attachment", "message_thread", "message_read_mark", "internal_note", "opinion_request",
+            "opinion_request_document");
 
     /** The engine's runtime (and the history it writes in the same transaction), its users and authorizations. */
     public static final List<String> ENGINE_TABLES = List.of("ACT_RU_TASK", "ACT_RU_EXECUTION", "ACT_RU_VARIABLE",
@@ -118,6 +120,12 @@ public class Refusals {
         print.put("acts", jdbc.queryForList("select number, version, transmitted_at, id_acte, received_on, acknowledged_at,"
                 + " anomaly, published_at, executory_on from act order by id"));
         print.put("worklist preferences", jdbc.queryForList("select * from worklist_preference order by username"));
+        print.put("export templates", jdbc.queryForList("select * from export_template order by id"));
+        print.put("internal notes", jdbc.queryForList("select id, text, edited_at, version from internal_note order by id"));
+        print.put("message threads", jdbc.queryForList(
+                "select request_id, awaiting_reply_since, question_id from message_thread order by request_id"));
+        print.put("opinions", jdbc.queryForList("select id, version, state, given_at, withdrawn_at from opinion_request"
+                + " order by id"));
         for (String table : ENGINE_TABLES) {
             print.put("count(" + table + ")", jdbc.queryForObject("select count(*) from " + table, Long.class));
         }

@@ -17,6 +17,9 @@ import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Voting;
+import fr.subventions.consultation.OpinionQuestion;
+import fr.subventions.consultation.OpinionService;
+import fr.subventions.consultation.Recipient;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.DocumentService;
 import fr.subventions.submission.DocumentType;
@@ -102,6 +105,8 @@ class AuthorizationMatrixTest {
     Voting voting;
     @Autowired
     ActRegister acts;
+    @Autowired
+    OpinionService opinions;
 
     /** One line of the table. */
     record Line(int number, String method, String pattern, String url, String body, Map<String, String> expected) {
@@ -134,6 +139,10 @@ class AuthorizationMatrixTest {
         placeholders.put("{member}", scenarios.bureauMember("HOAREAU").id().toString());
         placeholders.put("{unknown}", Long.toString(UNKNOWN_ID));
         placeholders.put("{unknownReference}", UNKNOWN_REFERENCE);
+        placeholders.put("{opinion}", opinions.ask(reference, new OpinionQuestion(
+                List.of(new OpinionQuestion.Asked(Recipient.group(Caller.FINANCE), "group")), "group",
+                "Le plan de financement est-il soutenable ?", LocalDate.now(clock).plusDays(10), false, List.of(),
+                List.of()), new Caller("instructeur", Set.of(Caller.OFFICERS))).get(0).id().toString());
         // applicant A's request voted in a séance: its deliberation signed, sent to the prefecture, published on /actes
         BpmnAwareTests.init(engine);
         SubsidyRequest voted = scenarios.instructedRequest(2026, ACT_LINE, 1000);

@@ -54,7 +54,7 @@ class DeploymentTest {
                 .anyMatch(name -> name.endsWith("forms/vote-item.form"))
                 .anyMatch(name -> name.endsWith("bpmn/bureau-session.bpmn"))
                 .anyMatch(name -> name.endsWith("dmn/convention-requirement.dmn"))
-                .filteredOn(name -> name.endsWith(".form")).hasSize(14);
+                .filteredOn(name -> name.endsWith(".form")).hasSize(15);
     }
 
     @Test
@@ -80,7 +80,8 @@ class DeploymentTest {
     @Test
     void createsOneTasklistFilterPerGroup(@Autowired FilterService filters) {
         assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
-                .contains("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches");
+                .contains("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches",
+                        "Avis à donner");
     }
 
     @Test

@@ -22,6 +22,10 @@ import fr.subventions.bureau.CastVote;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
 import fr.subventions.bureau.Voting;
+import fr.subventions.collaboration.InternalNotes;
+import fr.subventions.consultation.OpinionQuestion;
+import fr.subventions.consultation.OpinionService;
+import fr.subventions.consultation.Recipient;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
@@ -48,10 +52,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
@@ -117,6 +123,10 @@ class HostileInputTest {
     Refusals refusals;
     @Autowired
     MutableClock clock;
+    @Autowired
+    InternalNotes notes;
+    @Autowired
+    OpinionService opinions;
 
     final Map<String, String> placeholders = new HashMap<>();
     Long member;
@@ -240,7 +250,22 @@ class HostileInputTest {
         placeholders.put("{awaitingPresident}", awaitingPresident.reference());
         placeholders.put("{awaitingPayment}", awaitingPayment.reference());
         placeholders.put("{withdrawable}", submitted().reference());
+        // a withdrawn request, closed: its thread takes no message
+        SubsidyRequest closed = submitted();
+        requests.withdraw(closed.reference(), null, Scenarios.APPLICANT);
+        placeholders.put("{closed}", closed.reference());
+        // a note of the instructing officer's on the request filed, and another written two days ago, now frozen
+        Caller officer = new Caller("instructeur", Set.of(Caller.OFFICERS));
+        placeholders.put("{note}", notes.write(submitted.reference(), "Relancer le demandeur.", officer).id().toString());
+        clock.set(LocalDate.now(clock).minusDays(2));
+        placeholders.put("{frozenNote}", notes.write(submitted.reference(), "Note figée.", officer).id().toString());
+        clock.reset();
         placeholders.put("{member}", member.toString());
+        // an opinion awaited from the finance department, on the request in instruction
+        placeholders.put("{opinion}", opinions.ask(inInstruction.reference(), new OpinionQuestion(
+                List.of(new OpinionQuestion.Asked(Recipient.group(Caller.FINANCE), "group")), "group",
+                "Le plan de financement est-il soutenable ?", LocalDate.now(clock).plusDays(10), false, List.of(), List.of()),
+                new Caller("instructeur", Set.of(Caller.OFFICERS))).get(0).id().toString());
         placeholders.put("{session}", sessions.create(new CreateSession(AssemblyBody.BUREAU, LocalDate.of(2025, 10, 16),
                 "Salle des séances", member, member2, LocalDate.of(2025, 10, 6))).id().toString());
     }
@@ -313,10 +338,17 @@ class HostileInputTest {
         MockHttpServletRequestBuilder call;
         if (input.target().path("multipart").asBoolean()) {
             MockMultipartHttpServletRequestBuilder upload = multipart(method, path);
-            if (spec.has("file")) {
-                upload.file(file(spec.path("file").asText()));
+            for (MockMultipartFile file : files(input)) {
+                upload.file(file);
             }
-            upload.param("type", spec.has("type") ? spec.path("type").asText() : "RIB");
+            if (input.target().has("fileField")) {
+                // a message with its files: the form's other fields from the base, as the case sets them
+                if (input.base() != null) {
+                    body(input).fields().forEachRemaining(field -> upload.param(field.getKey(), field.getValue().asText()));
+                }
+            } else {
+                upload.param("type", spec.has("type") ? spec.path("type").asText() : "RIB");
+            }
             call = upload;
         } else {
             call = request(method, path);
@@ -347,8 +379,8 @@ class HostileInputTest {
         if (input.target().path("multipart").asBoolean()) {
             // a page's upload form: the file, if the input has one
             MockMultipartHttpServletRequestBuilder upload = multipart(method, path(path));
-            if (input.spec().has("file")) {
-                upload.file(file(input.spec().path("file").asText()));
+            for (MockMultipartFile file : files(input)) {
+                upload.file(file);
             }
             call = upload;
         } else {
@@ -356,7 +388,10 @@ class HostileInputTest {
         }
         call.session(session).with(csrf());
         if (input.base() != null) {
-            body(input).fields().forEachRemaining(field -> call.param(field.getKey(), field.getValue().asText()));
+            // a field sent several times (the ticked lines of a list) is an array of the corpus
+            body(input).fields().forEachRemaining(field -> call.param(field.getKey(), field.getValue().isArray()
+                    ? StreamSupport.stream(field.getValue().spliterator(), false).map(JsonNode::asText)
+                            .toArray(String[]::new) : new String[] {field.getValue().asText()}));
         }
         return call;
     }
@@ -369,7 +404,8 @@ class HostileInputTest {
         assertThat(response.getStatus()).as("status; redirected to %s", response.getRedirectedUrl()).isEqualTo(status);
         assertThat(page).contains("<html", "lang=\"fr\"", "role=\"alert\"");
         for (String field : fields) {
-            assertThat(page).as("the message under %s", field).contains("id=\"err-" + field + "\"");
+            // a field may name a fixture: the note corrected, « note-{note}-texte »
+            assertThat(page).as("the message under %s", field).contains("id=\"err-" + path(field) + "\"");
         }
         assertThat(Refusals.FRENCH.matcher(page).find()).isTrue();
         assertThat(Refusals.changes(before, refusals.fingerprint())).as("what the refused page changed").isEmpty();
@@ -422,6 +458,18 @@ class HostileInputTest {
         Matcher yearPlus = Pattern.compile("^\\$yearPlus\\((\\d+)\\)$").matcher(text);
         if (yearPlus.matches()) {
             return nodes.numberNode(Year.now(clock).getValue() + Integer.parseInt(yearPlus.group(1)));
+        }
+        Matcher references = Pattern.compile("^\\$references\\((\\d+)\\)$").matcher(text);
+        if (references.matches()) {
+            ArrayNode many = nodes.arrayNode();
+            for (int i = 1; i <= Integer.parseInt(references.group(1)); i++) {
+                many.add("SUB-2099-" + i);
+            }
+            return many;
+        }
+        Matcher todayPlus = Pattern.compile("^\\$todayPlus\\((\\d+)\\)$").matcher(text);
+        if (todayPlus.matches()) {
+            return nodes.textNode(LocalDate.now(clock).plusDays(Integer.parseInt(todayPlus.group(1))).toString());
         }
         Matcher email = Pattern.compile("^\\$email\\((\\d+)\\)$").matcher(text);
         if (email.matches()) {
@@ -502,7 +550,23 @@ class HostileInputTest {
 
     // ============================================================================================== files
 
-    private static MockMultipartFile file(String generator) throws IOException {
+    /**
+     * The files of a case: {@code file}, or several in {@code files}, each under the target's {@code fileField}
+     * ({@code file} by default; a message's are {@code files}).
+     */
+    private static List<MockMultipartFile> files(Case input) throws IOException {
+        String field = input.target().path("fileField").asText("file");
+        List<MockMultipartFile> files = new ArrayList<>();
+        if (input.spec().has("file")) {
+            files.add(file(input.spec().path("file").asText(), field));
+        }
+        for (JsonNode generator : input.spec().path("files")) {
+            files.add(file(generator.asText(), field));
+        }
+        return files;
+    }
+
+    private static MockMultipartFile file(String generator, String field) throws IOException {
         Matcher file = Pattern.compile("^\\$file\\((\\w+),(.+)\\)$").matcher(generator);
         assertThat(file.matches()).as(generator).isTrue();
         String name = file.group(2);
@@ -524,7 +588,7 @@ class HostileInputTest {
                     .getBytes(StandardCharsets.UTF_8);
             default -> throw new IllegalArgumentException(generator);
         };
-        return new MockMultipartFile("file", name, "application/octet-stream", content);
+        return new MockMultipartFile(field, name, "application/octet-stream", content);
     }
 
     private static byte[] zip(Map<String, byte[]> entries) throws IOException {

@@ -96,9 +96,12 @@ class PreparatoryDocumentsTest {
         // the séance's list of deliberations is the public's on /actes, not a document of the applicant's dossier
         assertThat(Arrays.stream(DocumentType.values()).filter(t -> t.visibility() == Visibility.INTERNAL))
                 .containsExactlyInAnyOrder(DocumentType.INSTRUCTION_REPORT, DocumentType.ENGAGEMENT_SHEET,
-                        DocumentType.CONVOCATION, DocumentType.MINUTES, DocumentType.DELIBERATION_LIST);
-        // what the applicant files is theirs to see
-        assertThat(Arrays.stream(DocumentType.values()).filter(t -> !t.generated()))
+                        DocumentType.CONVOCATION, DocumentType.MINUTES, DocumentType.DELIBERATION_LIST,
+                        DocumentType.OPINION_ATTACHMENT);
+        // what the applicant files is theirs to see; what staff attach to a question to other services is not
+        assertThat(Arrays.stream(DocumentType.values()).filter(t -> !t.generated() && t.filedByStaff()))
+                .containsExactly(DocumentType.OPINION_ATTACHMENT);
+        assertThat(Arrays.stream(DocumentType.values()).filter(DocumentType::filedByApplicant))
                 .allSatisfy(t -> assertThat(t.visibility()).as(t.name()).isEqualTo(Visibility.SHOWN_TO_APPLICANT));
     }
 

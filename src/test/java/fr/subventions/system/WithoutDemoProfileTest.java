@@ -78,7 +78,8 @@ class WithoutDemoProfileTest {
     @Test
     void setsUpTheFiltersAndTheGroupsAuthorizationsAheadOfTheGroups() {
         assertThat(filters.createFilterQuery().list()).extracting(Filter::getName)
-                .containsExactlyInAnyOrder("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches");
+                .containsExactlyInAnyOrder("Instruction", "Secrétariat des assemblées", "Finances", "Demandeurs", "Mes tâches",
+                        "Avis à donner");
         for (String group : List.of("instructeurs", "secretariat", "finances")) {
             assertThat(authorizations.isUserAuthorized("agent", List.of(group), Permissions.ACCESS, Resources.APPLICATION,
                     "tasklist")).as(group).isTrue();

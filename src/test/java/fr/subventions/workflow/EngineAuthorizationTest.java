@@ -3,6 +3,9 @@ package fr.subventions.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.subventions.consultation.OpinionQuestion;
+import fr.subventions.consultation.OpinionService;
+import fr.subventions.consultation.Recipient;
 import fr.subventions.shared.Caller;
 import fr.subventions.submission.RequestStatus;
 import fr.subventions.submission.SubsidyRequest;
@@ -10,8 +13,11 @@ import fr.subventions.submission.SubsidyRequestService;
 import fr.subventions.support.ApplicationTest;
 import fr.subventions.support.Scenarios;
 import fr.subventions.support.SeedRequests;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -63,6 +69,10 @@ class EngineAuthorizationTest {
     EngineAuthorizations grants;
     @Autowired
     TaskFilters taskFilters;
+    @Autowired
+    OpinionService opinions;
+    @Autowired
+    Clock clock;
 
     @Test
     void authorizationsAreChecked() {
@@ -96,13 +106,56 @@ class EngineAuthorizationTest {
 
     @Test
     void eachStaffGroupSeesItsOwnFilterAndMyTasksOnly() {
-        assertThat(as("instructeur", () -> filterNames())).containsExactlyInAnyOrder("Instruction", "Mes tâches");
+        assertThat(as("instructeur", () -> filterNames())).containsExactlyInAnyOrder("Instruction", "Mes tâches",
+                "Avis à donner");
         assertThat(as("secretariat", () -> filterNames())).containsExactlyInAnyOrder("Secrétariat des assemblées",
-                "Mes tâches");
-        assertThat(as("finances", () -> filterNames())).containsExactlyInAnyOrder("Finances", "Mes tâches");
+                "Mes tâches", "Avis à donner");
+        assertThat(as("finances", () -> filterNames())).containsExactlyInAnyOrder("Finances", "Mes tâches", "Avis à donner");
         assertThat(as("demandeur", () -> filterNames())).isEmpty();
         assertThat(as("demo", () -> filterNames())).contains("Instruction", "Secrétariat des assemblées", "Finances",
-                "Demandeurs", "Toutes les tâches", "Mes tâches");
+                "Demandeurs", "Toutes les tâches", "Mes tâches", "Avis à donner");
+    }
+
+    /**
+     * « Avis à donner » lists the opinions asked of the logged-in user, by name or through one of their groups, and Tasklist
+     * lets them work those and no other: the service asked sees its task, the colleague named theirs.
+     */
+    @Test
+    void theOpinionsAskedOfAUserAreTheirsInTasklist() {
+        String filter = filters.createFilterQuery().filterName(TaskFilters.OPINIONS).singleResult().getId();
+        SubsidyRequest request = submitted();
+        Caller officer = new Caller("instructeur", Set.of(Caller.OFFICERS));
+        for (OpinionQuestion.Asked asked : List.of(new OpinionQuestion.Asked(Recipient.group(Caller.FINANCE), "group"),
+                new OpinionQuestion.Asked(Recipient.user("secretariat"), "user"))) {
+            opinions.ask(request.reference(), new OpinionQuestion(List.of(asked), "group", "Votre avis ?",
+                    LocalDate.now(clock).plusDays(5), false, List.of(), List.of()), officer);
+        }
+        List<Task> asked = taskService.createTaskQuery().processDefinitionKey(ServiceOpinionProcess.KEY)
+                .processInstanceBusinessKey(request.reference()).list();
+        assertThat(asked).hasSize(2);
+        Task toFinance = asked.stream().filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+                .anyMatch(l -> Caller.FINANCE.equals(l.getGroupId()))).findFirst().orElseThrow();
+        Task toSecretariat = asked.stream().filter(t -> t != toFinance).findFirst().orElseThrow();
+
+        assertThat(as("finances", () -> ids(filters.list(filter)))).contains(toFinance.getId())
+                .doesNotContain(toSecretariat.getId());
+        assertThat(as("secretariat", () -> ids(filters.list(filter)))).contains(toSecretariat.getId())
+                .doesNotContain(toFinance.getId());
+        assertThat(as("instructeur", () -> ids(filters.list(filter)))).doesNotContain(toFinance.getId(),
+                toSecretariat.getId());
+        // the colleague named works theirs in Tasklist, and only theirs
+        assertThat(as("secretariat", () -> taskService.createTaskQuery().taskId(toSecretariat.getId()).count())).isOne();
+        assertThat(as("secretariat", () -> taskService.createTaskQuery().taskId(toFinance.getId()).count())).isZero();
+        assertThat(as("finances", () -> taskService.createTaskQuery().taskId(toSecretariat.getId()).count())).isZero();
+        as("secretariat", () -> {
+            taskService.claim(toSecretariat.getId(), "secretariat");
+            return null;
+        });
+        assertThat(as("secretariat", () -> ids(filters.list(filter)))).as("taken, still listed").contains(toSecretariat.getId());
+        assertThatThrownBy(() -> as("finances", () -> {
+            taskService.claim(toSecretariat.getId(), "finances");
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
     }
 
     @Test

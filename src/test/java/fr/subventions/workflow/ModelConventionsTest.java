@@ -49,28 +49,28 @@ class ModelConventionsTest {
     ProcessEngine engine;
 
     static final String[] RESOURCES = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
-            "bpmn/subsidy-payment.bpmn", "bpmn/document-production.bpmn",
+            "bpmn/subsidy-payment.bpmn", "bpmn/document-production.bpmn", "bpmn/service-opinion.bpmn",
             "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
             "forms/vote-item.form", "forms/close-session.form", "forms/pay-subsidy.form",
-            "forms/submit-financial-report.form", "forms/follow-up-signature.form"};
+            "forms/submit-financial-report.form", "forms/follow-up-signature.form", "forms/give-opinion.form"};
 
     @Test
     @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn",
-            "bpmn/subsidy-payment.bpmn", "bpmn/document-production.bpmn",
+            "bpmn/subsidy-payment.bpmn", "bpmn/document-production.bpmn", "bpmn/service-opinion.bpmn",
             "forms/check-completeness.form", "forms/instruct-request.form", "forms/supply-missing-documents.form",
             "forms/sign-as-beneficiary.form", "forms/sign-as-president.form", "forms/impute-budget.form",
             "forms/close-request.form", "forms/prepare-agenda.form", "forms/record-attendance.form",
             "forms/vote-item.form", "forms/close-session.form", "forms/pay-subsidy.form",
-            "forms/submit-financial-report.form", "forms/follow-up-signature.form"})
+            "forms/submit-financial-report.form", "forms/follow-up-signature.form", "forms/give-opinion.form"})
     void everyUserTaskHasCandidateGroupsAndADeployedForm() {
         Set<String> forms = deployedFormIds();
-        assertThat(forms).hasSize(RESOURCES.length - 4);
+        assertThat(forms).hasSize(RESOURCES.length - 5);
         List<ProcessDefinition> processes = engine.getRepositoryService().createProcessDefinitionQuery().list();
         assertThat(processes).extracting(ProcessDefinition::getKey)
                 .containsExactlyInAnyOrder(SubsidyRequestProcess.KEY, AssemblySessionProcess.KEY, SubsidyPaymentProcess.KEY,
-                        DocumentProductionProcess.KEY);
+                        DocumentProductionProcess.KEY, ServiceOpinionProcess.KEY);
         for (ProcessDefinition process : processes) {
             assertThat(process.getHistoryTimeToLive()).as(process.getKey()).isPositive();
             assertThat(process.getResourceName()).isEqualTo("bpmn/" + process.getKey() + ".bpmn");
@@ -85,17 +85,18 @@ class ModelConventionsTest {
 
     @Test
     @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn", "bpmn/subsidy-payment.bpmn",
-            "bpmn/document-production.bpmn"})
+            "bpmn/document-production.bpmn", "bpmn/service-opinion.bpmn"})
     void everyElementIdAndMessageTheCodeNamesExistsInItsDiagram() throws IllegalAccessException {
         assertConstantsExist(SubsidyRequestProcess.class, SubsidyRequestProcess.KEY);
         assertConstantsExist(SubsidyPaymentProcess.class, SubsidyPaymentProcess.KEY);
         assertConstantsExist(AssemblySessionProcess.class, AssemblySessionProcess.KEY);
         assertConstantsExist(DocumentProductionProcess.class, DocumentProductionProcess.KEY);
+        assertConstantsExist(ServiceOpinionProcess.class, ServiceOpinionProcess.KEY);
     }
 
     @Test
     @Deployment(resources = {"bpmn/subsidy-request.bpmn", "bpmn/bureau-session.bpmn", "bpmn/subsidy-payment.bpmn",
-            "bpmn/document-production.bpmn"})
+            "bpmn/document-production.bpmn", "bpmn/service-opinion.bpmn"})
     void everyElementHasItsShapeAndEveryFlowItsEdgeInTheDiagram() {
         for (ProcessDefinition process : engine.getRepositoryService().createProcessDefinitionQuery().list()) {
             BpmnModelInstance model = engine.getRepositoryService().getBpmnModelInstance(process.getId());

@@ -7,6 +7,10 @@ import fr.subventions.bureau.AssemblyBody;
 import fr.subventions.bureau.AssemblySession;
 import fr.subventions.bureau.CreateSession;
 import fr.subventions.bureau.SessionService;
+import fr.subventions.consultation.OpinionQuestion;
+import fr.subventions.consultation.OpinionService;
+import fr.subventions.consultation.Recipient;
+import fr.subventions.shared.Caller;
 import fr.subventions.submission.LegalForm;
 import fr.subventions.submission.SubmitRequest;
 import fr.subventions.submission.SubsidyRequest;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -65,6 +70,8 @@ class TaskNamesTest {
     TaskCompleter completer;
     @Autowired
     Clock clock;
+    @Autowired
+    OpinionService opinions;
 
     @Test
     void everyTaskOfARequestAndOfItsPaymentNamesTheRequest() {
@@ -178,6 +185,25 @@ class TaskNamesTest {
             }
             runtime.deleteProcessInstance(task.getProcessInstanceId(), "test", true, true);
         }
+    }
+
+    @Test
+    void anOpinionsTaskNamesItsRequestAndSaysTheQuestion() {
+        SubsidyRequest request = requests.submit(SeedRequests.ofNumerique(2025), Scenarios.APPLICANT, null).request();
+        opinions.ask(request.reference(), new OpinionQuestion(List.of(new OpinionQuestion.Asked(Recipient.group(
+                Caller.FINANCE), "group")), "group", "Le budget <b>tient-il</b> ?", LocalDate.now(clock).plusDays(5), true,
+                List.of(), List.of()), new Caller("instructeur", Set.of(Caller.OFFICERS)));
+        Task task = tasks.createTaskQuery().processDefinitionKey(ServiceOpinionProcess.KEY)
+                .processInstanceBusinessKey(request.reference()).singleResult();
+
+        assertThat(task.getName()).isEqualTo("Donner un avis " + request.reference() + " — " + APPLICANT);
+        assertThat(task.getDescription()).startsWith("Avis demandé sur la demande " + request.reference() + " — " + APPLICANT)
+                .contains("Question : Le budget <b>tient-il</b> ?", "Demandé à : Direction des finances",
+                        "Demandé par : Claire Instructrice", "Confidentialité : avis confidentiel");
+        assertThat((String) tasks.getVariableLocal(task.getId(), TaskSubject.VAR_SUMMARY))
+                .contains("- **Question :** Le budget \\<b\\>tient\\-il\\<\\/b\\> \\?").doesNotContain("<b>");
+        assertThat(runtime.getVariables(task.getProcessInstanceId())).containsOnlyKeys(ServiceOpinionProcess.VAR_OPINION_ID,
+                ServiceOpinionProcess.VAR_REQUEST_ID);
     }
 
     @Test
