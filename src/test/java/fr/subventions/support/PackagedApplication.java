@@ -107,7 +107,9 @@ public final class PackagedApplication implements AutoCloseable {
                 throw new AssertionError("the application process stopped; see " + log);
             }
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url() + "/connexion")).build(),
+                // ready, not just listening: the web server answers before the start-up runners (the demo's users)
+                // are done, and the readiness probe turns to 200 only after them
+                if (http.send(HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
