@@ -19,6 +19,8 @@ final class Keyboard {
 
     /** Generous for our pages; a page needing more presses than this to go round has a trap or a loop. */
     private static final int MAX_PRESSES = 400;
+    /** The most parts a date or time field has: day, month, year, hours, minutes, and the AM/PM of some locales. */
+    private static final int DATE_PARTS = 6;
 
     /** The controls a keyboard must reach in a part of the page: shown, enabled, not taken out of the tab order. */
     private static final String CONTROLS = """
@@ -42,7 +44,9 @@ final class Keyboard {
             if (!el || el === document.body || el === document.documentElement) { return {element: null}; }
             var s = getComputedStyle(el);
             var rect = el.getBoundingClientRect();
-            return {element: el, focusVisible: el.matches(':focus-visible'),
+            // a date's second and third parts leave the field matching :focus-within only
+            var parts = el.matches('input[type=date], input[type=time], input[type=datetime-local]');
+            return {element: el, focusVisible: el.matches(':focus-visible') || (parts && el.matches(':focus-within')),
                     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
                     shadow: s.boxShadow !== 'none', shown: rect.width > 0 && rect.height > 0,
                     style: 'outline ' + s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor + ', box-shadow ' + s.boxShadow};
@@ -63,8 +67,7 @@ final class Keyboard {
             if (target.equals(before)) {
                 return target;
             }
-            press(Keys.TAB);
-            WebElement now = focused();
+            WebElement now = tab(before);
             path.add(describe(now));
             if (now != null && now.equals(before)) {
                 break; // Tab does not move: a trap
@@ -72,6 +75,26 @@ final class Keyboard {
             before = now;
         }
         throw new AssertionError("Tab never reaches " + css + " on " + driver.getCurrentUrl() + "; it went through " + path);
+    }
+
+    /**
+     * Presses Tab and returns the element that then has the focus. A date or time field is a group of parts (day,
+     * month, year; hours, minutes) that Tab walks one by one before leaving it, as Chromium does: the field keeping the
+     * focus over those presses is no trap.
+     */
+    private WebElement tab(WebElement before) {
+        press(Keys.TAB);
+        WebElement now = focused();
+        for (int part = 1; part < DATE_PARTS && now != null && now.equals(before) && hasParts(now); part++) {
+            press(Keys.TAB);
+            now = focused();
+        }
+        return now;
+    }
+
+    private static boolean hasParts(WebElement element) {
+        return "input".equals(element.getTagName())
+                && List.of("date", "datetime-local", "time", "month", "week").contains(element.getDomProperty("type"));
     }
 
     /** Types into the focused element, as a keyboard does. */
@@ -119,8 +142,7 @@ final class Keyboard {
         WebElement first = null;
         WebElement before = focused();
         for (int presses = 0; presses < MAX_PRESSES; presses++) {
-            press(Keys.TAB);
-            WebElement now = focused();
+            WebElement now = tab(before);
             if (now == null) {
                 before = null;
                 continue; // past the last control, the focus leaves the document before coming back to the first
