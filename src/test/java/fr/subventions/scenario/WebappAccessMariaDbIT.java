@@ -111,7 +111,7 @@ class WebappAccessMariaDbIT extends MariaDbIntegrationTest {
         assertThat(taskCount(secretariat, reference)).as("secretariat sees the officers' task").isZero();
 
         JsonNode filters = json.readTree(officer.send("GET", "/camunda/api/engine/engine/default/filter", null, null).body());
-        assertThat(filters.findValuesAsText("name")).containsExactlyInAnyOrder("Instruction", "Mes tâches");
+        assertThat(filters.findValuesAsText("name")).containsExactlyInAnyOrder("Instruction", "Mes tâches", "Avis à donner");
 
         String engine = "/camunda/api/engine/engine/default";
         List<String> escalations = new ArrayList<>();
