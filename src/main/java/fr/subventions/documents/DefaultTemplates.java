@@ -40,16 +40,21 @@ final class DefaultTemplates {
     private DefaultTemplates() {
     }
 
-    static byte[] build(DocumentType type) {
+    /** The default template of a document, its author (the PDF renditions' Author) the authority. */
+    static byte[] build(DocumentType type, String author) {
         if (type.isWorkbook()) {
             throw new IllegalArgumentException("the engagement sheet is a workbook, built in code");
         }
-        return layOut(wording(type));
+        return layOut(wording(type), author);
     }
 
     /** A .docx laid out from its wording, one line per paragraph or table row, as described above. */
     static byte[] layOut(List<String> wording) {
-        Doc doc = new Doc();
+        return layOut(wording, null);
+    }
+
+    static byte[] layOut(List<String> wording, String author) {
+        Doc doc = new Doc(author);
         List<String[]> rows = new ArrayList<>();
         for (String line : wording) {
             if (line.startsWith("%")) {
@@ -141,6 +146,15 @@ final class DefaultTemplates {
         private final XWPFDocument document = new XWPFDocument();
 
         Doc() {
+            this(null);
+        }
+
+        /**
+         * A document whose author is the one given, or none: never POI's « Apache POI », which LibreOffice would
+         * carry into every PDF/A rendition's Author.
+         */
+        Doc(String author) {
+            document.getProperties().getCoreProperties().setCreator(author == null ? "" : author);
             CTSectPr section = document.getDocument().getBody().addNewSectPr();
             CTPageSz size = section.addNewPgSz();
             size.setW(BigInteger.valueOf(11906));

@@ -27,6 +27,8 @@ public class TemplateStore {
     private static final Logger LOG = LoggerFactory.getLogger(TemplateStore.class);
 
     private final Path folder;
+    /** The default templates' author, and so their PDF renditions'. */
+    private final String authority;
     /**
      * Each template as last read, with the file's modification time, size and identity then: a document reads the
      * file's attributes (one system call) and reads and parses the file again only when one of them changed, so an
@@ -42,8 +44,10 @@ public class TemplateStore {
         }
     }
 
-    TemplateStore(@Value("${subventions.documents.template-dir:./templates}") Path folder) {
+    TemplateStore(@Value("${subventions.documents.template-dir:./templates}") Path folder,
+            @Value("${subventions.authority.name}") String authority) {
         this.folder = folder;
+        this.authority = authority;
     }
 
     /** The template's content, written from the defaults first if the folder lacks it. */
@@ -59,7 +63,7 @@ public class TemplateStore {
                 // an empty file is what a crash in the middle of a plain write leaves: never a template anyone made
                 Files.createDirectories(folder);
                 Path partial = Files.createTempFile(folder, kind.template(), ".partial");
-                Files.write(partial, DefaultTemplates.build(kind));
+                Files.write(partial, DefaultTemplates.build(kind, authority));
                 // written whole or not at all, so that a crash never leaves a broken template behind
                 Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);

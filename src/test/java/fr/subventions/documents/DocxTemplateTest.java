@@ -66,7 +66,7 @@ class DocxTemplateTest {
             if (!kind.generated() || kind.isWorkbook()) {
                 continue;
             }
-            TemplateSource source = TemplateSource.of(DefaultTemplates.build(kind));
+            TemplateSource source = TemplateSource.of(DefaultTemplates.build(kind, "Dijon Métropole"));
             // every placeholder of the template given a value, whatever its kind (text, list or rows)
             Map<String, Object> model = new HashMap<>();
             Matcher placeholder = Pattern.compile("\\{\\{\\s*([*#]?)([A-Za-z][A-Za-z0-9_]*)"

@@ -3,6 +3,7 @@ package fr.subventions.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.subventions.submission.DocumentType;
 import fr.subventions.support.PdfA;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +67,24 @@ class PdfRenditionsTest {
             assertThat(renditions.started()).isTrue();
             PdfA.assertValidPdfA2b(pdf);
             assertThat(PdfA.text(pdf)).contains("Accusé de réception n° SUB-2024-0001", "Fête de l'été", "12 500,00 €");
+        });
+    }
+
+    @Test
+    void aDefaultTemplatesRenditionNamesTheAuthorityAsItsAuthorNeverApachePoi() {
+        contexts.run(context -> {
+            PdfRenditions renditions = context.getBean(PdfRenditions.class);
+
+            byte[] authored = renditions.toPdfA(DefaultTemplates.build(DocumentType.ACKNOWLEDGEMENT, "Dijon Métropole"));
+            byte[] anonymous = renditions.toPdfA(letter("Accusé de réception n° SUB-2024-0001"));
+
+            PdfA.assertValidPdfA2b(authored);
+            try (PDDocument pdf = Loader.loadPDF(authored)) {
+                assertThat(pdf.getDocumentInformation().getAuthor()).isEqualTo("Dijon Métropole");
+            }
+            try (PDDocument pdf = Loader.loadPDF(anonymous)) {
+                assertThat(pdf.getDocumentInformation().getAuthor()).isNullOrEmpty();
+            }
         });
     }
 
