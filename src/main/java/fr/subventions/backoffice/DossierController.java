@@ -51,7 +51,7 @@ class DossierController {
         // the opinions asked of other services, those awaited from the caller, and the form that asks for more
         model.addAttribute("avis", opinions.of(reference, caller, dossier.documents()));
         if (!model.containsAttribute("avisForm")) {
-            model.addAttribute("avisForm", DossierOpinions.Form.none());
+            model.addAttribute("avisForm", PageForm.empty());
         }
         // the deliberation on its way to being executory (CGCT L2131-1): signed, sent, acknowledged, published
         model.addAttribute("act", acts.deliberationOf(requests.get(reference, caller).id()).orElse(null));

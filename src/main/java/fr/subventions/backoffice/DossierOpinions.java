@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,42 +89,5 @@ public class DossierOpinions {
 
     /** A service or a colleague to tick: the form's value ({@code group:finances}, {@code user:finances}) and label. */
     public record Choice(String key, String label) {
-    }
-
-    /** The form the page comes back with after a refusal: its values as sent, and each message under its field. */
-    public record Form(String name, Map<String, List<String>> values, Map<String, String> errors) {
-
-        public static final String ASK = "demander";
-
-        public static String give(Long id) {
-            return "donner-" + id;
-        }
-
-        public boolean is(String form) {
-            return name.equals(form);
-        }
-
-        public String value(String field) {
-            List<String> sent = values.get(field);
-            return sent == null || sent.isEmpty() ? "" : sent.get(0);
-        }
-
-        public boolean checked(String field, String value) {
-            List<String> sent = values.get(field);
-            return sent != null && sent.contains(value);
-        }
-
-        public boolean hasError(String field) {
-            return errors.containsKey(field);
-        }
-
-        public String error(String field) {
-            return errors.get(field);
-        }
-
-        /** No form refused: every field empty, no message. */
-        public static Form none() {
-            return new Form("", Map.of(), Map.of());
-        }
     }
 }

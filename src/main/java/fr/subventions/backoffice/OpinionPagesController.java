@@ -1,6 +1,5 @@
 package fr.subventions.backoffice;
 
-import fr.subventions.backoffice.DossierOpinions.Form;
 import fr.subventions.consultation.OpinionQuestion;
 import fr.subventions.consultation.OpinionQuestion.Asked;
 import fr.subventions.consultation.OpinionQuestion.Upload;
@@ -9,9 +8,9 @@ import fr.subventions.consultation.OpinionView;
 import fr.subventions.consultation.Recipient;
 import fr.subventions.consultation.Verdict;
 import fr.subventions.shared.Caller;
-import fr.subventions.shared.FieldError;
 import fr.subventions.shared.FrenchText;
 import fr.subventions.shared.InvalidInputException;
+import fr.subventions.shared.PageForm;
 import fr.subventions.shared.StageConflictException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,9 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,6 +42,9 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class OpinionPagesController {
 
+    /** The form that asks for opinions; each awaited opinion's form is « donner-<id> ». */
+    private static final String ASK = "demander";
+
     private final OpinionService opinions;
     private final DossierController dossier;
 
@@ -58,7 +58,7 @@ class OpinionPagesController {
     String ask(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> attachments, Caller caller,
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return answer(reference, Form.ASK, form, caller, model, redirect, response, () -> {
+        return answer(reference, ASK, form, caller, model, redirect, response, () -> {
             List<Asked> recipients = new ArrayList<>();
             List<String> refused = new ArrayList<>();
             for (String key : form.getOrDefault("askedOf", List.of())) {
@@ -91,7 +91,7 @@ class OpinionPagesController {
     String give(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Caller caller, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         OpinionView opinion = opinions.view(id);
-        return answer(opinion.reference(), Form.give(id), form, caller, model, redirect, response, () -> {
+        return answer(opinion.reference(), "donner-" + id, form, caller, model, redirect, response, () -> {
             String verdict = form.getFirst("verdict");
             Verdict parsed = null;
             if (verdict != null && !verdict.isBlank()) {
@@ -129,13 +129,7 @@ class OpinionPagesController {
             return "redirect:/gestion/demandes/" + UriUtils.encodePathSegment(reference, StandardCharsets.UTF_8)
                     + "#avis-services";
         } catch (InvalidInputException e) {
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (FieldError error : e.errors()) {
-                errors.merge(onScreen(error.field()), error.message(), (a, b) -> a + " ; " + b);
-            }
-            Map<String, List<String>> values = new LinkedHashMap<>(form);
-            values.remove("_csrf");
-            model.addAttribute("avisForm", new Form(formName, values, errors));
+            model.addAttribute("avisForm", PageForm.refused(formName, form, e.errors(), OpinionPagesController::onScreen));
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return dossier.page(reference, caller, model);
         } catch (StageConflictException e) {
